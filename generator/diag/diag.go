@@ -1,0 +1,149 @@
+// Package diag holds docbind's diagnostics: positioned messages about the
+// input docs, collected across the pipeline rather than failing at the first.
+package diag
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Pos is a position in an input file. Line and Col are 1-based; Col counts
+// bytes, as go/token does.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+// String formats the position as file:line:col, the form editors jump to.
+func (p Pos) String() string {
+	if p.Line == 0 {
+		return p.File
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Compare orders positions by file, then line, then column.
+func (p Pos) Compare(q Pos) int {
+	if c := strings.Compare(p.File, q.File); c != 0 {
+		return c
+	}
+	if p.Line != q.Line {
+		return p.Line - q.Line
+	}
+	return p.Col - q.Col
+}
+
+// Severity says whether a diagnostic stops generation.
+type Severity int
+
+const (
+	// Warning reports input docbind worked around; generation goes on.
+	Warning Severity = iota
+	// Error reports input docbind cannot use; nothing is written.
+	Error
+)
+
+func (s Severity) String() string {
+	if s == Error {
+		return "error"
+	}
+	return "warning"
+}
+
+// Diagnostic is one message about the input at a position.
+type Diagnostic struct {
+	Pos      Pos
+	Severity Severity
+	Message  string
+}
+
+// String formats the diagnostic as "file:line:col: severity: message".
+func (d Diagnostic) String() string {
+	return fmt.Sprintf("%s: %s: %s", d.Pos, d.Severity, d.Message)
+}
+
+// List collects diagnostics.
+type List []Diagnostic
+
+// Errorf appends an error at pos.
+func (l *List) Errorf(pos Pos, format string, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Severity: Error, Message: fmt.Sprintf(format, args...)})
+}
+
+// Warnf appends a warning at pos.
+func (l *List) Warnf(pos Pos, format string, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Severity: Warning, Message: fmt.Sprintf(format, args...)})
+}
+
+// HasErrors reports whether any diagnostic is an error.
+func (l List) HasErrors() bool {
+	return slices.ContainsFunc(l, func(d Diagnostic) bool { return d.Severity == Error })
+}
+
+// Sorted returns the diagnostics ordered by position, then message, with
+// exact duplicates removed, so output is the same whatever order the
+// pipeline found them in.
+func (l List) Sorted() List {
+	out := slices.Clone(l)
+	slices.SortStableFunc(out, func(a, b Diagnostic) int {
+		if c := a.Pos.Compare(b.Pos); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Message, b.Message)
+	})
+	return slices.Compact(out)
+}
+
+// Err returns the list as an error if it holds any error, else nil.
+func (l List) Err() error {
+	if !l.HasErrors() {
+		return nil
+	}
+	return ErrorList(l.Sorted())
+}
+
+// ErrorList is a List used as an error value.
+type ErrorList List
+
+func (e ErrorList) Error() string {
+	var b strings.Builder
+	for i, d := range e {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(d.String())
+	}
+	return b.String()
+}
+
+// Lines maps byte offsets in a file to line and column positions.
+type Lines struct {
+	file   string
+	starts []int // byte offset of the start of each line
+}
+
+// NewLines indexes src, the content of file.
+func NewLines(file string, src []byte) *Lines {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return &Lines{file: file, starts: starts}
+}
+
+// File returns the file name positions refer to.
+func (l *Lines) File() string { return l.file }
+
+// Pos converts a byte offset into a position.
+func (l *Lines) Pos(offset int) Pos {
+	if offset < 0 {
+		return Pos{File: l.file}
+	}
+	line, _ := slices.BinarySearch(l.starts, offset+1)
+	// line is the index of the first start > offset, i.e. the 1-based line.
+	return Pos{File: l.file, Line: line, Col: offset - l.starts[line-1] + 1}
+}

@@ -1,0 +1,334 @@
+// Package docparse is the first stage of docbind: it walks the goldmark AST
+// of one Markdown page and returns its annotated code blocks, tables and
+// links, each with its position and the heading it sits under.
+package docparse
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/docbind/docbind/generator/diag"
+)
+
+// Page is what docbind reads from one Markdown file.
+type Page struct {
+	Path     string // slash-separated, relative to the docs folder
+	Title    string // text of the first level-1 heading
+	TitlePos diag.Pos
+	Intro    string // the first paragraph under the title
+	Blocks   []Block
+	Tables   []Table
+	Links    []Link
+}
+
+// Block is an annotated fenced code block.
+type Block struct {
+	Annotation    Annotation
+	AnnotationPos diag.Pos // the "<!--" that opens the annotation
+	Lang          string   // the fence's info word, a hint only
+	Code          string
+	CodePos       diag.Pos // first line of the code, column 1
+	Heading       string   // the nearest heading above the block
+}
+
+// Table is a GFM table with its header row and body rows as plain text.
+type Table struct {
+	Heading string
+	Pos     diag.Pos
+	Header  []string
+	Rows    []Row
+}
+
+// Row is one body row of a table.
+type Row struct {
+	Pos   diag.Pos
+	Cells []Cell
+}
+
+// Cell is one table cell: its text, and the links inside it.
+type Cell struct {
+	Text  string
+	Links []Link
+}
+
+// Link is an inline link with its text and destination.
+type Link struct {
+	Heading string
+	Pos     diag.Pos
+	Text    string
+	Dest    string
+}
+
+var markdown = goldmark.New(goldmark.WithExtensions(extension.Table))
+
+// Parse reads one page. path is used in positions; src is the page. It never
+// fails: input it cannot use is reported in the diagnostics.
+func Parse(path string, src []byte) (*Page, diag.List) {
+	src = blankFrontMatter(src)
+	w := &walker{
+		page:  &Page{Path: path},
+		src:   src,
+		lines: diag.NewLines(path, src),
+	}
+	doc := markdown.Parser().Parse(text.NewReader(src))
+	_ = ast.Walk(doc, w.visit)
+	return w.page, w.diags
+}
+
+type walker struct {
+	page    *Page
+	src     []byte
+	lines   *diag.Lines
+	heading string
+	diags   diag.List
+}
+
+func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	switch n := n.(type) {
+	case *ast.Heading:
+		w.heading = inlineText(n, w.src)
+		if n.Level == 1 && w.page.Title == "" {
+			w.page.Title = w.heading
+			w.page.TitlePos = w.pos(n)
+		}
+		return ast.WalkSkipChildren, nil
+	case *ast.HTMLBlock:
+		w.htmlBlock(n)
+	case *east.Table:
+		w.table(n)
+		return ast.WalkSkipChildren, nil
+	case *ast.Link:
+		w.page.Links = append(w.page.Links, w.link(n))
+	case *ast.FencedCodeBlock:
+		w.checkClosed(n)
+	case *ast.Paragraph:
+		if w.page.Intro == "" && w.page.Title != "" && w.heading == w.page.Title {
+			w.page.Intro = inlineText(n, w.src)
+		}
+	}
+	return ast.WalkContinue, nil
+}
+
+// pos is the position of a block node's first line.
+func (w *walker) pos(n ast.Node) diag.Pos {
+	if n.Pos() >= 0 {
+		return w.lines.Pos(n.Pos())
+	}
+	if l := n.Lines(); l != nil && l.Len() > 0 {
+		return w.lines.Pos(l.At(0).Start)
+	}
+	return diag.Pos{File: w.page.Path}
+}
+
+// htmlBlock turns an annotation comment and the code block after it into a
+// Block. Comments that are not JSON, or JSON without "blockType", are prose.
+func (w *walker) htmlBlock(n *ast.HTMLBlock) {
+	start, raw := w.htmlSource(n)
+	body, bodyOff, ok := commentBody(raw)
+	if !ok {
+		return
+	}
+	ann, err := ParseAnnotation(body)
+	if errors.Is(err, errNotBlockAnnotation) {
+		return
+	}
+	if err != nil {
+		if !strings.Contains(body, "blockType") {
+			return // a malformed comment that never claimed to be an annotation
+		}
+		var se *SyntaxError
+		errors.As(err, &se)
+		w.diags.Errorf(w.lines.Pos(start+bodyOff+se.Offset), "%s", se.Msg)
+		return
+	}
+	annPos := w.lines.Pos(start)
+	fence, ok := n.NextSibling().(*ast.FencedCodeBlock)
+	if !ok {
+		w.diags.Warnf(annPos, "%s annotation is not followed by a fenced code block; ignored", ann.BlockType)
+		return
+	}
+	w.page.Blocks = append(w.page.Blocks, Block{
+		Annotation:    ann,
+		AnnotationPos: annPos,
+		Lang:          string(fence.Language(w.src)),
+		Code:          segmentsText(fence.Lines(), w.src),
+		CodePos:       w.codePos(fence),
+		Heading:       w.heading,
+	})
+}
+
+// htmlSource returns the byte offset and source text of an HTML block,
+// including the closing line goldmark keeps apart from Lines().
+func (w *walker) htmlSource(n *ast.HTMLBlock) (int, string) {
+	lines := n.Lines()
+	if lines.Len() == 0 {
+		return 0, ""
+	}
+	start, stop := lines.At(0).Start, lines.At(lines.Len()-1).Stop
+	if n.HasClosure() {
+		stop = n.ClosureLine.Stop
+	}
+	return start, string(w.src[start:stop])
+}
+
+// commentBody strips "<!--" and "-->" and reports whether what is left looks
+// like a JSON object, with the body's offset in raw.
+func commentBody(raw string) (string, int, bool) {
+	trimmed := strings.TrimLeft(raw, " \t")
+	if !strings.HasPrefix(trimmed, "<!--") {
+		return "", 0, false
+	}
+	off := len(raw) - len(trimmed) + len("<!--")
+	body := raw[off:]
+	if end := strings.Index(body, "-->"); end >= 0 {
+		body = body[:end]
+	}
+	lead := len(body) - len(strings.TrimLeft(body, " \t\r\n"))
+	body = strings.TrimSpace(body)
+	return body, off + lead, strings.HasPrefix(body, "{")
+}
+
+func (w *walker) codePos(fence *ast.FencedCodeBlock) diag.Pos {
+	if fence.Lines().Len() > 0 {
+		p := w.lines.Pos(fence.Lines().At(0).Start)
+		p.Col = 1
+		return p
+	}
+	p := w.pos(fence)
+	p.Line++
+	p.Col = 1
+	return p
+}
+
+// checkClosed warns about a fence that runs to the end of the page: goldmark
+// accepts it, but everything after it was swallowed into the code block.
+func (w *walker) checkClosed(fence *ast.FencedCodeBlock) {
+	var end int
+	if l := fence.Lines(); l.Len() > 0 {
+		end = l.At(l.Len() - 1).Stop
+	} else if fence.Pos() >= 0 {
+		end = fence.Pos() + bytes.IndexByte(w.src[fence.Pos():], '\n') + 1
+	}
+	if end <= 0 || end > len(w.src) {
+		end = len(w.src)
+	}
+	next := bytes.TrimLeft(w.src[end:], " \t")
+	if bytes.HasPrefix(next, []byte("```")) || bytes.HasPrefix(next, []byte("~~~")) {
+		return
+	}
+	w.diags.Warnf(w.pos(fence), "code fence is never closed; it runs to the end of the page")
+}
+
+func (w *walker) link(n *ast.Link) Link {
+	pos := diag.Pos{File: w.page.Path}
+	if t, ok := n.FirstChild().(*ast.Text); ok {
+		pos = w.lines.Pos(t.Segment.Start)
+	}
+	return Link{Heading: w.heading, Pos: pos, Text: inlineText(n, w.src), Dest: string(n.Destination)}
+}
+
+func (w *walker) table(n *east.Table) {
+	t := Table{Heading: w.heading, Pos: w.pos(n)}
+	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+		cells := w.cells(row)
+		if _, isHeader := row.(*east.TableHeader); isHeader {
+			for _, c := range cells {
+				t.Header = append(t.Header, c.Text)
+			}
+			continue
+		}
+		t.Rows = append(t.Rows, Row{Pos: w.rowPos(row), Cells: cells})
+	}
+	w.page.Tables = append(w.page.Tables, t)
+}
+
+func (w *walker) rowPos(row ast.Node) diag.Pos {
+	for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+		if l := c.Lines(); l != nil && l.Len() > 0 {
+			return w.lines.Pos(l.At(0).Start)
+		}
+	}
+	return diag.Pos{File: w.page.Path}
+}
+
+func (w *walker) cells(row ast.Node) []Cell {
+	var cells []Cell
+	for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+		cell := Cell{Text: inlineText(c, w.src)}
+		_ = ast.Walk(c, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if l, ok := n.(*ast.Link); ok && entering {
+				cell.Links = append(cell.Links, w.link(l))
+			}
+			return ast.WalkContinue, nil
+		})
+		cells = append(cells, cell)
+	}
+	return cells
+}
+
+// inlineText is the plain text of a node's inline content.
+func inlineText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}
+
+func segmentsText(lines *text.Segments, src []byte) string {
+	var b strings.Builder
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		b.Write(seg.Value(src))
+	}
+	return b.String()
+}
+
+// blankFrontMatter replaces a leading YAML front matter block with blank
+// lines, so goldmark does not read its "---" as headings and rules, while
+// every later byte keeps its offset and line.
+func blankFrontMatter(src []byte) []byte {
+	if !bytes.HasPrefix(src, []byte("---\n")) && !bytes.HasPrefix(src, []byte("---\r\n")) {
+		return src
+	}
+	first := bytes.IndexByte(src, '\n') + 1
+	end := bytes.Index(src[first:], []byte("\n---"))
+	if end < 0 {
+		return src
+	}
+	stop := first + end + len("\n---")
+	if nl := bytes.IndexByte(src[stop:], '\n'); nl >= 0 {
+		stop += nl
+	} else {
+		stop = len(src)
+	}
+	out := bytes.Clone(src)
+	for i := range stop {
+		if out[i] != '\n' {
+			out[i] = ' '
+		}
+	}
+	return out
+}

@@ -1,0 +1,197 @@
+// Package httpmsg is the second stage of docbind: it reads the text of a
+// request or response code block as an HTTP message.
+package httpmsg
+
+import (
+	"fmt"
+	"net/http"
+	"net/textproto"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// Request is a documented HTTP request.
+type Request struct {
+	Method   string
+	BaseURL  string // scheme and host (and path prefix) of an absolute URL, else ""
+	Path     string // the path as written, without the query
+	Query    url.Values
+	RawQuery string
+	Header   http.Header // canonical names: documented names are case-insensitive
+	Body     string
+	BodyLine int // 0-based line of the body's first line within the block, or -1
+}
+
+// Response is a documented HTTP response.
+type Response struct {
+	Status   int
+	Reason   string
+	Header   http.Header
+	Body     string
+	BodyLine int
+}
+
+// Error is a parse failure at a 0-based line and column of the block.
+type Error struct {
+	Line, Col int
+	Msg       string
+}
+
+func (e *Error) Error() string { return e.Msg }
+
+// apiVersions are the path prefixes that belong to the base URL of an
+// absolute Graph URL rather than to the operation's path.
+var apiVersions = []string{"/v1.0", "/beta", "/v2.0"}
+
+// ParseRequest reads "METHOD URL [HTTP/x.y]", header lines, a blank line and
+// the body.
+func ParseRequest(block string) (*Request, error) {
+	lines := splitLines(block)
+	first, at := firstLine(lines)
+	if at < 0 {
+		return nil, &Error{Msg: "request block is empty"}
+	}
+	fields := strings.Fields(first)
+	if len(fields) < 2 || !isMethod(fields[0]) {
+		return nil, &Error{Line: at, Col: 1, Msg: fmt.Sprintf("request line %q is not \"METHOD URL\"", first)}
+	}
+	req := &Request{Method: strings.ToUpper(fields[0])}
+	if err := req.setURL(fields[1]); err != nil {
+		return nil, &Error{Line: at, Col: strings.Index(first, fields[1]) + 1, Msg: err.Error()}
+	}
+	header, bodyLine, err := parseHeaders(lines, at+1)
+	if err != nil {
+		return nil, err
+	}
+	req.Header = header
+	req.Body, req.BodyLine = body(lines, bodyLine)
+	return req, nil
+}
+
+// ParseResponse reads "HTTP/x.y STATUS [reason]", header lines, a blank
+// line and the body.
+func ParseResponse(block string) (*Response, error) {
+	lines := splitLines(block)
+	first, at := firstLine(lines)
+	if at < 0 {
+		return nil, &Error{Msg: "response block is empty"}
+	}
+	fields := strings.Fields(first)
+	if len(fields) < 2 || !strings.HasPrefix(strings.ToUpper(fields[0]), "HTTP/") {
+		return nil, &Error{Line: at, Col: 1, Msg: fmt.Sprintf("status line %q is not \"HTTP/1.1 STATUS\"", first)}
+	}
+	status, err := strconv.Atoi(fields[1])
+	if err != nil || status < 100 || status > 599 {
+		return nil, &Error{Line: at, Col: strings.Index(first, fields[1]) + 1, Msg: fmt.Sprintf("status %q is not an HTTP status code", fields[1])}
+	}
+	header, bodyLine, err := parseHeaders(lines, at+1)
+	if err != nil {
+		return nil, err
+	}
+	resp := &Response{Status: status, Reason: strings.Join(fields[2:], " "), Header: header}
+	resp.Body, resp.BodyLine = body(lines, bodyLine)
+	return resp, nil
+}
+
+// setURL splits an absolute or relative URL into base, path and query.
+func (r *Request) setURL(raw string) error {
+	path, query, _ := strings.Cut(raw, "?")
+	if strings.Contains(path, "://") {
+		u, err := url.Parse(path)
+		if err != nil || u.Host == "" {
+			return fmt.Errorf("URL %q cannot be read", raw)
+		}
+		r.BaseURL = u.Scheme + "://" + u.Host
+		path = u.EscapedPath()
+		for _, v := range apiVersions {
+			if strings.HasPrefix(path, v+"/") {
+				r.BaseURL += v
+				path = path[len(v):]
+				break
+			}
+		}
+	}
+	if !strings.HasPrefix(path, "/") {
+		path = "/" + path
+	}
+	r.Path = path
+	r.RawQuery = query
+	values, err := url.ParseQuery(query)
+	if err != nil {
+		values = parseQueryLoosely(query)
+	}
+	r.Query = values
+	return nil
+}
+
+// parseQueryLoosely keeps what it can of a query whose escapes are wrong,
+// since docs write OData queries such as $filter=name eq 'a%' by hand.
+func parseQueryLoosely(query string) url.Values {
+	values := url.Values{}
+	for _, part := range strings.Split(query, "&") {
+		if part == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(part, "=")
+		values.Add(k, v)
+	}
+	return values
+}
+
+func parseHeaders(lines []string, from int) (http.Header, int, error) {
+	header := http.Header{}
+	i := from
+	for ; i < len(lines); i++ {
+		line := strings.TrimRight(lines[i], " \t\r")
+		if strings.TrimSpace(line) == "" {
+			return header, i + 1, nil
+		}
+		if strings.HasPrefix(line, "{") || strings.HasPrefix(line, "[") || strings.HasPrefix(line, "--") {
+			return header, i, nil // a body with no blank line before it
+		}
+		name, value, ok := strings.Cut(line, ":")
+		if !ok || strings.TrimSpace(name) == "" || strings.ContainsAny(strings.TrimSpace(name), " \t") {
+			return nil, 0, &Error{Line: i, Col: 1, Msg: fmt.Sprintf("header line %q is not \"Name: value\"", line)}
+		}
+		header.Add(textproto.CanonicalMIMEHeaderKey(strings.TrimSpace(name)), strings.TrimSpace(value))
+	}
+	return header, i, nil
+}
+
+// body is the text after the headers, without leading and trailing blank
+// lines, and the line it starts on (-1 for no body).
+func body(lines []string, from int) (string, int) {
+	for from < len(lines) && strings.TrimSpace(lines[from]) == "" {
+		from++
+	}
+	end := len(lines)
+	for end > from && strings.TrimSpace(lines[end-1]) == "" {
+		end--
+	}
+	if from >= end {
+		return "", -1
+	}
+	return strings.Join(lines[from:end], "\n"), from
+}
+
+func splitLines(block string) []string {
+	return strings.Split(strings.ReplaceAll(block, "\r\n", "\n"), "\n")
+}
+
+func firstLine(lines []string) (string, int) {
+	for i, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			return strings.TrimSpace(l), i
+		}
+	}
+	return "", -1
+}
+
+func isMethod(s string) bool {
+	switch strings.ToUpper(s) {
+	case "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,315 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/docbind/docbind/generator/diag"
+	"github.com/docbind/docbind/generator/docparse"
+	"github.com/docbind/docbind/generator/httpmsg"
+	"github.com/docbind/docbind/generator/naming"
+	"github.com/docbind/docbind/generator/schema"
+)
+
+// docRequest is a parsed request block and the response paired with it.
+type docRequest struct {
+	block    *docparse.Block
+	msg      *httpmsg.Request
+	body     *schema.Node
+	response *docResponse
+}
+
+// docResponse is a parsed response block.
+type docResponse struct {
+	block  *docparse.Block
+	msg    *httpmsg.Response
+	body   *schema.Node
+	paired bool
+}
+
+// urlLine is one line of the "HTTP request" block: a URL variant.
+type urlLine struct {
+	method string
+	segs   []Segment
+	pos    diag.Pos
+}
+
+// pageOps is what one page documents, before types are settled.
+type pageOps struct {
+	page     *docparse.Page
+	urls     []urlLine
+	requests []*docRequest
+	ops      []*opDraft
+}
+
+// opDraft is an operation whose types are not resolved yet.
+type opDraft struct {
+	op       *Operation
+	requests []*docRequest
+}
+
+// builder carries state across pages: names must be unique in the package.
+type builder struct {
+	diags   diag.List
+	types   *typeSet
+	opNames naming.Set
+	bases   []string
+}
+
+// Build turns parsed pages into the API model. Pages must be sorted by path;
+// the model's order and names follow from that and from positions only.
+func Build(pages []*docparse.Page) (*API, diag.List) {
+	b := &builder{types: newTypeSet()}
+	b.opNames.Reserve("NewClient", "NewHandler", "WithHTTPClient", "WithHeader", "WithBearerToken")
+	var docs []*pageOps
+	for _, p := range pages {
+		docs = append(docs, b.readPage(p))
+	}
+	b.types.build()
+	api := &API{BaseURL: mostCommon(b.bases)}
+	for _, d := range docs {
+		for _, draft := range d.ops {
+			b.finishOperation(d, draft)
+			api.Operations = append(api.Operations, draft.op)
+		}
+	}
+	setSamples(api)
+	api.Types = slices.Clone(b.types.types)
+	slices.SortFunc(api.Types, func(x, y *Type) int { return strings.Compare(x.Name, y.Name) })
+	return api, b.diags
+}
+
+// readPage parses a page's blocks, pairs its examples and groups them into
+// operations, registering the types its examples show.
+func (b *builder) readPage(p *docparse.Page) *pageOps {
+	d := &pageOps{page: p}
+	var responses []*docResponse
+	for i := range p.Blocks {
+		blk := &p.Blocks[i]
+		switch blk.Annotation.BlockType {
+		case docparse.Ignored:
+			if strings.Contains(strings.ToLower(blk.Heading), "http request") {
+				d.urls = append(d.urls, b.readURLs(blk)...)
+			}
+		case docparse.Request:
+			if r := b.readRequest(blk); r != nil {
+				d.requests = append(d.requests, r)
+			}
+		case docparse.Response:
+			if r := b.readResponse(blk); r != nil {
+				responses = append(responses, r)
+			}
+		}
+	}
+	b.pair(d.requests, responses)
+	d.ops = b.group(d)
+	return d
+}
+
+func (b *builder) readURLs(blk *docparse.Block) []urlLine {
+	var urls []urlLine
+	for i, line := range strings.Split(blk.Code, "\n") {
+		fields := strings.Fields(line)
+		if len(fields) == 0 {
+			continue
+		}
+		pos := lineAt(blk.CodePos, i)
+		if len(fields) < 2 {
+			b.diags.Warnf(pos, "URL line %q is not \"METHOD /path\"; ignored", strings.TrimSpace(line))
+			continue
+		}
+		path, _, _ := strings.Cut(fields[1], "?")
+		segs, err := parsePath(path)
+		if err != nil {
+			b.diags.Warnf(pos, "%v; URL variant ignored", err)
+			continue
+		}
+		urls = append(urls, urlLine{method: strings.ToUpper(fields[0]), segs: segs, pos: pos})
+	}
+	return urls
+}
+
+func (b *builder) readRequest(blk *docparse.Block) *docRequest {
+	msg, err := httpmsg.ParseRequest(blk.Code)
+	if err != nil {
+		b.diags.Warnf(msgErrPos(blk, err), "request %q: %v; example ignored", exampleName(blk), err)
+		return nil
+	}
+	if msg.BaseURL != "" {
+		b.bases = append(b.bases, msg.BaseURL)
+	}
+	r := &docRequest{block: blk, msg: msg}
+	r.body = b.readBody(blk, msg.Body, msg.BodyLine)
+	return r
+}
+
+func (b *builder) readResponse(blk *docparse.Block) *docResponse {
+	msg, err := httpmsg.ParseResponse(blk.Code)
+	if err != nil {
+		b.diags.Warnf(msgErrPos(blk, err), "response: %v; example ignored", err)
+		return nil
+	}
+	r := &docResponse{block: blk, msg: msg}
+	r.body = b.readBody(blk, msg.Body, msg.BodyLine)
+	if r.body != nil && blk.Annotation.ODataType != "" && r.body.Kind == schema.Object {
+		b.types.add(blk.Annotation.ODataType, r.body, blk.AnnotationPos, "response example", blk.Annotation.Truncated)
+	} else if r.body != nil {
+		b.types.addNested(r.body, blk.AnnotationPos)
+	}
+	return r
+}
+
+// readBody infers the shape of a JSON body; other bodies give nil.
+func (b *builder) readBody(blk *docparse.Block, body string, line int) *schema.Node {
+	trimmed := strings.TrimSpace(body)
+	if trimmed == "" || (trimmed[0] != '{' && trimmed[0] != '[') {
+		return nil
+	}
+	n, err := schema.Infer(body)
+	if err != nil {
+		var se *schema.SyntaxError
+		pos := lineAt(blk.CodePos, line)
+		if errors.As(err, &se) {
+			pos = offsetPos(blk.CodePos, line, body, se.Offset)
+		}
+		b.diags.Warnf(pos, "%v; body ignored", err)
+		return nil
+	}
+	return n
+}
+
+// pair gives each response to a request: by name when the response names
+// requests, otherwise to the nearest request before it without a response.
+func (b *builder) pair(requests []*docRequest, responses []*docResponse) {
+	for _, resp := range responses {
+		if names := resp.block.Annotation.Names; len(names) > 0 {
+			for _, req := range requests {
+				if req.response == nil && slices.Contains(names, exampleName(req.block)) {
+					req.response, resp.paired = resp, true
+				}
+			}
+			if resp.paired {
+				continue
+			}
+		}
+		for i := len(requests) - 1; i >= 0; i-- {
+			req := requests[i]
+			if req.block.AnnotationPos.Line < resp.block.AnnotationPos.Line && req.response == nil {
+				req.response, resp.paired = resp, true
+				break
+			}
+		}
+		if !resp.paired {
+			b.diags.Warnf(resp.block.AnnotationPos, "response is paired with no request; ignored")
+		}
+	}
+	for _, req := range requests {
+		if req.response == nil {
+			b.diags.Warnf(req.block.AnnotationPos, "request %q has no response; example ignored", exampleName(req.block))
+		}
+	}
+}
+
+// group makes one operation per HTTP method of the page: the documented URL
+// variants of that method, and the examples that instantiate them.
+func (b *builder) group(d *pageOps) []*opDraft {
+	byMethod := map[string]*opDraft{}
+	var drafts []*opDraft
+	draftFor := func(method string, pos diag.Pos) *opDraft {
+		if dr := byMethod[method]; dr != nil {
+			return dr
+		}
+		dr := &opDraft{op: &Operation{Method: method, Title: d.page.Title, Doc: d.page.Intro, Source: pos}}
+		byMethod[method] = dr
+		drafts = append(drafts, dr)
+		return dr
+	}
+	for _, u := range d.urls {
+		dr := draftFor(u.method, u.pos)
+		addVariant(dr.op, u.segs, u.pos)
+	}
+	for _, req := range d.requests {
+		if req.response == nil {
+			continue
+		}
+		dr := draftFor(req.msg.Method, req.block.AnnotationPos)
+		dr.requests = append(dr.requests, req)
+	}
+	b.nameOperations(d.page, drafts)
+	return drafts
+}
+
+// nameOperations names a page's only operation after the page title, and
+// several after their first example's name.
+func (b *builder) nameOperations(p *docparse.Page, drafts []*opDraft) {
+	for _, dr := range drafts {
+		name := p.Title
+		if len(drafts) > 1 && len(dr.requests) > 0 {
+			name = exampleName(dr.requests[0].block)
+		}
+		if strings.TrimSpace(name) == "" {
+			name = strings.TrimSuffix(p.Path[strings.LastIndexByte(p.Path, '/')+1:], ".md")
+		}
+		dr.op.Name = b.opNames.Unique(naming.Exported(name))
+		dr.op.RequestType = b.opNames.Unique(dr.op.Name + "Request")
+	}
+}
+
+func addVariant(op *Operation, segs []Segment, pos diag.Pos) *Variant {
+	tmpl := template(segs)
+	for _, v := range op.Variants {
+		if v.Template == tmpl {
+			return v
+		}
+	}
+	v := &Variant{Template: tmpl, Pattern: op.Method + " " + tmpl, Segments: segs, Params: params(segs), Source: pos}
+	op.Variants = append(op.Variants, v)
+	return v
+}
+
+func exampleName(blk *docparse.Block) string {
+	if len(blk.Annotation.Names) > 0 {
+		return blk.Annotation.Names[0]
+	}
+	return fmt.Sprintf("line_%d", blk.AnnotationPos.Line)
+}
+
+// lineAt is the position of a 0-based line of a code block.
+func lineAt(code diag.Pos, line int) diag.Pos {
+	code.Line += max(line, 0)
+	code.Col = 1
+	return code
+}
+
+// offsetPos is the position of a byte offset into a body starting at line.
+func offsetPos(code diag.Pos, line int, body string, offset int) diag.Pos {
+	offset = min(max(offset, 0), len(body))
+	before := body[:offset]
+	pos := lineAt(code, line+strings.Count(before, "\n"))
+	pos.Col = offset - strings.LastIndexByte(before, '\n')
+	return pos
+}
+
+func msgErrPos(blk *docparse.Block, err error) diag.Pos {
+	var me *httpmsg.Error
+	if errors.As(err, &me) {
+		pos := lineAt(blk.CodePos, me.Line)
+		pos.Col = max(me.Col, 1)
+		return pos
+	}
+	return blk.CodePos
+}
+
+func mostCommon(values []string) string {
+	counts := map[string]int{}
+	best := ""
+	for _, v := range values {
+		counts[v]++
+		if counts[v] > counts[best] || counts[v] == counts[best] && v < best {
+			best = v
+		}
+	}
+	return best
+}

@@ -1,0 +1,148 @@
+// Package model is docbind's API model: operations, URL variants,
+// parameters, types and documented examples, with every name and Go type
+// already decided. The templates stage only translates it into code.
+package model
+
+import "github.com/docbind/docbind/generator/diag"
+
+// API is everything generated into one package. Slices are in a stable
+// order: operations by page path and position, types by name.
+type API struct {
+	BaseURL    string // the base URL the examples use, such as https://graph.microsoft.com/v1.0
+	Operations []*Operation
+	Types      []*Type
+}
+
+// Operation is one documented API method: one server method, and one client
+// method per URL variant.
+type Operation struct {
+	Name         string // Go name, such as CreateVersion
+	Title        string // the page title
+	Doc          string // the page's first paragraph
+	Method       string
+	Variants     []*Variant
+	HeaderParams []*Param
+	Body         *TypeRef // the JSON request body; nil when none is documented
+	Result       Result
+	Examples     []*Example
+	RequestType  string // Go name of the struct the server method receives
+	Source       diag.Pos
+}
+
+// Result is what a successful call returns.
+type Result struct {
+	Status int      // the documented success status
+	Type   *TypeRef // the JSON body; nil when the response has none
+}
+
+// Variant is one URL an operation is reachable at.
+type Variant struct {
+	ClientMethod string // Go name of the client method for this URL
+	Template     string // the path as documented, with {name} wildcards
+	Pattern      string // the net/http ServeMux pattern: "POST /drives/{driveID}/root/versions"
+	Segments     []Segment
+	Params       []*Param // path parameters in path order
+	Source       diag.Pos
+	// For the generated route tests: a path with a sample value for each
+	// parameter, those values, and a method no route serves at this path.
+	SamplePath   string
+	SampleArgs   []string
+	UnusedMethod string
+}
+
+// Segment is one slash-separated part of a path: a literal, or a parameter.
+type Segment struct {
+	Literal string
+	Param   *Param
+}
+
+// Param is a path or header parameter.
+type Param struct {
+	ArgName   string // client method argument: itemID
+	FieldName string // server request field: ItemID
+	WireName  string // the ServeMux wildcard or the HTTP header name
+	Doc       string
+}
+
+// Type is one generated struct type.
+type Type struct {
+	Name      string // Go name
+	ODataType string // such as microsoft.graph.item; "" for a type named after its shape
+	Doc       string
+	Origin    string // how the type was found, for its doc comment
+	Truncated bool   // some example of the type is marked truncated
+	Fields    []*Field
+	Source    diag.Pos
+}
+
+// Field is one member of a struct type.
+type Field struct {
+	Name     string // Go name
+	JSONName string // the exact JSON member name
+	Type     *TypeRef
+	Doc      string
+}
+
+// RefKind says what Go type a TypeRef stands for.
+type RefKind int
+
+// The Go types docbind generates fields of.
+const (
+	RefString RefKind = iota
+	RefBool
+	RefInt64
+	RefFloat64
+	RefTime
+	RefRaw   // json.RawMessage: a value whose shape the docs do not show
+	RefNamed // a pointer to a generated struct type
+	RefSlice
+)
+
+// TypeRef is a use of a type.
+type TypeRef struct {
+	Kind  RefKind
+	Named *Type    // for RefNamed
+	Elem  *TypeRef // for RefSlice
+}
+
+// Example is one documented request with its response.
+type Example struct {
+	Name           string
+	Source         diag.Pos // the request's annotation
+	ResponseSource diag.Pos
+	Variant        *Variant
+	PathArgs       []string // values of Variant.Params, in order
+	HeaderArgs     []string // values of the operation's HeaderParams ("" when not sent)
+	Method         string
+	Path           string // the request path relative to the base URL
+	RequestBody    string // documented JSON, "" when none
+	Request        *Value
+	Status         int
+	ResponseBody   string // documented JSON with placeholders made valid
+	Response       *Value
+	Substitutions  []Substitution
+}
+
+// Substitution records a placeholder in a documented body that the tests
+// replace with a valid value of the member's type.
+type Substitution struct {
+	Member string // JSON path of the member, such as createdDateTime
+	From   string
+	To     string
+	offset int // byte offset of From in the documented body
+}
+
+// Value is a documented JSON value typed by the model: what the generated
+// tests write as a Go composite literal.
+type Value struct {
+	Type   *TypeRef
+	Fields []FieldValue // for RefNamed
+	Elems  []*Value     // for RefSlice
+	Scalar string       // for scalars: the JSON text (a timestamp without its quotes)
+}
+
+// FieldValue is one member of a struct literal.
+type FieldValue struct {
+	Field *Field
+	Value *Value
+}

@@ -1,0 +1,42 @@
+package model
+
+import (
+	"net/http"
+	"slices"
+)
+
+// probeMethods are tried in order for a method no route serves at a path,
+// which the route tests send to expect 405.
+var probeMethods = []string{http.MethodPatch, http.MethodPut, http.MethodDelete, http.MethodPost, http.MethodGet}
+
+// setSamples gives every variant the sample values its route test uses.
+func setSamples(api *API) {
+	served := map[string][]string{} // template -> methods
+	for _, op := range api.Operations {
+		for _, v := range op.Variants {
+			served[v.Template] = append(served[v.Template], op.Method)
+		}
+	}
+	for _, op := range api.Operations {
+		for _, v := range op.Variants {
+			v.SampleArgs = nil
+			path := ""
+			for _, s := range v.Segments {
+				if s.Param == nil {
+					path += "/" + s.Literal
+					continue
+				}
+				arg := s.Param.ArgName + "-1"
+				v.SampleArgs = append(v.SampleArgs, arg)
+				path += "/" + arg
+			}
+			v.SamplePath = path
+			for _, m := range probeMethods {
+				if !slices.Contains(served[v.Template], m) {
+					v.UnusedMethod = m
+					break
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,221 @@
+package templates
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/docbind/docbind/generator/model"
+)
+
+func genClient(f *jen.File, api *model.API, _ Options) {
+	genClientType(f, api)
+	for _, op := range api.Operations {
+		for _, v := range op.Variants {
+			genClientMethod(f, op, v)
+		}
+	}
+}
+
+func genClientType(f *jen.File, api *model.API) {
+	f.Comment("DefaultBaseURL is the base URL of the documented examples.")
+	f.Const().Id("DefaultBaseURL").Op("=").Lit(api.BaseURL)
+	f.Line()
+	f.Comment("Client calls the API. Create one with NewClient; it is safe for concurrent use.")
+	f.Type().Id("Client").Struct(
+		jen.Id("baseURL").String(),
+		jen.Id("httpClient").Op("*").Qual(pkgHTTP, "Client"),
+		jen.Id("header").Qual(pkgHTTP, "Header"),
+	)
+	f.Line()
+	f.Comment("ClientOption configures a Client.")
+	f.Type().Id("ClientOption").Func().Params(jen.Op("*").Id("Client"))
+	f.Line()
+	f.Comment("WithHTTPClient makes the Client send requests through hc.")
+	f.Func().Id("WithHTTPClient").Params(jen.Id("hc").Op("*").Qual(pkgHTTP, "Client")).Id("ClientOption").Block(
+		jen.Return(jen.Func().Params(jen.Id("c").Op("*").Id("Client")).Block(jen.Id("c").Dot("httpClient").Op("=").Id("hc"))),
+	)
+	f.Line()
+	f.Comment("WithHeader sends a header with every request, such as Authorization.")
+	f.Func().Id("WithHeader").Params(jen.List(jen.Id("name"), jen.Id("value")).String()).Id("ClientOption").Block(
+		jen.Return(jen.Func().Params(jen.Id("c").Op("*").Id("Client")).Block(jen.Id("c").Dot("header").Dot("Set").Call(jen.Id("name"), jen.Id("value")))),
+	)
+	f.Line()
+	f.Comment("WithBearerToken authorizes every request with an OAuth bearer token.")
+	f.Func().Id("WithBearerToken").Params(jen.Id("token").String()).Id("ClientOption").Block(
+		jen.Return(jen.Id("WithHeader").Call(jen.Lit("Authorization"), jen.Lit("Bearer ").Op("+").Id("token"))),
+	)
+	f.Line()
+	f.Comment(`NewClient returns a Client for the API at baseURL; "" means DefaultBaseURL.`)
+	f.Func().Id("NewClient").Params(jen.Id("baseURL").String(), jen.Id("opts").Op("...").Id("ClientOption")).Op("*").Id("Client").Block(
+		jen.If(jen.Id("baseURL").Op("==").Lit("")).Block(jen.Id("baseURL").Op("=").Id("DefaultBaseURL")),
+		jen.Id("c").Op(":=").Op("&").Id("Client").Values(jen.Dict{
+			jen.Id("baseURL"):    jen.Qual("strings", "TrimSuffix").Call(jen.Id("baseURL"), jen.Lit("/")),
+			jen.Id("httpClient"): jen.Qual(pkgHTTP, "DefaultClient"),
+			jen.Id("header"):     jen.Qual(pkgHTTP, "Header").Values(),
+		}),
+		jen.For(jen.List(jen.Id("_"), jen.Id("opt")).Op(":=").Range().Id("opts")).Block(jen.Id("opt").Call(jen.Id("c"))),
+		jen.Return(jen.Id("c")),
+	)
+	f.Line()
+}
+
+// clientParams are a client method's parameters: ctx, path parameters,
+// header parameters, then the body.
+func clientParams(op *model.Operation, v *model.Variant) []jen.Code {
+	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
+	for _, p := range v.Params {
+		params = append(params, jen.Id(p.ArgName).String())
+	}
+	for _, p := range op.HeaderParams {
+		params = append(params, jen.Id(p.ArgName).String())
+	}
+	if op.Body != nil {
+		params = append(params, jen.Id("body").Add(goType(op.Body)))
+	}
+	return params
+}
+
+// clientResults are (*T, error), or error alone when there is no result.
+func clientResults(op *model.Operation) []jen.Code {
+	if op.Result.Type == nil {
+		return []jen.Code{jen.Error()}
+	}
+	return []jen.Code{goType(op.Result.Type), jen.Error()}
+}
+
+func genClientMethod(f *jen.File, op *model.Operation, v *model.Variant) {
+	f.Comment(fmt.Sprintf("%s calls %s (%s).", v.ClientMethod, v.Pattern, op.Title))
+	if op.Doc != "" {
+		f.Comment("")
+		for _, c := range comments(op.Doc) {
+			f.Add(c)
+		}
+	}
+	for _, p := range op.HeaderParams {
+		if p.Doc != "" {
+			f.Comment("")
+			for _, c := range comments(fmt.Sprintf("%s is sent as the %s header when not empty: %s", p.ArgName, p.WireName, p.Doc)) {
+				f.Add(c)
+			}
+		}
+	}
+	f.Comment("")
+	f.Comment(source(v.Source))
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(v.ClientMethod).Params(clientParams(op, v)...).Params(clientResults(op)...).Block(clientBody(op, v)...)
+	f.Line()
+}
+
+func clientBody(op *model.Operation, v *model.Variant) []jen.Code {
+	failed := []jen.Code{jen.Err()}
+	if op.Result.Type != nil {
+		failed = []jen.Code{jen.Nil(), jen.Err()}
+	}
+	body := jen.Nil()
+	if op.Body != nil {
+		body = jen.Id("bodyOf").Call(jen.Id("body"))
+	}
+	stmts := []jen.Code{
+		jen.List(jen.Id("req"), jen.Err()).Op(":=").Id("c").Dot("newRequest").Call(jen.Id("ctx"), jen.Lit(op.Method), pathExpr(v), body),
+		ifErrReturn(failed...),
+	}
+	for _, p := range op.HeaderParams {
+		stmts = append(stmts, jen.If(jen.Id(p.ArgName).Op("!=").Lit("")).Block(
+			jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit(p.WireName), jen.Id(p.ArgName)),
+		))
+	}
+	if op.Result.Type == nil {
+		return append(stmts, jen.Return(jen.Id("c").Dot("do").Call(jen.Id("req"), jen.Nil())))
+	}
+	return append(stmts,
+		jen.Var().Id("out").Add(resultElem(op.Result.Type)),
+		jen.If(jen.Err().Op(":=").Id("c").Dot("do").Call(jen.Id("req"), jen.Op("&").Id("out")), jen.Err().Op("!=").Nil()).Block(jen.Return(failed...)),
+		jen.Return(resultValue(op.Result.Type), jen.Nil()),
+	)
+}
+
+// resultElem is the variable type a result decodes into: the struct for a
+// pointer result, the slice itself otherwise.
+func resultElem(ref *model.TypeRef) jen.Code {
+	if ref.Kind == model.RefNamed {
+		return jen.Id(ref.Named.Name)
+	}
+	return goType(ref)
+}
+
+func resultValue(ref *model.TypeRef) jen.Code {
+	if ref.Kind == model.RefNamed {
+		return jen.Op("&").Id("out")
+	}
+	return jen.Id("out")
+}
+
+// pathExpr builds the request path, escaping every parameter so that it
+// stays inside its segment.
+func pathExpr(v *model.Variant) jen.Code {
+	var parts []jen.Code
+	lit := ""
+	for _, s := range v.Segments {
+		lit += "/"
+		if s.Param == nil {
+			lit += s.Literal
+			continue
+		}
+		parts = append(parts, jen.Lit(lit), jen.Qual("net/url", "PathEscape").Call(jen.Id(s.Param.ArgName)))
+		lit = ""
+	}
+	if lit != "" || len(parts) == 0 {
+		parts = append(parts, jen.Lit(lit))
+	}
+	expr := jen.Add(parts[0])
+	for _, p := range parts[1:] {
+		expr = expr.Op("+").Add(p)
+	}
+	return expr
+}
+
+func genClientPlumbing(f *jen.File) {
+	f.Comment("newRequest builds a request for path below the base URL, with body encoded as")
+	f.Comment("JSON when it is not nil.")
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("newRequest").Params(
+		jen.Id("ctx").Qual("context", "Context"), jen.List(jen.Id("method"), jen.Id("path")).String(), jen.Id("body").Any(),
+	).Params(jen.Op("*").Qual(pkgHTTP, "Request"), jen.Error()).Block(
+		jen.Var().Id("reader").Qual(pkgIO, "Reader"),
+		jen.If(jen.Id("body").Op("!=").Nil()).Block(
+			jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("body")),
+			ifErrReturn(jen.Nil(), jen.Err()),
+			jen.Id("reader").Op("=").Qual(pkgBytes, "NewReader").Call(jen.Id("data")),
+		),
+		jen.List(jen.Id("req"), jen.Err()).Op(":=").Qual(pkgHTTP, "NewRequestWithContext").Call(jen.Id("ctx"), jen.Id("method"), jen.Id("c").Dot("baseURL").Op("+").Id("path"), jen.Id("reader")),
+		ifErrReturn(jen.Nil(), jen.Err()),
+		jen.Id("req").Dot("Header").Op("=").Id("c").Dot("header").Dot("Clone").Call(),
+		jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Accept"), jen.Lit("application/json")),
+		jen.If(jen.Id("body").Op("!=").Nil()).Block(
+			jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/json")),
+		),
+		jen.Return(jen.Id("req"), jen.Nil()),
+	)
+	f.Line()
+	f.Comment("do sends req and decodes a JSON response body into out, when out is not nil.")
+	f.Comment("A status outside 2xx is returned as an *APIError.")
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("do").Params(jen.Id("req").Op("*").Qual(pkgHTTP, "Request"), jen.Id("out").Any()).Error().Block(
+		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("httpClient").Dot("Do").Call(jen.Id("req")),
+		ifErrReturn(jen.Err()),
+		jen.Defer().Id("resp").Dot("Body").Dot("Close").Call(),
+		jen.If(jen.Id("resp").Dot("StatusCode").Op("<").Lit(200).Op("||").Id("resp").Dot("StatusCode").Op(">").Lit(299)).Block(
+			jen.Return(jen.Id("newAPIError").Call(jen.Id("resp"))),
+		),
+		jen.If(jen.Id("out").Op("==").Nil().Op("||").Id("resp").Dot("StatusCode").Op("==").Qual(pkgHTTP, "StatusNoContent")).Block(jen.Return(jen.Nil())),
+		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "NewDecoder").Call(jen.Id("resp").Dot("Body")).Dot("Decode").Call(jen.Id("out")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("decoding the response to %s %s: %w"), jen.Id("req").Dot("Method"), jen.Id("req").Dot("URL").Dot("Path"), jen.Err())),
+		),
+		jen.Return(jen.Nil()),
+	)
+	f.Line()
+	f.Comment("bodyOf turns a nil body pointer into a nil interface, so that no body is sent.")
+	f.Func().Id("bodyOf").Types(jen.Id("T").Any()).Params(jen.Id("v").Op("*").Id("T")).Any().Block(
+		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Nil())),
+		jen.Return(jen.Id("v")),
+	)
+	f.Line()
+}

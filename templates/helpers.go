@@ -1,0 +1,112 @@
+package templates
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/docbind/docbind/generator/model"
+)
+
+const (
+	pkgJSON  = "encoding/json"
+	pkgHTTP  = "net/http"
+	pkgIO    = "io"
+	pkgBytes = "bytes"
+)
+
+// genHelpers writes the package's support code: JSON member handling, the
+// error type, and the request and response plumbing of client and server.
+func genHelpers(f *jen.File, _ *model.API, _ Options) {
+	genUnknownMembers(f)
+	genAppendMembers(f)
+	genAPIError(f)
+	genClientPlumbing(f)
+	genServerPlumbing(f)
+}
+
+func ifErrReturn(results ...jen.Code) jen.Code {
+	return jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(results...))
+}
+
+func genUnknownMembers(f *jen.File) {
+	f.Comment("unknownMembers returns the members of the JSON object data that known does not")
+	f.Comment("name, or nil when there are none.")
+	f.Func().Id("unknownMembers").Params(jen.Id("data").Index().Byte(), jen.Id("known").Index().String()).
+		Params(jen.Map(jen.String()).Qual(pkgJSON, "RawMessage"), jen.Error()).Block(
+		jen.Var().Id("all").Map(jen.String()).Qual(pkgJSON, "RawMessage"),
+		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("all")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Nil(), jen.Err()),
+		),
+		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Id("known")).Block(
+			jen.Delete(jen.Id("all"), jen.Id("name")),
+		),
+		jen.If(jen.Len(jen.Id("all")).Op("==").Lit(0)).Block(jen.Return(jen.Nil(), jen.Nil())),
+		jen.Return(jen.Id("all"), jen.Nil()),
+	)
+	f.Line()
+}
+
+func genAppendMembers(f *jen.File) {
+	f.Comment("appendMembers adds extra members to the encoded JSON object data, in name")
+	f.Comment("order so that encoding is deterministic.")
+	f.Func().Id("appendMembers").Params(jen.Id("data").Index().Byte(), jen.Id("extra").Map(jen.String()).Qual(pkgJSON, "RawMessage")).
+		Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.If(jen.Len(jen.Id("extra")).Op("==").Lit(0)).Block(jen.Return(jen.Id("data"), jen.Nil())),
+		jen.Id("out").Op(":=").Id("data").Index(jen.Empty(), jen.Len(jen.Id("data")).Op("-").Lit(1)),
+		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Qual("slices", "Sorted").Call(jen.Qual("maps", "Keys").Call(jen.Id("extra")))).Block(
+			jen.If(jen.Len(jen.Id("out")).Op(">").Lit(1)).Block(jen.Id("out").Op("=").Append(jen.Id("out"), jen.LitRune(','))),
+			jen.List(jen.Id("key"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("name")),
+			ifErrReturn(jen.Nil(), jen.Err()),
+			jen.Id("out").Op("=").Append(jen.Append(jen.Id("out"), jen.Id("key").Op("...")), jen.LitRune(':')),
+			jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id("extra").Index(jen.Id("name")).Op("...")),
+		),
+		jen.Return(jen.Append(jen.Id("out"), jen.LitRune('}')), jen.Nil()),
+	)
+	f.Line()
+}
+
+func genAPIError(f *jen.File) {
+	f.Comment("APIError is a response whose status is not 2xx. Code and Message come from a")
+	f.Comment(`Graph-style error body, {"error": {"code": ..., "message": ...}}, when it has one.`)
+	f.Type().Id("APIError").Struct(
+		jen.Id("StatusCode").Int(),
+		jen.Id("Header").Qual(pkgHTTP, "Header"),
+		jen.Comment("Body is the response body, cut at maxErrorBody bytes."),
+		jen.Id("Body").Index().Byte(),
+		jen.Id("Code").String(),
+		jen.Id("Message").String(),
+	)
+	f.Line()
+	f.Func().Params(jen.Id("e").Op("*").Id("APIError")).Id("Error").Params().String().Block(
+		jen.If(jen.Id("e").Dot("Code").Op("!=").Lit("")).Block(
+			jen.Return(jen.Qual("fmt", "Sprintf").Call(jen.Lit("%d %s: %s: %s"), jen.Id("e").Dot("StatusCode"), jen.Qual(pkgHTTP, "StatusText").Call(jen.Id("e").Dot("StatusCode")), jen.Id("e").Dot("Code"), jen.Id("e").Dot("Message"))),
+		),
+		jen.Return(jen.Qual("fmt", "Sprintf").Call(jen.Lit("%d %s"), jen.Id("e").Dot("StatusCode"), jen.Qual(pkgHTTP, "StatusText").Call(jen.Id("e").Dot("StatusCode")))),
+	)
+	f.Line()
+	f.Comment("errorEnvelope is the Graph-style error body.")
+	f.Type().Id("errorEnvelope").Struct(
+		jen.Id("Error").Struct(
+			jen.Id("Code").String().Tag(map[string]string{"json": "code"}),
+			jen.Id("Message").String().Tag(map[string]string{"json": "message"}),
+		).Tag(map[string]string{"json": "error"}),
+	)
+	f.Line()
+	f.Comment("maxErrorBody bounds how much of an error response is read into memory.")
+	f.Const().Id("maxErrorBody").Op("=").Lit(1).Op("<<").Lit(20)
+	f.Line()
+	f.Comment("newAPIError reads an error response.")
+	f.Func().Id("newAPIError").Params(jen.Id("resp").Op("*").Qual(pkgHTTP, "Response")).Error().Block(
+		jen.List(jen.Id("body"), jen.Id("_")).Op(":=").Qual(pkgIO, "ReadAll").Call(jen.Qual(pkgIO, "LimitReader").Call(jen.Id("resp").Dot("Body"), jen.Id("maxErrorBody"))),
+		jen.Id("e").Op(":=").Op("&").Id("APIError").Values(jen.Dict{
+			jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode"),
+			jen.Id("Header"):     jen.Id("resp").Dot("Header"),
+			jen.Id("Body"):       jen.Id("body"),
+		}),
+		jen.Var().Id("env").Id("errorEnvelope"),
+		jen.If(jen.Qual(pkgJSON, "Unmarshal").Call(jen.Id("body"), jen.Op("&").Id("env")).Op("==").Nil()).Block(
+			jen.List(jen.Id("e").Dot("Code"), jen.Id("e").Dot("Message")).Op("=").List(jen.Id("env").Dot("Error").Dot("Code"), jen.Id("env").Dot("Error").Dot("Message")),
+		),
+		jen.Return(jen.Id("e")),
+	)
+	f.Line()
+}
