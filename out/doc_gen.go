@@ -6,9 +6,10 @@
 // and a test per documented example. Models follow these rules:
 //
 //   - A member the docs show is a field; its JSON name is its exact tag.
-//   - Members are optional (the docs' examples are partial), so a field's zero
-//     value is not encoded (omitzero), and a nested object is a pointer that is
-//     nil when absent.
+//   - Members are optional (the docs' examples are partial): an unset field is
+//     not encoded (omitzero). Booleans and numbers are pointers, as are strings
+//     the docs show empty, so that nil (unset) differs from false, 0 or "".
+//     Nested objects are pointers, nil when absent.
 //   - Members the docs do not list are kept in AdditionalProperties when
 //     decoding and written back when encoding, so nothing is silently dropped.
 package out

@@ -135,6 +135,11 @@ func mustTime(s string) time.Time {
 	return v
 }
 
+// ptr returns a pointer to v, for optional fields in expected values.
+func ptr[T any](v T) *T {
+	return &v
+}
+
 // testServer implements Server with a function per operation; an operation whose
 // function is nil answers 501 Not Implemented.
 type testServer struct {

@@ -15,9 +15,10 @@ func genDoc(f *jen.File, api *model.API, opt Options) {
 	f.PackageComment("and a test per documented example. Models follow these rules:")
 	f.PackageComment("")
 	f.PackageComment("  - A member the docs show is a field; its JSON name is its exact tag.")
-	f.PackageComment("  - Members are optional (the docs' examples are partial), so a field's zero")
-	f.PackageComment("    value is not encoded (omitzero), and a nested object is a pointer that is")
-	f.PackageComment("    nil when absent.")
+	f.PackageComment("  - Members are optional (the docs' examples are partial): an unset field is")
+	f.PackageComment("    not encoded (omitzero). Booleans and numbers are pointers, as are strings")
+	f.PackageComment("    the docs show empty, so that nil (unset) differs from false, 0 or \"\".")
+	f.PackageComment("    Nested objects are pointers, nil when absent.")
 	f.PackageComment("  - Members the docs do not list are kept in AdditionalProperties when")
 	f.PackageComment("    decoding and written back when encoding, so nothing is silently dropped.")
 }
@@ -39,7 +40,7 @@ func genModel(f *jen.File, t *model.Type) {
 		if fd.Doc != "" {
 			fields = append(fields, comments(fd.Doc)...)
 		}
-		fields = append(fields, jen.Id(fd.Name).Add(goType(fd.Type)).Tag(map[string]string{"json": fd.JSONName + ",omitzero"}))
+		fields = append(fields, jen.Id(fd.Name).Add(fieldType(fd)).Tag(map[string]string{"json": fd.JSONName + ",omitzero"}))
 	}
 	fields = append(fields,
 		jen.Line(),
@@ -52,6 +53,15 @@ func genModel(f *jen.File, t *model.Type) {
 	genMembers(f, t)
 	genUnmarshal(f, t)
 	genMarshal(f, t)
+}
+
+// fieldType is a field's Go type: its type, behind a pointer when the model
+// says an unset member must differ from a zero one.
+func fieldType(fd *model.Field) jen.Code {
+	if fd.Pointer {
+		return jen.Op("*").Add(goType(fd.Type))
+	}
+	return goType(fd.Type)
 }
 
 func typeDoc(t *model.Type) string {
@@ -109,4 +119,3 @@ func genMarshal(f *jen.File, t *model.Type) {
 	)
 	f.Line()
 }
-

@@ -75,9 +75,18 @@ func goType(ref *model.TypeRef) jen.Code {
 	case model.RefNamed:
 		return jen.Op("*").Id(ref.Named.Name)
 	case model.RefSlice:
-		return jen.Index().Add(goType(ref.Elem))
+		return jen.Index().Add(elemType(ref.Elem))
 	}
 	return jen.Qual("encoding/json", "RawMessage")
+}
+
+// elemType is the element type of a slice: structs are held by value, as
+// hand-written Go would, since a nil element means nothing in JSON arrays.
+func elemType(ref *model.TypeRef) jen.Code {
+	if ref.Kind == model.RefNamed {
+		return jen.Id(ref.Named.Name)
+	}
+	return goType(ref)
 }
 
 // comments writes text as // comment lines, wrapped for reading.

@@ -19,6 +19,7 @@ func genTestHelpers(f *jen.File, api *model.API, _ Options) {
 	genCheckJSONBody(f)
 	genCheckEqual(f)
 	genMustTime(f)
+	genPtr(f)
 	genTestServer(f, api)
 }
 
@@ -155,6 +156,12 @@ func genMustTime(f *jen.File) {
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Panic(jen.Err())),
 		jen.Return(jen.Id("v")),
 	)
+	f.Line()
+}
+
+func genPtr(f *jen.File) {
+	f.Comment("ptr returns a pointer to v, for optional fields in expected values.")
+	f.Func().Id("ptr").Types(jen.Id("T").Any()).Params(jen.Id("v").Id("T")).Op("*").Id("T").Block(jen.Return(jen.Op("&").Id("v")))
 	f.Line()
 }
 

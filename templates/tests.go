@@ -48,7 +48,7 @@ func genOperationExamples(f *jen.File, op *model.Operation) {
 	f.Comment(fmt.Sprintf("Test%sExamples sends each documented request of %s through the", op.Name, op.Name))
 	f.Comment("client to a server answering the documented response, and through the handler")
 	f.Comment("to a Server answering the documented result.")
-	f.Func().Id("Test" + op.Name + "Examples").Params(tParam()).Block(
+	f.Func().Id("Test"+op.Name+"Examples").Params(tParam()).Block(
 		jen.Id("tests").Op(":=").Index().Struct(fields...).Add(lines(cases)),
 		jen.For(jen.List(jen.Id("_"), jen.Id("tt")).Op(":=").Range().Id("tests")).Block(
 			jen.Id("t").Dot("Run").Call(jen.Id("tt").Dot("name"), jen.Func().Params(tParam()).Block(exampleRun(op)...)),
@@ -194,6 +194,10 @@ func valueCode(v *model.Value, ref *model.TypeRef) jen.Code {
 	case model.RefSlice:
 		var elems []jen.Code
 		for _, e := range v.Elems {
+			if ref.Elem.Kind == model.RefNamed {
+				elems = append(elems, orderedValues(e)) // elements are values, so no &T
+				continue
+			}
 			elems = append(elems, valueCode(e, ref.Elem))
 		}
 		return jen.Add(goType(ref)).Add(lines(elems))
@@ -213,7 +217,11 @@ func valueCode(v *model.Value, ref *model.TypeRef) jen.Code {
 func orderedValues(v *model.Value) jen.Code {
 	var kvs []kv
 	for _, fv := range v.Fields {
-		kvs = append(kvs, kv{fv.Field.Name, valueCode(fv.Value, fv.Field.Type)})
+		value := valueCode(fv.Value, fv.Field.Type)
+		if fv.Field.Pointer {
+			value = jen.Id("ptr").Types(goType(fv.Field.Type)).Call(value)
+		}
+		kvs = append(kvs, kv{fv.Field.Name, value})
 	}
 	return keyed(nil, kvs...)
 }

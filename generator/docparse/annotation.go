@@ -74,7 +74,9 @@ func ParseAnnotation(text string) (Annotation, error) {
 func syntaxError(err error, offsets []int, textLen int) error {
 	var se *json.SyntaxError
 	off := textLen
-	if errors.As(err, &se) && int(se.Offset) > 0 && int(se.Offset)-1 < len(offsets) {
+	// An error at the end of the input stays at textLen, after the last byte;
+	// any other is on the byte the decoder stopped at.
+	if errors.As(err, &se) && !strings.Contains(se.Error(), "unexpected end") && se.Offset > 0 && int(se.Offset) <= len(offsets) {
 		off = offsets[se.Offset-1]
 	}
 	msg := err.Error()

@@ -51,25 +51,31 @@ func (b *builder) variantFor(op *Operation, req *docRequest) *Variant {
 }
 
 // nameVariants gives each URL variant its client method name: the first is
-// the operation's name; the others add "By" and their parameters
-// (CreateVersionByItemID), or failing that "Via" and their literal path.
+// the operation's name; another whose parameters differ from the first's
+// adds "By" and them (CreateVersionByItemID), and one with the same
+// parameters adds "Via" and its literal segments (GetItemViaMeItems).
 func nameVariants(op *Operation) {
 	var names naming.Set
+	first := paramNames(op.Variants[0])
 	for i, v := range op.Variants {
 		if i == 0 {
 			v.ClientMethod = names.Unique(op.Name)
 			continue
 		}
-		var by strings.Builder
-		for _, p := range v.Params {
-			by.WriteString(p.FieldName)
-		}
-		name := op.Name + "By" + by.String()
-		if by.Len() == 0 || names.Taken(name) {
+		name := op.Name + "By" + paramNames(v)
+		if paramNames(v) == "" || paramNames(v) == first || names.Taken(name) {
 			name = op.Name + "Via" + literalName(v.Segments)
 		}
 		v.ClientMethod = names.Unique(name)
 	}
+}
+
+func paramNames(v *Variant) string {
+	var b strings.Builder
+	for _, p := range v.Params {
+		b.WriteString(p.FieldName)
+	}
+	return b.String()
 }
 
 func literalName(segs []Segment) string {

@@ -80,7 +80,10 @@ type Field struct {
 	Name     string // Go name
 	JSONName string // the exact JSON member name
 	Type     *TypeRef
-	Doc      string
+	// Pointer makes a scalar field a pointer, so that an unset member (nil,
+	// omitted) differs from a documented zero value such as false or 0.
+	Pointer bool
+	Doc     string
 }
 
 // RefKind says what Go type a TypeRef stands for.

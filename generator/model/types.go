@@ -140,13 +140,29 @@ func (ts *typeSet) fields(owner string, shape *schema.Node, at diag.Pos) []*Fiel
 	names.Reserve("AdditionalProperties")
 	var fields []*Field
 	for _, f := range shape.Fields {
+		ref := ts.ref(owner, f.Name, f.Value, at)
 		fields = append(fields, &Field{
 			Name:     names.Unique(naming.Exported(f.Name)),
 			JSONName: f.Name,
-			Type:     ts.ref(owner, f.Name, f.Value, at),
+			Type:     ref,
+			Pointer:  zeroIsData(ref, f.Value),
 		})
 	}
 	return fields
+}
+
+// zeroIsData reports whether a member's zero value can be real data that an
+// unset member must not be confused with: false and 0 always can, an empty
+// string when the docs show one. Such members become pointers; times,
+// other strings, slices and objects are omitted when zero.
+func zeroIsData(ref *TypeRef, n *schema.Node) bool {
+	switch ref.Kind {
+	case RefBool, RefInt64, RefFloat64:
+		return true
+	case RefString:
+		return n.EmptySeen
+	}
+	return false
 }
 
 // ref decides the Go type of a member from its shape.

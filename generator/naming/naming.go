@@ -94,7 +94,10 @@ func capitalize(w string) string {
 
 func fixStart(name, prefix string) string {
 	if name == "" {
-		return strings.ToUpper(prefix[:1]) + "X"
+		if prefix == "N" {
+			return "X"
+		}
+		return "x"
 	}
 	if unicode.IsDigit([]rune(name)[0]) {
 		return prefix + name
@@ -119,7 +122,7 @@ func Singular(s string) string {
 		return s[:len(s)-3] + "y"
 	case strings.HasSuffix(s, "sses"), strings.HasSuffix(s, "ches"), strings.HasSuffix(s, "shes"), strings.HasSuffix(s, "xes"):
 		return s[:len(s)-2]
-	case strings.HasSuffix(s, "s") && !strings.HasSuffix(s, "ss") && len(s) > 1:
+	case strings.HasSuffix(s, "s") && !strings.HasSuffix(s, "ss") && !strings.HasSuffix(s, "us") && len(s) > 1:
 		return s[:len(s)-1]
 	}
 	return s

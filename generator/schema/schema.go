@@ -40,6 +40,7 @@ type Node struct {
 	Items       []*Node // each element of an Array, as documented
 	ODataType   string  // the value of an Object's "@odata.type" member
 	Placeholder bool    // a String that stands for a value, such as "content-value"
+	EmptySeen   bool    // a String documented as "" somewhere: the empty string is data
 	Raw         string  // the value's JSON text
 	Offset      int     // byte offset of the value in the example
 }
@@ -83,8 +84,11 @@ func syntaxError(example string) error {
 	var v any
 	err := json.Unmarshal([]byte(example), &v)
 	var se *json.SyntaxError
-	if errors.As(err, &se) {
+	if errors.As(err, &se) && !strings.Contains(se.Error(), "unexpected end") {
 		return &SyntaxError{Offset: max(int(se.Offset)-1, 0), Msg: "invalid JSON: " + se.Error()}
+	}
+	if se != nil {
+		return &SyntaxError{Offset: len(example), Msg: "invalid JSON: " + se.Error()}
 	}
 	return &SyntaxError{Offset: len(example), Msg: "invalid JSON"}
 }
@@ -104,6 +108,7 @@ func infer(v gjson.Result, depth int) (*Node, error) {
 		err = inferElems(n, v, depth)
 	case v.Type == gjson.String:
 		n.Kind, n.Placeholder = classifyString(v.Str)
+		n.EmptySeen = v.Str == ""
 	case v.Type == gjson.Number:
 		n.Kind = numberKind(v.Raw)
 	case v.IsBool():
@@ -192,6 +197,7 @@ func Merge(a, b *Node) *Node {
 		return a
 	}
 	out := *a
+	out.EmptySeen = a.EmptySeen || b.EmptySeen
 	switch {
 	case a.Kind == Object && b.Kind == Object:
 		out.Fields = mergeFields(a.Fields, b.Fields)

@@ -1,0 +1,39 @@
+package diag
+
+import "testing"
+
+func TestLinesPos(t *testing.T) {
+	l := NewLines("f.md", []byte("ab\ncd\n\nx"))
+	tests := []struct {
+		offset int
+		want   string
+	}{
+		{0, "f.md:1:1"}, {1, "f.md:1:2"}, {2, "f.md:1:3"}, {3, "f.md:2:1"}, {6, "f.md:3:1"}, {7, "f.md:4:1"}, {-1, "f.md"},
+	}
+	for _, tt := range tests {
+		if got := l.Pos(tt.offset).String(); got != tt.want {
+			t.Errorf("Pos(%d) = %s, want %s", tt.offset, got, tt.want)
+		}
+	}
+}
+
+func TestSorted(t *testing.T) {
+	var l List
+	l.Warnf(Pos{File: "b.md", Line: 1, Col: 1}, "w")
+	l.Errorf(Pos{File: "a.md", Line: 10, Col: 1}, "e")
+	l.Errorf(Pos{File: "a.md", Line: 2, Col: 5}, "e")
+	l.Errorf(Pos{File: "a.md", Line: 2, Col: 5}, "e")
+	got := l.Sorted()
+	want := []string{"a.md:2:5: error: e", "a.md:10:1: error: e", "b.md:1:1: warning: w"}
+	if len(got) != len(want) {
+		t.Fatalf("got %v", got)
+	}
+	for i := range want {
+		if got[i].String() != want[i] {
+			t.Errorf("[%d] = %s, want %s", i, got[i], want[i])
+		}
+	}
+	if !l.HasErrors() || l.Err() == nil {
+		t.Error("errors not reported")
+	}
+}

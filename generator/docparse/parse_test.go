@@ -1,0 +1,112 @@
+package docparse
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/docbind/docbind/generator/diag"
+)
+
+func TestParseBlocks(t *testing.T) {
+	tests := []struct {
+		name      string
+		src       string
+		wantTypes []BlockType
+		wantDiags []string // "line:col: severity: message" substrings
+	}{
+		{
+			name:      "annotation then fence",
+			src:       "# T\n<!-- { \"blockType\": \"request\", \"name\": \"a\" } -->\n```http\nGET /x\n```\n",
+			wantTypes: []BlockType{Request},
+		},
+		{
+			name:      "blank line between annotation and fence, closing on its own line",
+			src:       "# T\n\n<!-- {\n  \"blockType\": \"response\"\n}\n-->\n\n```\nHTTP/1.1 200 OK\n```\n",
+			wantTypes: []BlockType{Response},
+		},
+		{
+			name:      "annotation interrupts a paragraph",
+			src:       "Here is an example.\n<!-- { \"blockType\": \"request\" }-->\n```HTTP\nGET /x\n```\n",
+			wantTypes: []BlockType{Request},
+		},
+		{
+			name:      "fence language is only a hint",
+			src:       "<!-- { \"blockType\": \"request\" } -->\n```msgraph-interactive\nGET /x\n```\n",
+			wantTypes: []BlockType{Request},
+		},
+		{
+			name: "page annotation and plain comments are prose",
+			src:  "<!-- uuid: 8fcb\n2015-10-25 -->\n<!-- {\n  \"type\": \"#page.annotation\"\n}-->\n",
+		},
+		{
+			name:      "heading between annotation and fence",
+			src:       "<!-- { \"blockType\": \"request\" } -->\n## Oops\n```http\nGET /x\n```\n",
+			wantDiags: []string{"1:1: warning: request annotation is not followed by a fenced code block"},
+		},
+		{
+			name:      "malformed annotation",
+			src:       "# T\n<!-- { \"blockType\": \"request\", \"name\": broken -->\n```http\nGET /x\n```\n",
+			wantDiags: []string{"2:40: error: cannot read annotation"},
+		},
+		{
+			name:      "fence never closes",
+			src:       "<!-- { \"blockType\": \"request\" } -->\n```http\nGET /x\n",
+			wantTypes: []BlockType{Request},
+			wantDiags: []string{"2:1: warning: code fence is never closed"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page, diags := Parse("p.md", []byte(tt.src))
+			var got []BlockType
+			for _, b := range page.Blocks {
+				got = append(got, b.Annotation.BlockType)
+			}
+			if strings.Join(types(got), ",") != strings.Join(types(tt.wantTypes), ",") {
+				t.Errorf("blocks %v, want %v", got, tt.wantTypes)
+			}
+			checkDiags(t, diags, tt.wantDiags)
+		})
+	}
+}
+
+func types(ts []BlockType) []string {
+	var s []string
+	for _, t := range ts {
+		s = append(s, string(t))
+	}
+	return s
+}
+
+func checkDiags(t *testing.T, got diag.List, want []string) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("diagnostics %v, want %d like %q", got, len(want), want)
+	}
+	for i, d := range got {
+		if !strings.Contains(d.String(), "p.md:"+want[i]) {
+			t.Errorf("diagnostic %q, want it to contain %q", d, "p.md:"+want[i])
+		}
+	}
+}
+
+func TestParsePositionsAndContext(t *testing.T) {
+	src := "---\ntitle: x\n---\n# Create version\n\nUse this API.\n\n### HTTP request\n<!-- { \"blockType\": \"ignored\" } -->\n```http\nPOST /a\n```\n### Request headers\n| Name | Type |\n|:--|:--|\n| X-H | string |\n\nSee [item](../resources/item.md).\n"
+	page, diags := Parse("docs/p.md", []byte(src))
+	if len(diags) != 0 {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	if page.Title != "Create version" || page.TitlePos.Line != 4 || page.Intro != "Use this API." {
+		t.Errorf("title %q at %v, intro %q", page.Title, page.TitlePos, page.Intro)
+	}
+	b := page.Blocks[0]
+	if b.AnnotationPos.String() != "docs/p.md:9:1" || b.CodePos.Line != 11 || b.Heading != "HTTP request" || b.Code != "POST /a\n" || b.Lang != "http" {
+		t.Errorf("block %+v", b)
+	}
+	if len(page.Tables) != 1 || page.Tables[0].Heading != "Request headers" || page.Tables[0].Rows[0].Cells[0].Text != "X-H" || page.Tables[0].Rows[0].Pos.Line != 16 {
+		t.Errorf("tables %+v", page.Tables)
+	}
+	if len(page.Links) != 1 || page.Links[0].Text != "item" || page.Links[0].Dest != "../resources/item.md" || page.Links[0].Heading != "Request headers" {
+		t.Errorf("links %+v", page.Links)
+	}
+}

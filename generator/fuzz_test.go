@@ -1,0 +1,30 @@
+package generator
+
+import (
+	"go/parser"
+	"go/token"
+	"os"
+	"testing"
+	"testing/fstest"
+)
+
+// FuzzGeneratePage runs the whole pipeline on one page: it must either
+// return an error or produce Go that parses.
+func FuzzGeneratePage(f *testing.F) {
+	for _, p := range []string{"../docs/create-version.md", "testdata/cases/several/docs/items.md"} {
+		if src, err := os.ReadFile(p); err == nil {
+			f.Add(src)
+		}
+	}
+	f.Fuzz(func(t *testing.T, page []byte) {
+		res, err := Generate(fstest.MapFS{"page.md": {Data: page}}, Options{DocsLabel: "docs", Package: "p"})
+		if err != nil {
+			return
+		}
+		for _, file := range res.Files {
+			if _, err := parser.ParseFile(token.NewFileSet(), file.Name, file.Content, 0); err != nil {
+				t.Fatalf("%s does not parse: %v\n%s", file.Name, err, file.Content)
+			}
+		}
+	})
+}

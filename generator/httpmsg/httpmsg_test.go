@@ -1,0 +1,82 @@
+package httpmsg
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"reflect"
+	"testing"
+)
+
+func TestParseRequest(t *testing.T) {
+	tests := []struct {
+		name  string
+		block string
+		want  Request
+	}{
+		{"absolute URL", "POST https://graph.microsoft.com/v1.0/drive/root/versions\n",
+			Request{Method: "POST", BaseURL: "https://graph.microsoft.com/v1.0", Path: "/drive/root/versions", Query: url.Values{}, Header: http.Header{}, BodyLine: -1}},
+		{"relative path with protocol and headers", "get /me/drive/root HTTP/1.1\nAccept: application/json\nif-none-match: abc\n",
+			Request{Method: "GET", Path: "/me/drive/root", Query: url.Values{}, Header: http.Header{"Accept": {"application/json"}, "If-None-Match": {"abc"}}, BodyLine: -1}},
+		{"query", "GET /me/drive/root/children?$select=id,name&$top=2\n",
+			Request{Method: "GET", Path: "/me/drive/root/children", RawQuery: "$select=id,name&$top=2", Query: url.Values{"$select": {"id,name"}, "$top": {"2"}}, Header: http.Header{}, BodyLine: -1}},
+		{"body after blank line", "PATCH /me/drive/items/1\nContent-Type: application/json\n\n{\n  \"name\": \"x\"\n}\n",
+			Request{Method: "PATCH", Path: "/me/drive/items/1", Query: url.Values{}, Header: http.Header{"Content-Type": {"application/json"}}, Body: "{\n  \"name\": \"x\"\n}", BodyLine: 3}},
+		{"body without blank line", "POST /x\nContent-Type: application/json\n{ \"a\": 1 }\n",
+			Request{Method: "POST", Path: "/x", Query: url.Values{}, Header: http.Header{"Content-Type": {"application/json"}}, Body: `{ "a": 1 }`, BodyLine: 2}},
+		{"leading blank lines", "\n\nDELETE /x\n",
+			Request{Method: "DELETE", Path: "/x", Query: url.Values{}, Header: http.Header{}, BodyLine: -1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ParseRequest(tt.block)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(*got, tt.want) {
+				t.Errorf("\n got %+v\nwant %+v", *got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseResponse(t *testing.T) {
+	got, err := ParseResponse("HTTP/1.1 201 Created\nContent-type: application/json\nContent-length: 445\n\n{\"a\": 1}\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Response{Status: 201, Reason: "Created", Header: http.Header{"Content-Type": {"application/json"}, "Content-Length": {"445"}}, Body: `{"a": 1}`, BodyLine: 4}
+	if !reflect.DeepEqual(*got, want) {
+		t.Errorf("\n got %+v\nwant %+v", *got, want)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name     string
+		parse    func(string) error
+		block    string
+		wantLine int
+		wantCol  int
+	}{
+		{"empty request", req, "\n", 0, 0},
+		{"no method", req, "/drive/root\n", 0, 1},
+		{"bad header", req, "GET /x\nthis is not a header\n", 1, 1},
+		{"bad status", resp, "HTTP/1.1 abc OK\n", 0, 10},
+		{"not a status line", resp, "200 OK\n", 0, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var e *Error
+			if err := tt.parse(tt.block); !errors.As(err, &e) {
+				t.Fatalf("got %v, want an *Error", err)
+			}
+			if e.Line != tt.wantLine || e.Col != tt.wantCol {
+				t.Errorf("at %d:%d, want %d:%d (%v)", e.Line, e.Col, tt.wantLine, tt.wantCol, e)
+			}
+		})
+	}
+}
+
+func req(s string) error  { _, err := ParseRequest(s); return err }
+func resp(s string) error { _, err := ParseResponse(s); return err }

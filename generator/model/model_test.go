@@ -1,0 +1,208 @@
+package model
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/docbind/docbind/generator/docparse"
+)
+
+func TestParsePath(t *testing.T) {
+	tests := []struct {
+		path     string
+		want     string // template
+		wantArgs string
+	}{
+		{"/drive/root/versions", "/drive/root/versions", ""},
+		{"/drive/items/<id>/versions", "/drive/items/{itemID}/versions", "itemID"},
+		{"/drives/<id>/root/versions", "/drives/{driveID}/root/versions", "driveID"},
+		{"/drives/{drive-id}/items/{item-id}", "/drives/{driveID}/items/{itemID}", "driveID,itemID"},
+		{"/sites/{siteId}/drive", "/sites/{siteID}/drive", "siteID"},
+		{"/a/{id}/b/{id}", "/a/{aID}/b/{bID}", "aID,bID"},
+		{"/x/{item-id}/y/{item-id}", "/x/{itemID}/y/{itemID2}", "itemID,itemID2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			segs, err := parsePath(tt.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var args []string
+			for _, p := range params(segs) {
+				args = append(args, p.ArgName)
+			}
+			if got := template(segs); got != tt.want || strings.Join(args, ",") != tt.wantArgs {
+				t.Errorf("template %q args %v, want %q %q", got, args, tt.want, tt.wantArgs)
+			}
+		})
+	}
+}
+
+func TestParsePathErrors(t *testing.T) {
+	for _, path := range []string{"drive/root", "/a//b", "/search(q='{text}')"} {
+		if _, err := parsePath(path); err == nil {
+			t.Errorf("parsePath(%q) succeeded, want an error", path)
+		}
+	}
+}
+
+func TestMatchPath(t *testing.T) {
+	segs, _ := parsePath("/drive/items/{id}/versions")
+	tests := []struct {
+		path string
+		ok   bool
+		args string
+	}{
+		{"/drive/items/123/versions", true, "123"},
+		{"/Drive/Items/abc/versions", true, "abc"},
+		{"/drive/items//versions", false, ""},
+		{"/drive/items/1/2/versions", false, ""},
+		{"/drive/root/versions", false, ""},
+	}
+	for _, tt := range tests {
+		args, ok := matchPath(segs, tt.path)
+		if ok != tt.ok || strings.Join(args, ",") != tt.args {
+			t.Errorf("matchPath(%q) = %v %v, want %v %v", tt.path, args, ok, tt.args, tt.ok)
+		}
+	}
+}
+
+func buildSeed(t *testing.T) *API {
+	t.Helper()
+	src, err := os.ReadFile("../../docs/create-version.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, diags := docparse.Parse("docs/create-version.md", src)
+	api, more := Build([]*docparse.Page{page})
+	if all := append(diags, more...); len(all) > 0 {
+		t.Fatalf("diagnostics: %v", all)
+	}
+	return api
+}
+
+func TestBuildSeedOperation(t *testing.T) {
+	api := buildSeed(t)
+	if api.BaseURL != "https://graph.microsoft.com/v1.0" {
+		t.Errorf("base URL %q", api.BaseURL)
+	}
+	if len(api.Operations) != 1 {
+		t.Fatalf("%d operations, want 1", len(api.Operations))
+	}
+	op := api.Operations[0]
+	if op.Name != "CreateVersion" || op.Method != "POST" || op.Result.Status != 201 || op.RequestType != "CreateVersionRequest" {
+		t.Errorf("operation %s %s %d %s", op.Name, op.Method, op.Result.Status, op.RequestType)
+	}
+	var variants []string
+	for _, v := range op.Variants {
+		variants = append(variants, v.ClientMethod+"="+v.Pattern)
+	}
+	want := "CreateVersion=POST /drive/root/versions;CreateVersionByItemID=POST /drive/items/{itemID}/versions;CreateVersionByDriveID=POST /drives/{driveID}/root/versions"
+	if got := strings.Join(variants, ";"); got != want {
+		t.Errorf("variants\n got %s\nwant %s", got, want)
+	}
+	if len(op.HeaderParams) != 1 || op.HeaderParams[0].WireName != "X-Sample-Header" || op.HeaderParams[0].ArgName != "xSampleHeader" {
+		t.Errorf("header params %+v", op.HeaderParams)
+	}
+	if op.Body == nil || op.Body.Named == nil || op.Body.Named.Name != "Item" {
+		t.Errorf("body %+v, want Item from the Request body link", op.Body)
+	}
+	if op.Result.Type.Named != op.Body.Named {
+		t.Error("result and body should be the one Item type")
+	}
+	ex := op.Examples[0]
+	if ex.Name != "create_item_from_item" || ex.Variant != op.Variants[0] || ex.Status != 201 || ex.Path != "/drive/root/versions" {
+		t.Errorf("example %+v", ex)
+	}
+	if len(ex.Substitutions) != 1 || ex.Substitutions[0].Member != "createdDateTime" || !strings.Contains(ex.ResponseBody, `"createdDateTime": "2006-01-02T15:04:05Z"`) {
+		t.Errorf("substitutions %+v", ex.Substitutions)
+	}
+}
+
+func TestBuildSeedTypes(t *testing.T) {
+	api := buildSeed(t)
+	got := map[string]string{}
+	for _, typ := range api.Types {
+		var fields []string
+		for _, f := range typ.Fields {
+			fields = append(fields, f.Name+":"+f.JSONName+":"+refString(f.Type))
+		}
+		got[typ.Name] = strings.Join(fields, " ")
+	}
+	want := map[string]string{
+		"Item":        "Content:content:string CreatedBy:createdBy:*IdentitySet CreatedDateTime:createdDateTime:time CTag:cTag:string Description:description:string ETag:eTag:string",
+		"IdentitySet": "Application:application:*Identity Device:device:*Identity User:user:*Identity",
+		"Identity":    "DisplayName:displayName:string ID:id:string",
+	}
+	if len(got) != len(want) {
+		t.Errorf("types %v", got)
+	}
+	for name, fields := range want {
+		if got[name] != fields {
+			t.Errorf("%s\n got %s\nwant %s", name, got[name], fields)
+		}
+	}
+	if item := api.Types[slicesIndex(api.Types, "Item")]; !item.Truncated || item.ODataType != "microsoft.graph.item" {
+		t.Errorf("Item: truncated %v, odata %q", item.Truncated, item.ODataType)
+	}
+}
+
+func slicesIndex(types []*Type, name string) int {
+	for i, t := range types {
+		if t.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+func refString(r *TypeRef) string {
+	switch r.Kind {
+	case RefNamed:
+		return "*" + r.Named.Name
+	case RefSlice:
+		return "[]" + refString(r.Elem)
+	case RefTime:
+		return "time"
+	case RefString:
+		return "string"
+	case RefInt64:
+		return "int64"
+	case RefFloat64:
+		return "float64"
+	case RefBool:
+		return "bool"
+	}
+	return "raw"
+}
+
+func TestPairing(t *testing.T) {
+	page := `# Several
+<!-- { "blockType": "request", "name": "a" } -->
+` + "```http\nGET /a\n```" + `
+<!-- { "blockType": "request", "name": "b" } -->
+` + "```http\nGET /a\n```" + `
+<!-- { "blockType": "response", "name": ["a", "b"] } -->
+` + "```http\nHTTP/1.1 204 No Content\n```" + `
+<!-- { "blockType": "request", "name": "c" } -->
+` + "```http\nDELETE /a\n```" + `
+<!-- { "blockType": "response" } -->
+` + "```http\nHTTP/1.1 204 No Content\n```" + `
+<!-- { "blockType": "request", "name": "lonely" } -->
+` + "```http\nPUT /a\n```\n"
+	p, _ := docparse.Parse("p.md", []byte(page))
+	api, diags := Build([]*docparse.Page{p})
+	var names []string
+	for _, op := range api.Operations {
+		for _, ex := range op.Examples {
+			names = append(names, op.Name+"/"+ex.Name)
+		}
+	}
+	if got := strings.Join(names, ","); got != "A/a,A/b,C/c" {
+		t.Errorf("examples %s", got)
+	}
+	if len(diags) != 1 || !strings.Contains(diags[0].String(), `p.md:22:1: warning: request "lonely" has no response`) {
+		t.Errorf("diagnostics %v", diags)
+	}
+}
