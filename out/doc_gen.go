@@ -5,11 +5,16 @@
 // Every operation has a Client method per documented URL, a Server method,
 // and a test per documented example. Models follow these rules:
 //
-//   - A member the docs show is a field; its JSON name is its exact tag.
-//   - Members are optional (the docs' examples are partial): an unset field is
-//     not encoded (omitzero). Booleans and numbers are pointers, as are strings
-//     the docs show empty, so that nil (unset) differs from false, 0 or "".
-//     Nested objects are pointers, nil when absent.
+//   - One struct per documented type, with the exact JSON member names as tags;
+//     a type with a documented base type embeds it.
+//   - An unset member is not encoded (omitzero). Where the zero value is data
+//     (false or 0 of an optional member, or any zero value an example shows),
+//     the field is a pointer, so that nil (unset) differs from it. Nested
+//     objects are pointers, nil when absent.
+//   - A member the docs say may be JSON null is a Nullable[T], whose Null field
+//     tells null from a value after decoding; its zero value is absent.
 //   - Members the docs do not list are kept in AdditionalProperties when
 //     decoding and written back when encoding, so nothing is silently dropped.
+//   - Enums are string types: unknown values decode and encode unchanged, and
+//     IsKnown tells documented values from others.
 package out

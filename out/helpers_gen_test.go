@@ -5,6 +5,7 @@ package out
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -129,6 +130,33 @@ func checkEqual(t *testing.T, what string, got, want any) {
 // mustTime parses a documented RFC 3339 timestamp.
 func mustTime(s string) time.Time {
 	v, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// mustDateTime parses a documented timestamp, with or without a zone.
+func mustDateTime(s string) DateTime {
+	v, err := ParseDateTime(s)
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// mustDate parses a documented date.
+func mustDate(s string) Date {
+	v, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// mustBase64 decodes documented binary content.
+func mustBase64(s string) []byte {
+	v, err := base64.StdEncoding.DecodeString(s)
 	if err != nil {
 		panic(err)
 	}

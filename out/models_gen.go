@@ -10,10 +10,16 @@ import (
 // Identity is the microsoft.graph.identity type: an actor such as a user,
 // device or application.
 //
-// Source: docs/create-version.md:39
+// Source: docs/create-version.md:52
 type Identity struct {
+	// DisplayName is the "displayName" member.
+	//
+	// Source: docs/create-version.md:53
 	DisplayName string `json:"displayName,omitzero"`
-	ID          string `json:"id,omitzero"`
+	// ID is the "id" member.
+	//
+	// Source: docs/create-version.md:54
+	ID string `json:"id,omitzero"`
 
 	// AdditionalProperties holds the members the docs do not list, so that
 	// decoding and re-encoding keeps them.
@@ -26,10 +32,14 @@ var membersIdentity = []string{"displayName", "id"}
 // UnmarshalJSON decodes the declared members into fields and keeps the others in
 // AdditionalProperties.
 func (v *Identity) UnmarshalJSON(data []byte) error {
-	type plain Identity
-	if err := json.Unmarshal(data, (*plain)(v)); err != nil {
+	var fields struct {
+		Identity
+		hideJSONMethods
+	}
+	if err := json.Unmarshal(data, &fields); err != nil {
 		return err
 	}
+	*v = fields.Identity
 	var err error
 	v.AdditionalProperties, err = unknownMembers(data, membersIdentity)
 	return err
@@ -37,8 +47,10 @@ func (v *Identity) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes the fields, then the members kept in AdditionalProperties.
 func (v Identity) MarshalJSON() ([]byte, error) {
-	type plain Identity
-	data, err := json.Marshal(plain(v))
+	data, err := json.Marshal(struct {
+		Identity
+		hideJSONMethods
+	}{Identity: v})
 	if err != nil {
 		return nil, err
 	}
@@ -48,11 +60,20 @@ func (v Identity) MarshalJSON() ([]byte, error) {
 // IdentitySet is the microsoft.graph.identitySet type: a keyed collection of
 // identities: the application, device and user behind an action.
 //
-// Source: docs/create-version.md:39
+// Source: docs/create-version.md:51
 type IdentitySet struct {
+	// Application is the "application" member.
+	//
+	// Source: docs/create-version.md:52
 	Application *Identity `json:"application,omitzero"`
-	Device      *Identity `json:"device,omitzero"`
-	User        *Identity `json:"user,omitzero"`
+	// Device is the "device" member.
+	//
+	// Source: docs/create-version.md:56
+	Device *Identity `json:"device,omitzero"`
+	// User is the "user" member.
+	//
+	// Source: docs/create-version.md:60
+	User *Identity `json:"user,omitzero"`
 
 	// AdditionalProperties holds the members the docs do not list, so that
 	// decoding and re-encoding keeps them.
@@ -65,10 +86,14 @@ var membersIdentitySet = []string{"application", "device", "user"}
 // UnmarshalJSON decodes the declared members into fields and keeps the others in
 // AdditionalProperties.
 func (v *IdentitySet) UnmarshalJSON(data []byte) error {
-	type plain IdentitySet
-	if err := json.Unmarshal(data, (*plain)(v)); err != nil {
+	var fields struct {
+		IdentitySet
+		hideJSONMethods
+	}
+	if err := json.Unmarshal(data, &fields); err != nil {
 		return err
 	}
+	*v = fields.IdentitySet
 	var err error
 	v.AdditionalProperties, err = unknownMembers(data, membersIdentitySet)
 	return err
@@ -76,27 +101,47 @@ func (v *IdentitySet) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes the fields, then the members kept in AdditionalProperties.
 func (v IdentitySet) MarshalJSON() ([]byte, error) {
-	type plain IdentitySet
-	data, err := json.Marshal(plain(v))
+	data, err := json.Marshal(struct {
+		IdentitySet
+		hideJSONMethods
+	}{IdentitySet: v})
 	if err != nil {
 		return nil, err
 	}
 	return appendMembers(data, v.AdditionalProperties)
 }
 
-// Item is the microsoft.graph.item type, as its response example shows it.
+// Item is the microsoft.graph.item type, as its example shows it.
 //
-// Its documented example is truncated, so it may lack members the API sends:
+// Its documented examples are truncated, so it may lack members the API sends:
 // those are kept in AdditionalProperties.
 //
 // Source: docs/create-version.md:39
 type Item struct {
-	Content         string       `json:"content,omitzero"`
-	CreatedBy       *IdentitySet `json:"createdBy,omitzero"`
-	CreatedDateTime time.Time    `json:"createdDateTime,omitzero"`
-	CTag            string       `json:"cTag,omitzero"`
-	Description     string       `json:"description,omitzero"`
-	ETag            string       `json:"eTag,omitzero"`
+	// Content is the "content" member.
+	//
+	// Source: docs/create-version.md:50
+	Content string `json:"content,omitzero"`
+	// CreatedBy is the "createdBy" member.
+	//
+	// Source: docs/create-version.md:51
+	CreatedBy *IdentitySet `json:"createdBy,omitzero"`
+	// CreatedDateTime is the "createdDateTime" member.
+	//
+	// Source: docs/create-version.md:65
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
+	// CTag is the "cTag" member.
+	//
+	// Source: docs/create-version.md:66
+	CTag string `json:"cTag,omitzero"`
+	// Description is the "description" member.
+	//
+	// Source: docs/create-version.md:67
+	Description string `json:"description,omitzero"`
+	// ETag is the "eTag" member.
+	//
+	// Source: docs/create-version.md:68
+	ETag string `json:"eTag,omitzero"`
 
 	// AdditionalProperties holds the members the docs do not list, so that
 	// decoding and re-encoding keeps them.
@@ -109,10 +154,14 @@ var membersItem = []string{"content", "createdBy", "createdDateTime", "cTag", "d
 // UnmarshalJSON decodes the declared members into fields and keeps the others in
 // AdditionalProperties.
 func (v *Item) UnmarshalJSON(data []byte) error {
-	type plain Item
-	if err := json.Unmarshal(data, (*plain)(v)); err != nil {
+	var fields struct {
+		Item
+		hideJSONMethods
+	}
+	if err := json.Unmarshal(data, &fields); err != nil {
 		return err
 	}
+	*v = fields.Item
 	var err error
 	v.AdditionalProperties, err = unknownMembers(data, membersItem)
 	return err
@@ -120,8 +169,10 @@ func (v *Item) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes the fields, then the members kept in AdditionalProperties.
 func (v Item) MarshalJSON() ([]byte, error) {
-	type plain Item
-	data, err := json.Marshal(plain(v))
+	data, err := json.Marshal(struct {
+		Item
+		hideJSONMethods
+	}{Item: v})
 	if err != nil {
 		return nil, err
 	}

@@ -2,31 +2,67 @@ package templates
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
 	"github.com/docbind/docbind/generator/model"
 )
 
-func genDoc(f *jen.File, api *model.API, opt Options) {
-	f.PackageComment(fmt.Sprintf("Package %s is a client and server for the API documented in %s/.", opt.Package, opt.DocsDir))
-	f.PackageComment("")
-	f.PackageComment("Every operation has a Client method per documented URL, a Server method,")
-	f.PackageComment("and a test per documented example. Models follow these rules:")
-	f.PackageComment("")
-	f.PackageComment("  - A member the docs show is a field; its JSON name is its exact tag.")
-	f.PackageComment("  - Members are optional (the docs' examples are partial): an unset field is")
-	f.PackageComment("    not encoded (omitzero). Booleans and numbers are pointers, as are strings")
-	f.PackageComment("    the docs show empty, so that nil (unset) differs from false, 0 or \"\".")
-	f.PackageComment("    Nested objects are pointers, nil when absent.")
-	f.PackageComment("  - Members the docs do not list are kept in AdditionalProperties when")
-	f.PackageComment("    decoding and written back when encoding, so nothing is silently dropped.")
+func genDoc(f *jen.File, _ *model.API, opt Options) {
+	for _, line := range []string{
+		fmt.Sprintf("Package %s is a client and server for the API documented in %s/.", opt.Package, opt.DocsDir),
+		"",
+		"Every operation has a Client method per documented URL, a Server method,",
+		"and a test per documented example. Models follow these rules:",
+		"",
+		"  - One struct per documented type, with the exact JSON member names as tags;",
+		"    a type with a documented base type embeds it.",
+		"  - An unset member is not encoded (omitzero). Where the zero value is data",
+		"    (false or 0 of an optional member, or any zero value an example shows),",
+		"    the field is a pointer, so that nil (unset) differs from it. Nested",
+		"    objects are pointers, nil when absent.",
+		"  - A member the docs say may be JSON null is a Nullable[T], whose Null field",
+		"    tells null from a value after decoding; its zero value is absent.",
+		"  - Members the docs do not list are kept in AdditionalProperties when",
+		"    decoding and written back when encoding, so nothing is silently dropped.",
+		"  - Enums are string types: unknown values decode and encode unchanged, and",
+		"    IsKnown tells documented values from others.",
+	} {
+		f.PackageComment(line)
+	}
 }
 
 func genModels(f *jen.File, api *model.API, _ Options) {
+	for _, e := range api.Enums {
+		genEnum(f, e)
+	}
 	for _, t := range api.Types {
 		genModel(f, t)
 	}
+}
+
+func genEnum(f *jen.File, e *model.Enum) {
+	f.Comment(fmt.Sprintf("%s holds %s.", e.Name, e.Doc))
+	f.Type().Id(e.Name).String()
+	f.Line()
+	var consts []jen.Code
+	for _, v := range e.Values {
+		consts = append(consts, jen.Id(v.Const).Id(e.Name).Op("=").Lit(v.Value))
+	}
+	f.Comment(fmt.Sprintf("The documented values of %s.", e.Name))
+	f.Const().Defs(consts...)
+	f.Line()
+	var cases []jen.Code
+	for _, v := range e.Values {
+		cases = append(cases, jen.Id(v.Const))
+	}
+	f.Comment("IsKnown reports whether v is a documented value; others decode and encode unchanged.")
+	f.Func().Params(jen.Id("v").Id(e.Name)).Id("IsKnown").Params().Bool().Block(
+		jen.Switch(jen.Id("v")).Block(jen.Case(cases...).Block(jen.Return(jen.True()))),
+		jen.Return(jen.False()),
+	)
+	f.Line()
 }
 
 func genModel(f *jen.File, t *model.Type) {
@@ -36,17 +72,18 @@ func genModel(f *jen.File, t *model.Type) {
 	f.Comment("")
 	f.Comment(source(t.Source))
 	var fields []jen.Code
+	if t.Base != nil {
+		fields = append(fields, jen.Id(t.Base.Name), jen.Line())
+	}
 	for _, fd := range t.Fields {
-		if fd.Doc != "" {
-			fields = append(fields, comments(fd.Doc)...)
-		}
+		fields = append(fields, comments(fieldDoc(fd))...)
 		fields = append(fields, jen.Id(fd.Name).Add(fieldType(fd)).Tag(map[string]string{"json": fd.JSONName + ",omitzero"}))
 	}
 	fields = append(fields,
 		jen.Line(),
 		jen.Comment("AdditionalProperties holds the members the docs do not list, so that"),
 		jen.Comment("decoding and re-encoding keeps them."),
-		jen.Id("AdditionalProperties").Map(jen.String()).Qual("encoding/json", "RawMessage").Tag(map[string]string{"json": "-"}),
+		jen.Id("AdditionalProperties").Map(jen.String()).Qual(pkgJSON, "RawMessage").Tag(map[string]string{"json": "-"}),
 	)
 	f.Type().Id(t.Name).Struct(fields...)
 	f.Line()
@@ -55,10 +92,32 @@ func genModel(f *jen.File, t *model.Type) {
 	genMarshal(f, t)
 }
 
-// fieldType is a field's Go type: its type, behind a pointer when the model
-// says an unset member must differ from a zero one.
+func fieldDoc(fd *model.Field) string {
+	doc := fd.Doc
+	if doc == "" {
+		doc = fmt.Sprintf("%s is the %q member.", fd.Name, fd.JSONName)
+	} else if !strings.HasPrefix(doc, fd.Name) {
+		doc = fmt.Sprintf("%s: %s", fd.Name, doc)
+	}
+	if fd.Navigation {
+		doc += " (A relationship.)"
+	}
+	if fd.Required {
+		doc += " Required."
+	}
+	if fd.Source.Line > 0 {
+		doc += "\n\n" + source(fd.Source)
+	}
+	return doc
+}
+
+// fieldType is a field's Go type: its type, behind a pointer or in
+// Nullable as the model decided.
 func fieldType(fd *model.Field) jen.Code {
-	if fd.Pointer {
+	switch {
+	case fd.Nullable:
+		return jen.Id("Nullable").Types(elemType(fd.Type))
+	case fd.Pointer:
 		return jen.Op("*").Add(goType(fd.Type))
 	}
 	return goType(fd.Type)
@@ -68,14 +127,23 @@ func typeDoc(t *model.Type) string {
 	doc := t.Name + " is "
 	switch {
 	case t.ODataType != "" && t.Doc != "":
-		doc += fmt.Sprintf("the %s type: %s.", t.ODataType, t.Doc)
+		doc += fmt.Sprintf("the %s type: %s", t.ODataType, strings.TrimSuffix(t.Doc, ".")+".")
 	case t.ODataType != "":
 		doc += fmt.Sprintf("the %s type, as its %s shows it.", t.ODataType, t.Origin)
 	default:
 		doc += fmt.Sprintf("the shape of %s.", t.Origin)
 	}
+	if t.Abstract {
+		doc += " It is abstract: the API sends types derived from it."
+	}
+	if t.OpenType {
+		doc += " It is an open type: instances carry members the docs do not list, which AdditionalProperties keeps."
+	}
+	if t.KeyProperty != "" {
+		doc += fmt.Sprintf(" The %q member identifies an instance.", t.KeyProperty)
+	}
 	if t.Truncated {
-		doc += "\n\nIts documented example is truncated, so it may lack members the API sends: those are kept in AdditionalProperties."
+		doc += "\n\nIts documented examples are truncated, so it may lack members the API sends: those are kept in AdditionalProperties."
 	}
 	return doc
 }
@@ -86,7 +154,7 @@ func membersVar(t *model.Type) string { return "members" + t.Name }
 
 func genMembers(f *jen.File, t *model.Type) {
 	var names []jen.Code
-	for _, fd := range t.Fields {
+	for _, fd := range t.AllFields() {
 		names = append(names, jen.Lit(fd.JSONName))
 	}
 	f.Comment(fmt.Sprintf("%s are the JSON members declared as fields of %s.", membersVar(t), t.Name))
@@ -94,14 +162,21 @@ func genMembers(f *jen.File, t *model.Type) {
 	f.Line()
 }
 
+// plainStruct is struct{ T; hideJSONMethods }: T's fields without T's JSON
+// methods, so encoding/json handles the fields itself.
+func plainStruct(t *model.Type) *jen.Statement {
+	return jen.Struct(jen.Id(t.Name), jen.Id("hideJSONMethods"))
+}
+
 func genUnmarshal(f *jen.File, t *model.Type) {
 	f.Comment("UnmarshalJSON decodes the declared members into fields and keeps the others in")
 	f.Comment("AdditionalProperties.")
 	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Type().Id("plain").Id(t.Name),
-		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Parens(jen.Op("*").Id("plain")).Call(jen.Id("v"))), jen.Err().Op("!=").Nil()).Block(
+		jen.Var().Id("fields").Add(plainStruct(t)),
+		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("fields")), jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Err()),
 		),
+		jen.Op("*").Id("v").Op("=").Id("fields").Dot(t.Name),
 		jen.Var().Err().Error(),
 		jen.List(jen.Id("v").Dot("AdditionalProperties"), jen.Err()).Op("=").Id("unknownMembers").Call(jen.Id("data"), jen.Id(membersVar(t))),
 		jen.Return(jen.Err()),
@@ -112,8 +187,7 @@ func genUnmarshal(f *jen.File, t *model.Type) {
 func genMarshal(f *jen.File, t *model.Type) {
 	f.Comment("MarshalJSON encodes the fields, then the members kept in AdditionalProperties.")
 	f.Func().Params(jen.Id("v").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Type().Id("plain").Id(t.Name),
-		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("plain").Call(jen.Id("v"))),
+		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(plainStruct(t).Values(jen.Dict{jen.Id(t.Name): jen.Id("v")})),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Return(jen.Id("appendMembers").Call(jen.Id("data"), jen.Id("v").Dot("AdditionalProperties"))),
 	)

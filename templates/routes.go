@@ -24,6 +24,7 @@ func genOperationRoutes(f *jen.File, op *model.Operation) {
 			kv{"name", jen.Lit(v.ClientMethod)},
 			kv{"path", jen.Lit(v.SamplePath)},
 			kv{"unusedMethod", jen.Lit(v.UnusedMethod)},
+			kv{"notFoundPath", jen.Lit(v.NotFoundPath)},
 			kv{"call", routeCall(op, v)},
 			kv{"wantRequest", wantRequest(op, v, v.Pattern, v.SampleArgs, nil, nil)},
 		))
@@ -35,6 +36,7 @@ func genOperationRoutes(f *jen.File, op *model.Operation) {
 			jen.Id("name").String(),
 			jen.Id("path").String(),
 			jen.Id("unusedMethod").String(),
+			jen.Id("notFoundPath").String(),
 			jen.Id("call").Func().Params(jen.Qual("context", "Context"), jen.Op("*").Id("Client")).Error(),
 			jen.Id("wantRequest").Op("*").Id(op.RequestType),
 		).Add(lines(cases)),
@@ -96,7 +98,9 @@ func routeRun(op *model.Operation) []jen.Code {
 		jen.Line(),
 		jen.Id("checkStatus").Call(jen.Id("t"), jen.Id("handler"), jen.Lit(op.Method), jen.Id("tt").Dot("path"), jen.Lit(""), jen.Lit(op.Result.Status)),
 		jen.Id("checkStatus").Call(jen.Id("t"), jen.Id("handler"), jen.Id("tt").Dot("unusedMethod"), jen.Id("tt").Dot("path"), jen.Lit(""), jen.Qual(pkgHTTP, "StatusMethodNotAllowed")),
-		jen.Id("checkStatus").Call(jen.Id("t"), jen.Id("handler"), jen.Lit(op.Method), jen.Id("tt").Dot("path").Op("+").Lit("/docbind-no-such-route"), jen.Lit(""), jen.Qual(pkgHTTP, "StatusNotFound")),
+		jen.If(jen.Id("tt").Dot("notFoundPath").Op("!=").Lit("")).Block(
+			jen.Id("checkStatus").Call(jen.Id("t"), jen.Id("handler"), jen.Lit(op.Method), jen.Id("tt").Dot("notFoundPath"), jen.Lit(""), jen.Qual(pkgHTTP, "StatusNotFound")),
+		),
 	}
 	if op.Body != nil {
 		stmts = append(stmts,

@@ -38,10 +38,12 @@ func Files(api *model.API, opt Options) ([]File, error) {
 	}{
 		{"client_gen.go", genClient},
 		{"doc_gen.go", genDoc},
+		{"values_gen.go", genValueTypes},
 		{"examples_gen_test.go", genExampleTests},
 		{"helpers_gen.go", genHelpers},
 		{"helpers_gen_test.go", genTestHelpers},
 		{"models_gen.go", genModels},
+		{"models_gen_test.go", genModelTests},
 		{"routes_gen_test.go", genRouteTests},
 		{"server_gen.go", genServer},
 	}
@@ -62,20 +64,42 @@ func Files(api *model.API, opt Options) ([]File, error) {
 // goType is the Go type of a model type use.
 func goType(ref *model.TypeRef) jen.Code {
 	switch ref.Kind {
+	case model.RefNamed:
+		return jen.Op("*").Id(ref.Named.Name)
+	case model.RefEnum:
+		return jen.Id(ref.Enum.Name)
+	case model.RefSlice:
+		return jen.Index().Add(elemType(ref.Elem))
+	case model.RefMap:
+		return jen.Map(jen.String()).Add(elemType(ref.Elem))
+	}
+	return scalarType(ref.Kind)
+}
+
+func scalarType(kind model.RefKind) jen.Code {
+	switch kind {
 	case model.RefString:
 		return jen.String()
 	case model.RefBool:
 		return jen.Bool()
+	case model.RefInt32:
+		return jen.Int32()
 	case model.RefInt64:
 		return jen.Int64()
 	case model.RefFloat64:
 		return jen.Float64()
 	case model.RefTime:
 		return jen.Qual("time", "Time")
-	case model.RefNamed:
-		return jen.Op("*").Id(ref.Named.Name)
-	case model.RefSlice:
-		return jen.Index().Add(elemType(ref.Elem))
+	case model.RefDateTime:
+		return jen.Id("DateTime")
+	case model.RefDate:
+		return jen.Id("Date")
+	case model.RefTimeOfDay:
+		return jen.Id("TimeOfDay")
+	case model.RefDuration:
+		return jen.Id("Duration")
+	case model.RefBytes:
+		return jen.Index().Byte()
 	}
 	return jen.Qual("encoding/json", "RawMessage")
 }

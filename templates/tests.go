@@ -183,47 +183,134 @@ func wantRequest(op *model.Operation, v *model.Variant, pattern string, pathArgs
 	return jen.Op("&").Id(op.RequestType).Add(keyed(nil, kvs...))
 }
 
-// valueCode writes a documented value as a Go composite literal.
+// valueCode writes a documented value as a Go expression of its type.
 func valueCode(v *model.Value, ref *model.TypeRef) jen.Code {
 	if v == nil {
 		return jen.Nil()
 	}
+	if ref.Kind == model.RefNamed {
+		return jen.Op("&").Add(structLiteral(ref.Named, v.Fields, v.Extra))
+	}
+	return elemCode(v, ref)
+}
+
+// elemCode writes a value as held in a slice, map or Nullable: structs by
+// value.
+func elemCode(v *model.Value, ref *model.TypeRef) jen.Code {
 	switch ref.Kind {
 	case model.RefNamed:
-		return jen.Op("&").Id(ref.Named.Name).Add(orderedValues(v))
+		return structLiteral(ref.Named, v.Fields, v.Extra)
 	case model.RefSlice:
 		var elems []jen.Code
 		for _, e := range v.Elems {
-			if ref.Elem.Kind == model.RefNamed {
-				elems = append(elems, orderedValues(e)) // elements are values, so no &T
-				continue
-			}
-			elems = append(elems, valueCode(e, ref.Elem))
+			elems = append(elems, elemCode(e, ref.Elem))
 		}
 		return jen.Add(goType(ref)).Add(lines(elems))
-	case model.RefTime:
-		return jen.Id("mustTime").Call(jen.Lit(v.Scalar))
-	case model.RefRaw:
-		return jen.Qual("encoding/json", "RawMessage").Call(jen.Lit(v.Scalar))
-	case model.RefString:
-		var s string
-		_ = json.Unmarshal([]byte(v.Scalar), &s)
-		return jen.Lit(s)
+	case model.RefMap:
+		var kvs []jen.Code
+		for _, e := range v.Entries {
+			kvs = append(kvs, jen.Lit(e.Key).Op(":").Add(elemCode(e.Value, ref.Elem)))
+		}
+		return jen.Add(goType(ref)).Add(lines(kvs))
+	case model.RefEnum:
+		return enumCode(ref.Enum, unquote(v.Scalar))
 	}
-	return scalarCode(v.Scalar)
+	return scalarValue(ref.Kind, v.Scalar)
 }
 
-// orderedValues lists struct literal fields in the order the docs show them.
-func orderedValues(v *model.Value) jen.Code {
-	var kvs []kv
-	for _, fv := range v.Fields {
-		value := valueCode(fv.Value, fv.Field.Type)
-		if fv.Field.Pointer {
-			value = jen.Id("ptr").Types(goType(fv.Field.Type)).Call(value)
-		}
-		kvs = append(kvs, kv{fv.Field.Name, value})
+// scalarValue writes a JSON scalar as the Go value of kind.
+func scalarValue(kind model.RefKind, raw string) jen.Code {
+	switch kind {
+	case model.RefTime:
+		return jen.Id("mustTime").Call(jen.Lit(unquote(raw)))
+	case model.RefDateTime:
+		return jen.Id("mustDateTime").Call(jen.Lit(unquote(raw)))
+	case model.RefDate:
+		return jen.Id("mustDate").Call(jen.Lit(unquote(raw)))
+	case model.RefTimeOfDay:
+		return jen.Id("TimeOfDay").Call(jen.Lit(unquote(raw)))
+	case model.RefDuration:
+		return jen.Id("Duration").Call(jen.Lit(unquote(raw)))
+	case model.RefBytes:
+		return jen.Id("mustBase64").Call(jen.Lit(unquote(raw)))
+	case model.RefString:
+		return jen.Lit(unquote(raw))
+	case model.RefRaw:
+		return jen.Qual("encoding/json", "RawMessage").Call(rawString(raw))
 	}
-	return keyed(nil, kvs...)
+	return scalarCode(raw)
+}
+
+func enumCode(e *model.Enum, value string) jen.Code {
+	for _, ev := range e.Values {
+		if ev.Value == value {
+			return jen.Id(ev.Const)
+		}
+	}
+	return jen.Id(e.Name).Call(jen.Lit(value))
+}
+
+func unquote(raw string) string {
+	var s string
+	if err := json.Unmarshal([]byte(raw), &s); err != nil {
+		return raw
+	}
+	return s
+}
+
+// structLiteral writes T{...}: an embedded base type gets the fields it
+// declares, in the order the docs show them, and undeclared members go to
+// AdditionalProperties.
+func structLiteral(t *model.Type, fields []model.FieldValue, extra []model.MapEntry) jen.Code {
+	var kvs []kv
+	if t.Base != nil {
+		var inBase []model.FieldValue
+		for _, fv := range fields {
+			if declares(t.Base, fv.Field) {
+				inBase = append(inBase, fv)
+			}
+		}
+		if len(inBase) > 0 {
+			kvs = append(kvs, kv{t.Base.Name, structLiteral(t.Base, inBase, nil)})
+		}
+	}
+	for _, fv := range fields {
+		if t.Base == nil || !declares(t.Base, fv.Field) {
+			kvs = append(kvs, kv{fv.Field.Name, fieldValue(fv)})
+		}
+	}
+	if len(extra) > 0 {
+		var entries []jen.Code
+		for _, e := range extra {
+			entries = append(entries, jen.Lit(e.Key).Op(":").Add(jen.Qual("encoding/json", "RawMessage").Call(rawString(e.Value.Scalar))))
+		}
+		kvs = append(kvs, kv{"AdditionalProperties", jen.Map(jen.String()).Qual("encoding/json", "RawMessage").Add(lines(entries))})
+	}
+	return jen.Id(t.Name).Add(keyed(nil, kvs...))
+}
+
+func declares(t *model.Type, f *model.Field) bool {
+	for _, g := range t.AllFields() {
+		if g == f {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldValue writes a field's value: wrapped in Nullable or a pointer as
+// the field is.
+func fieldValue(fv model.FieldValue) jen.Code {
+	f := fv.Field
+	switch {
+	case f.Nullable && fv.Value.Null:
+		return jen.Id("Null").Types(elemType(f.Type)).Call()
+	case f.Nullable:
+		return jen.Id("NullableOf").Types(elemType(f.Type)).Call(elemCode(fv.Value, f.Type))
+	case f.Pointer:
+		return jen.Id("ptr").Types(goType(f.Type)).Call(elemCode(fv.Value, f.Type))
+	}
+	return valueCode(fv.Value, f.Type)
 }
 
 // scalarCode writes a JSON number or boolean as the Go constant it is.

@@ -38,16 +38,25 @@ type urlLine struct {
 
 // pageOps is what one page documents, before types are settled.
 type pageOps struct {
-	page     *docparse.Page
-	urls     []urlLine
-	requests []*docRequest
-	ops      []*opDraft
+	page      *docparse.Page
+	urls      []urlLine
+	requests  []*docRequest
+	responses []*docResponse
+	resources []resourceBlock
+	ops       []*opDraft
+}
+
+// resourceBlock is a parsed resource block.
+type resourceBlock struct {
+	block *docparse.Block
+	shape *schema.Node
 }
 
 // opDraft is an operation whose types are not resolved yet.
 type opDraft struct {
-	op       *Operation
-	requests []*docRequest
+	op          *Operation
+	requests    []*docRequest
+	requestName string // the server request type's name before types claim theirs
 }
 
 // builder carries state across pages: names must be unique in the package.
@@ -60,12 +69,24 @@ type builder struct {
 
 // Build turns parsed pages into the API model. Pages must be sorted by path;
 // the model's order and names follow from that and from positions only.
+//
+// It works in phases, as protogen does: read every page; register the
+// documented types (resource blocks and Properties tables); absorb every
+// example into the types it shows; name and build the types; then settle
+// the operations, which refer to them.
 func Build(pages []*docparse.Page) (*API, diag.List) {
-	b := &builder{types: newTypeSet()}
-	b.opNames.Reserve("NewClient", "NewHandler", "WithHTTPClient", "WithHeader", "WithBearerToken")
+	b := &builder{}
+	b.types = newTypeSet(&b.diags)
+	b.opNames.Reserve("NewClient", "NewHandler", "WithHTTPClient", "WithHeader", "WithBearerToken", "WithMaxBodyBytes", "NullableOf", "Null")
 	var docs []*pageOps
 	for _, p := range pages {
 		docs = append(docs, b.readPage(p))
+	}
+	for _, d := range docs {
+		b.registerResources(d)
+	}
+	for _, d := range docs {
+		b.absorbExamples(d)
 	}
 	b.types.build()
 	api := &API{BaseURL: mostCommon(b.bases)}
@@ -76,8 +97,11 @@ func Build(pages []*docparse.Page) (*API, diag.List) {
 		}
 	}
 	setSamples(api)
+	b.typeExamples()
 	api.Types = slices.Clone(b.types.types)
 	slices.SortFunc(api.Types, func(x, y *Type) int { return strings.Compare(x.Name, y.Name) })
+	api.Enums = slices.Clone(b.types.enums)
+	slices.SortFunc(api.Enums, func(x, y *Enum) int { return strings.Compare(x.Name, y.Name) })
 	return api, b.diags
 }
 
@@ -85,7 +109,6 @@ func Build(pages []*docparse.Page) (*API, diag.List) {
 // operations, registering the types its examples show.
 func (b *builder) readPage(p *docparse.Page) *pageOps {
 	d := &pageOps{page: p}
-	var responses []*docResponse
 	for i := range p.Blocks {
 		blk := &p.Blocks[i]
 		switch blk.Annotation.BlockType {
@@ -99,11 +122,15 @@ func (b *builder) readPage(p *docparse.Page) *pageOps {
 			}
 		case docparse.Response:
 			if r := b.readResponse(blk); r != nil {
-				responses = append(responses, r)
+				d.responses = append(d.responses, r)
+			}
+		case docparse.Resource:
+			if shape := b.readBody(blk, blk.Code, 0, false); shape != nil {
+				d.resources = append(d.resources, resourceBlock{block: blk, shape: shape})
 			}
 		}
 	}
-	b.pair(d.requests, responses)
+	b.pair(d.requests, d.responses)
 	d.ops = b.group(d)
 	return d
 }
@@ -141,7 +168,7 @@ func (b *builder) readRequest(blk *docparse.Block) *docRequest {
 		b.bases = append(b.bases, msg.BaseURL)
 	}
 	r := &docRequest{block: blk, msg: msg}
-	r.body = b.readBody(blk, msg.Body, msg.BodyLine)
+	msg.Body, r.body = b.readExampleBody(blk, msg.Body, msg.BodyLine)
 	return r
 }
 
@@ -152,20 +179,34 @@ func (b *builder) readResponse(blk *docparse.Block) *docResponse {
 		return nil
 	}
 	r := &docResponse{block: blk, msg: msg}
-	r.body = b.readBody(blk, msg.Body, msg.BodyLine)
-	if r.body != nil && blk.Annotation.ODataType != "" && r.body.Kind == schema.Object {
-		b.types.add(blk.Annotation.ODataType, r.body, blk.AnnotationPos, "response example", blk.Annotation.Truncated)
-	} else if r.body != nil {
-		b.types.addNested(r.body, blk.AnnotationPos)
-	}
+	msg.Body, r.body = b.readExampleBody(blk, msg.Body, msg.BodyLine)
 	return r
 }
 
+// readExampleBody repairs and infers a request or response body; it
+// returns the repaired text, which the tests then use.
+func (b *builder) readExampleBody(blk *docparse.Block, body string, line int) (string, *schema.Node) {
+	repaired, notes := schema.Repair(body)
+	shape := b.readBody(blk, repaired, line, true)
+	if shape != nil {
+		for _, n := range notes {
+			b.diags.Warnf(offsetPos(blk.CodePos, line, body, n.Offset), "JSON body: %s to read it", n.What)
+		}
+		return repaired, shape
+	}
+	return body, nil
+}
+
 // readBody infers the shape of a JSON body; other bodies give nil.
-func (b *builder) readBody(blk *docparse.Block, body string, line int) *schema.Node {
+// Resource blocks may hold comments and trailing commas, which are
+// repaired silently: the docs use them on purpose there.
+func (b *builder) readBody(blk *docparse.Block, body string, line int, repaired bool) *schema.Node {
 	trimmed := strings.TrimSpace(body)
 	if trimmed == "" || (trimmed[0] != '{' && trimmed[0] != '[') {
 		return nil
+	}
+	if !repaired {
+		body, _ = schema.Repair(body)
 	}
 	n, err := schema.Infer(body)
 	if err != nil {
@@ -253,7 +294,7 @@ func (b *builder) nameOperations(p *docparse.Page, drafts []*opDraft) {
 			name = strings.TrimSuffix(p.Path[strings.LastIndexByte(p.Path, '/')+1:], ".md")
 		}
 		dr.op.Name = b.opNames.Unique(naming.Exported(name))
-		dr.op.RequestType = b.opNames.Unique(dr.op.Name + "Request")
+		dr.requestName = dr.op.Name + "Request"
 	}
 }
 

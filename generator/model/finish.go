@@ -3,7 +3,6 @@ package model
 import (
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/docbind/docbind/generator/docparse"
@@ -15,6 +14,7 @@ import (
 // client method names, parameters, body and result types, and examples.
 func (b *builder) finishOperation(d *pageOps, dr *opDraft) {
 	op := dr.op
+	op.RequestType = b.types.names.Unique(dr.requestName)
 	variantOf := map[*docRequest]*Variant{}
 	for _, req := range dr.requests {
 		variantOf[req] = b.variantFor(op, req)
@@ -129,27 +129,43 @@ func columnIndex(header []string, name string) int {
 	return -1
 }
 
-// bodyType is the request body's type: the type the "Request body" section
-// links to, else a type inferred from the examples' JSON bodies.
+// bodyType is the request body's type: the type the request annotation
+// or the "Request body" section names, else a type inferred from the
+// examples' JSON bodies.
 func (b *builder) bodyType(p *docparse.Page, op *Operation, reqs []*docRequest) *TypeRef {
-	for _, l := range p.Links {
-		if !strings.Contains(strings.ToLower(l.Heading), "request body") {
-			continue
-		}
-		for _, name := range []string{l.Text, strings.TrimSuffix(l.Dest[strings.LastIndexByte(l.Dest, '/')+1:], ".md")} {
-			if def := b.types.lookup(name); def != nil {
-				return &TypeRef{Kind: RefNamed, Named: b.types.named(def.odataType)}
-			}
-		}
-	}
 	var shape *schema.Node
+	odata := b.linkedBodyType(p)
 	for _, r := range reqs {
 		shape = schema.Merge(shape, r.body)
+		if t, _ := bodyType(r.block.Annotation); t != "" {
+			odata = t
+		}
+	}
+	if odata != "" {
+		if ref := b.namedRef(odata, false); ref != nil {
+			return ref
+		}
 	}
 	if shape == nil {
 		return nil
 	}
-	return b.types.ref(op.Name, "Body", shape, op.Source)
+	return b.types.nodeRef(op.Name, "Body", shape, "", op.Source)
+}
+
+// namedRef is a use of a named type, or of the collection envelope of it.
+func (b *builder) namedRef(odata string, isCollection bool) *TypeRef {
+	def := b.types.lookup(odata)
+	if def == nil {
+		return nil
+	}
+	key := odataKey(def.odataType)
+	if isCollection {
+		key = odataKey("Collection(" + def.odataType + ")")
+	}
+	if t := b.types.built[key]; t != nil {
+		return &TypeRef{Kind: RefNamed, Named: t}
+	}
+	return nil
 }
 
 // result is the success status and type, from the first example's response.
@@ -158,11 +174,20 @@ func (b *builder) result(op *Operation, resp *docResponse) Result {
 	if resp.body == nil {
 		return res
 	}
-	if odata := resp.block.Annotation.ODataType; odata != "" && resp.body.Kind == schema.Object {
-		res.Type = &TypeRef{Kind: RefNamed, Named: b.types.named(odata)}
-		return res
+	odata, isCollection := bodyType(resp.block.Annotation)
+	if odata != "" && resp.body.Kind == schema.Array {
+		if ref := b.namedRef(odata, false); ref != nil {
+			res.Type = &TypeRef{Kind: RefSlice, Elem: ref}
+			return res
+		}
 	}
-	res.Type = b.types.ref(op.Name, "Response", resp.body, resp.block.AnnotationPos)
+	if odata != "" && resp.body.Kind == schema.Object {
+		if ref := b.namedRef(odata, isCollection); ref != nil {
+			res.Type = ref
+			return res
+		}
+	}
+	res.Type = b.types.nodeRef(op.Name, "Response", resp.body, "", resp.block.AnnotationPos)
 	return res
 }
 
@@ -197,80 +222,17 @@ func (b *builder) example(op *Operation, v *Variant, req *docRequest) *Example {
 		ex.HeaderArgs = append(ex.HeaderArgs, req.msg.Header.Get(p.WireName))
 	}
 	if req.body != nil && op.Body != nil {
-		ex.RequestBody = req.msg.Body
-		ex.Request = typedValue(op.Body, req.body, "", nil)
+		var subs []Substitution
+		ex.Request = typedValue(op.Body, req.body, "", &subs)
+		ex.RequestBody = substitute(req.msg.Body, subs)
+		ex.Substitutions = append(ex.Substitutions, subs...)
 	}
 	if resp.body != nil && op.Result.Type != nil {
-		ex.Response = typedValue(op.Result.Type, resp.body, "", &ex.Substitutions)
-		ex.ResponseBody = substitute(resp.msg.Body, resp.body, ex.Substitutions)
+		var subs []Substitution
+		ex.Response = typedValue(op.Result.Type, resp.body, "", &subs)
+		ex.ResponseBody = substitute(resp.msg.Body, subs)
+		ex.Substitutions = append(ex.Substitutions, subs...)
 	}
 	return ex
 }
 
-// sampleTime replaces datetime placeholders in examples: Go's reference
-// time, so a reader sees at once that it is not documented data.
-const sampleTime = "2006-01-02T15:04:05Z"
-
-// typedValue types a documented JSON value by ref, recording the
-// placeholders it must replace for the value to decode.
-func typedValue(ref *TypeRef, n *schema.Node, path string, subs *[]Substitution) *Value {
-	v := &Value{Type: ref}
-	switch ref.Kind {
-	case RefNamed:
-		for _, f := range n.Fields {
-			field := fieldByJSON(ref.Named, f.Name)
-			if field == nil || f.Value.Kind == schema.Null {
-				continue
-			}
-			v.Fields = append(v.Fields, FieldValue{Field: field, Value: typedValue(field.Type, f.Value, joinPath(path, f.Name), subs)})
-		}
-	case RefSlice:
-		for i, e := range elems(n) {
-			v.Elems = append(v.Elems, typedValue(ref.Elem, e, path+"["+strconv.Itoa(i)+"]", subs))
-		}
-	case RefTime:
-		v.Scalar = strings.Trim(n.Raw, `"`)
-		if n.Placeholder && subs != nil {
-			*subs = append(*subs, Substitution{Member: path, From: n.Raw, To: strconv.Quote(sampleTime), offset: n.Offset})
-			v.Scalar = sampleTime
-		}
-	default:
-		v.Scalar = n.Raw
-	}
-	return v
-}
-
-func joinPath(path, member string) string {
-	if path == "" {
-		return member
-	}
-	return path + "." + member
-}
-
-func fieldByJSON(t *Type, name string) *Field {
-	for _, f := range t.Fields {
-		if f.JSONName == name {
-			return f
-		}
-	}
-	return nil
-}
-
-func elems(n *schema.Node) []*schema.Node {
-	if n.Kind != schema.Array {
-		return nil
-	}
-	return n.Items
-}
-
-// substitute applies substitutions to the body text, last first so earlier
-// offsets stay valid.
-func substitute(body string, _ *schema.Node, subs []Substitution) string {
-	for i := len(subs) - 1; i >= 0; i-- {
-		s := subs[i]
-		if s.offset+len(s.From) <= len(body) && body[s.offset:s.offset+len(s.From)] == s.From {
-			body = body[:s.offset] + s.To + body[s.offset+len(s.From):]
-		}
-	}
-	return body
-}

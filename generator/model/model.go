@@ -11,6 +11,7 @@ type API struct {
 	BaseURL    string // the base URL the examples use, such as https://graph.microsoft.com/v1.0
 	Operations []*Operation
 	Types      []*Type
+	Enums      []*Enum
 }
 
 // Operation is one documented API method: one server method, and one client
@@ -48,6 +49,7 @@ type Variant struct {
 	SamplePath   string
 	SampleArgs   []string
 	UnusedMethod string
+	NotFoundPath string // "" when no path below SamplePath is unserved
 }
 
 // Segment is one slash-separated part of a path: a literal, or a parameter.
@@ -66,13 +68,33 @@ type Param struct {
 
 // Type is one generated struct type.
 type Type struct {
-	Name      string // Go name
-	ODataType string // such as microsoft.graph.item; "" for a type named after its shape
-	Doc       string
-	Origin    string // how the type was found, for its doc comment
-	Truncated bool   // some example of the type is marked truncated
-	Fields    []*Field
-	Source    diag.Pos
+	Name        string // Go name
+	ODataType   string // such as microsoft.graph.item; "" for a type named after its shape
+	Doc         string
+	Origin      string // how the type was found, for its doc comment
+	Truncated   bool   // some example of the type is marked truncated
+	Base        *Type  // the documented baseType, embedded
+	Abstract    bool
+	OpenType    bool   // the docs say instances carry members they do not list
+	KeyProperty string // the JSON member that identifies an instance
+	Fields      []*Field
+	Examples    []*TypeExample // documented instances, for the round-trip test
+	Source      diag.Pos
+}
+
+// AllFields lists the type's fields and those of its bases, base first.
+func (t *Type) AllFields() []*Field {
+	if t.Base == nil {
+		return t.Fields
+	}
+	return append(t.Base.AllFields(), t.Fields...)
+}
+
+// TypeExample is one documented JSON instance of a type.
+type TypeExample struct {
+	Source        diag.Pos
+	JSON          string // with placeholders made valid
+	Substitutions []Substitution
 }
 
 // Field is one member of a struct type.
@@ -83,7 +105,27 @@ type Field struct {
 	// Pointer makes a scalar field a pointer, so that an unset member (nil,
 	// omitted) differs from a documented zero value such as false or 0.
 	Pointer bool
-	Doc     string
+	// Nullable wraps the field in Nullable[T]: the docs say it may be JSON
+	// null, which differs from absent.
+	Nullable   bool
+	Required   bool // documented and not listed as optional
+	Navigation bool // a relationship rather than a property
+	Doc        string
+	Source     diag.Pos
+}
+
+// Enum is a string type with documented values.
+type Enum struct {
+	Name   string
+	Doc    string
+	Values []EnumValue
+	Source diag.Pos
+}
+
+// EnumValue is one documented value of an enum.
+type EnumValue struct {
+	Const string // Go constant name
+	Value string
 }
 
 // RefKind says what Go type a TypeRef stands for.
@@ -91,21 +133,30 @@ type RefKind int
 
 // The Go types docbind generates fields of.
 const (
-	RefString RefKind = iota
-	RefBool
-	RefInt64
-	RefFloat64
-	RefTime
-	RefRaw   // json.RawMessage: a value whose shape the docs do not show
-	RefNamed // a pointer to a generated struct type
-	RefSlice
+	RefString    RefKind = iota
+	RefBool              // bool
+	RefInt32             // int32
+	RefInt64             // int64
+	RefFloat64           // float64
+	RefTime              // time.Time
+	RefDateTime          // the generated DateTime: a timestamp that may lack a zone
+	RefDate              // the generated Date: a civil date
+	RefTimeOfDay         // the generated TimeOfDay
+	RefDuration          // the generated Duration: ISO 8601
+	RefBytes             // []byte, base64 in JSON
+	RefRaw               // json.RawMessage: a value whose shape the docs leave open
+	RefEnum              // a generated enum
+	RefNamed             // a pointer to a generated struct type
+	RefSlice             // a slice of Elem
+	RefMap               // map[string]Elem: an object whose keys are data
 )
 
 // TypeRef is a use of a type.
 type TypeRef struct {
 	Kind  RefKind
 	Named *Type    // for RefNamed
-	Elem  *TypeRef // for RefSlice
+	Enum  *Enum    // for RefEnum
+	Elem  *TypeRef // for RefSlice and RefMap
 }
 
 // Example is one documented request with its response.
@@ -138,10 +189,19 @@ type Substitution struct {
 // Value is a documented JSON value typed by the model: what the generated
 // tests write as a Go composite literal.
 type Value struct {
-	Type   *TypeRef
-	Fields []FieldValue // for RefNamed
-	Elems  []*Value     // for RefSlice
-	Scalar string       // for scalars: the JSON text (a timestamp without its quotes)
+	Type    *TypeRef
+	Null    bool         // JSON null, for a nullable field
+	Fields  []FieldValue // for RefNamed
+	Elems   []*Value     // for RefSlice
+	Entries []MapEntry   // for RefMap, in document order
+	Extra   []MapEntry   // for RefNamed: members the type does not declare
+	Scalar  string       // for scalars: the JSON text
+}
+
+// MapEntry is one member of an object whose keys are data.
+type MapEntry struct {
+	Key   string
+	Value *Value
 }
 
 // FieldValue is one member of a struct literal.

@@ -173,6 +173,22 @@ func refString(r *TypeRef) string {
 		return "float64"
 	case RefBool:
 		return "bool"
+	case RefInt32:
+		return "int32"
+	case RefDate:
+		return "date"
+	case RefDateTime:
+		return "datetime"
+	case RefTimeOfDay:
+		return "timeOfDay"
+	case RefDuration:
+		return "duration"
+	case RefBytes:
+		return "bytes"
+	case RefEnum:
+		return "enum:" + r.Enum.Name
+	case RefMap:
+		return "map[string]" + refString(r.Elem)
 	}
 	return "raw"
 }

@@ -31,6 +31,7 @@ func setSamples(api *API) {
 				path += "/" + arg
 			}
 			v.SamplePath = path
+			v.NotFoundPath = notFoundPath(api, path)
 			for _, m := range probeMethods {
 				if !slices.Contains(served[v.Template], m) {
 					v.UnusedMethod = m
@@ -39,4 +40,28 @@ func setSamples(api *API) {
 			}
 		}
 	}
+}
+
+// notFoundPath is a path below sample that no route serves, for the route
+// tests' 404 check, or "" when every candidate is served.
+func notFoundPath(api *API, sample string) string {
+	candidate := sample
+	for range 3 {
+		candidate += "/docbind-no-such-route"
+		if !served(api, candidate) {
+			return candidate
+		}
+	}
+	return ""
+}
+
+func served(api *API, path string) bool {
+	for _, op := range api.Operations {
+		for _, v := range op.Variants {
+			if _, ok := matchPath(v.Segments, path); ok {
+				return true
+			}
+		}
+	}
+	return false
 }

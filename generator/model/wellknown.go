@@ -53,7 +53,7 @@ func fitsWellKnown(n *schema.Node, w wellKnown) bool {
 		if !slices.Contains(w.members, f.Name) {
 			return false
 		}
-		if w.memberType != "" && matchWellKnown(f.Value) != w.memberType {
+		if w.memberType != "" && f.Value.Kind != schema.Null && matchWellKnown(f.Value) != w.memberType {
 			return false
 		}
 	}

@@ -1,6 +1,6 @@
 // Package schema is the inference stage of docbind: it reads a JSON example
 // with gjson and returns the shape it shows, telling documentation
-// placeholders ("datetime-value", "string") from real values.
+// placeholders ("datetime-value", "Int32", "a | b | c") from real values.
 package schema
 
 import (
@@ -8,12 +8,11 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/tidwall/gjson"
 )
 
-// Kind is the JSON-level kind of a value, refined by what its text says.
+// Kind is what a JSON value stands for, refined by what its text says.
 type Kind int
 
 // The kinds of values inference tells apart.
@@ -21,28 +20,45 @@ const (
 	Null Kind = iota
 	String
 	DateTime
+	Date
+	TimeOfDay
+	Duration
 	Bool
-	Int
+	Int32
+	Int64
 	Float
+	Bytes  // base64 binary
+	Stream // an Edm.Stream: content that is not sent inline
+	JSON   // any JSON value: the docs leave its shape open
+	Enum
 	Object
 	Array
 )
 
-var kindNames = [...]string{"null", "string", "datetime", "bool", "int", "float", "object", "array"}
+var kindNames = [...]string{"null", "string", "datetime", "date", "timeOfDay", "duration", "bool", "int32", "int64", "float", "bytes", "stream", "json", "enum", "object", "array"}
 
 func (k Kind) String() string { return kindNames[k] }
+
+// IsNumber reports whether k is an integer or float kind.
+func (k Kind) IsNumber() bool { return k == Int32 || k == Int64 || k == Float }
 
 // Node is the inferred shape of one JSON value.
 type Node struct {
 	Kind        Kind
-	Fields      []Field // members of an Object, in document order
-	Elem        *Node   // the merged shape of an Array's elements; nil when empty
-	Items       []*Node // each element of an Array, as documented
-	ODataType   string  // the value of an Object's "@odata.type" member
-	Placeholder bool    // a String that stands for a value, such as "content-value"
-	EmptySeen   bool    // a String documented as "" somewhere: the empty string is data
-	Raw         string  // the value's JSON text
-	Offset      int     // byte offset of the value in the example
+	Fields      []Field  // members of an Object, in document order
+	Elem        *Node    // the merged shape of an Array's elements; nil when empty
+	Items       []*Node  // each element of an Array, as documented
+	ODataType   string   // an Object's "@odata.type" member, without "#"
+	EnumValues  []string // the values of an Enum placeholder "a | b | c"
+	Placeholder bool     // the value names a type ("Int32", "string") rather than being data
+	ZeroSeen    bool     // the value, or a merged one, is false, 0 or "": the zero value is data
+	// NonCanonical marks a DateTime written in a form time.Time does not
+	// encode back, such as without a zone or as "...00.000Z".
+	NonCanonical bool
+	Mixed       bool     // merged from values of different kinds: its shape is open
+	NullSeen    bool     // merged with a JSON null: the member may be null
+	Raw         string   // the value's JSON text
+	Offset      int      // byte offset of the value in the example
 }
 
 // Field is one member of an object.
@@ -72,7 +88,8 @@ type SyntaxError struct {
 
 func (e *SyntaxError) Error() string { return e.Msg }
 
-// Infer reads a JSON example and returns its shape.
+// Infer reads a JSON example and returns its shape. The example must be
+// strict JSON; Repair makes the docs' lenient JSON strict first.
 func Infer(example string) (*Node, error) {
 	if !gjson.Valid(example) {
 		return nil, syntaxError(example)
@@ -107,12 +124,13 @@ func infer(v gjson.Result, depth int) (*Node, error) {
 		n.Kind = Array
 		err = inferElems(n, v, depth)
 	case v.Type == gjson.String:
-		n.Kind, n.Placeholder = classifyString(v.Str)
-		n.EmptySeen = v.Str == ""
+		classifyString(n, v.Str)
 	case v.Type == gjson.Number:
 		n.Kind = numberKind(v.Raw)
+		n.ZeroSeen = v.Num == 0
 	case v.IsBool():
 		n.Kind = Bool
+		n.ZeroSeen = !v.Bool()
 	default:
 		n.Kind = Null
 	}
@@ -133,7 +151,16 @@ func inferMembers(n *Node, v gjson.Result, depth int) error {
 		n.Fields = append(n.Fields, Field{Name: key.Str, Value: child})
 		return true
 	})
+	if err == nil && isPrimitiveODataType(n) {
+		n.Kind, n.Placeholder = primitiveKind(strings.TrimPrefix(n.ODataType, "Edm.")), true
+	}
 	return err
+}
+
+// isPrimitiveODataType reports an object that only names a primitive type,
+// such as {"@odata.type": "Edm.Stream"}: a placeholder, not an object.
+func isPrimitiveODataType(n *Node) bool {
+	return len(n.Fields) == 1 && strings.HasPrefix(n.ODataType, "Edm.")
 }
 
 func inferElems(n *Node, v gjson.Result, depth int) error {
@@ -157,82 +184,5 @@ func numberKind(raw string) Kind {
 	if strings.ContainsAny(raw, ".eE") {
 		return Float
 	}
-	return Int
-}
-
-// classifyString tells what a string value stands for, and whether it is a
-// placeholder rather than a real value.
-func classifyString(s string) (Kind, bool) {
-	lower := strings.ToLower(strings.TrimSpace(s))
-	switch lower {
-	case "datetime", "datetime-value", "datetimeoffset", "string (timestamp)", "timestamp":
-		return DateTime, true
-	case "string", "string-value":
-		return String, true
-	}
-	if isTimestamp(s) {
-		return DateTime, false
-	}
-	return String, strings.HasSuffix(lower, "-value")
-}
-
-// isTimestamp reports whether s is an RFC 3339 date-time.
-func isTimestamp(s string) bool {
-	_, err := time.Parse(time.RFC3339Nano, s)
-	return err == nil
-}
-
-// Merge combines two shapes of the same member seen in different places:
-// objects get the union of their members (in first-seen order), a null
-// takes the other's shape, and an int seen beside a float becomes a float.
-func Merge(a, b *Node) *Node {
-	switch {
-	case a == nil:
-		return b
-	case b == nil:
-		return a
-	case a.Kind == Null:
-		return b
-	case b.Kind == Null:
-		return a
-	}
-	out := *a
-	out.EmptySeen = a.EmptySeen || b.EmptySeen
-	switch {
-	case a.Kind == Object && b.Kind == Object:
-		out.Fields = mergeFields(a.Fields, b.Fields)
-		if out.ODataType == "" {
-			out.ODataType = b.ODataType
-		}
-	case a.Kind == Array && b.Kind == Array:
-		out.Elem = Merge(a.Elem, b.Elem)
-	case a.Kind == Int && b.Kind == Float:
-		out.Kind = Float
-	case a.Placeholder && !b.Placeholder && a.Kind == b.Kind:
-		out.Raw, out.Placeholder = b.Raw, false
-	}
-	return &out
-}
-
-func mergeFields(a, b []Field) []Field {
-	out := make([]Field, len(a), len(a)+len(b))
-	copy(out, a)
-	for _, f := range b {
-		i := indexOf(out, f.Name)
-		if i < 0 {
-			out = append(out, f)
-			continue
-		}
-		out[i].Value = Merge(out[i].Value, f.Value)
-	}
-	return out
-}
-
-func indexOf(fields []Field, name string) int {
-	for i, f := range fields {
-		if f.Name == name {
-			return i
-		}
-	}
-	return -1
+	return Int64
 }

@@ -1,0 +1,163 @@
+package model
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/docbind/docbind/generator/diag"
+	"github.com/docbind/docbind/generator/docparse"
+	"github.com/docbind/docbind/generator/schema"
+)
+
+// registerResources records a page's resource blocks, and applies its
+// Properties and Relationships tables to the type the page defines.
+func (b *builder) registerResources(d *pageOps) {
+	for _, r := range d.resources {
+		if r.block.Annotation.ODataType == "" {
+			b.diags.Warnf(r.block.AnnotationPos, "resource block names no type (\"@odata.type\"); ignored")
+			continue
+		}
+		if r.shape.Kind != schema.Object {
+			b.diags.Warnf(r.block.AnnotationPos, "resource block of %s is not a JSON object; ignored", r.block.Annotation.ODataType)
+			continue
+		}
+		b.types.addResource(d.page, r.block, r.shape)
+	}
+	for i := range d.page.Tables {
+		t := &d.page.Tables[i]
+		if def := b.tableOwner(d, t); def != nil && isMemberTable(t) {
+			b.types.addTable(def, t)
+		}
+	}
+}
+
+// isMemberTable reports a table that lists members: under a Properties,
+// Relationships or attributes heading, with a type column.
+func isMemberTable(t *docparse.Table) bool {
+	h := strings.ToLower(t.Heading)
+	typ, _ := tableColumns(t.Header)
+	return typ >= 0 && (strings.Contains(h, "propert") || strings.Contains(h, "relationship") || strings.Contains(h, "attribute"))
+}
+
+// tableOwner is the type a table describes: the last resource block above
+// it, else the first below it.
+func (b *builder) tableOwner(d *pageOps, t *docparse.Table) *typeDef {
+	var owner *resourceBlock
+	for i := range d.resources {
+		r := &d.resources[i]
+		if r.block.AnnotationPos.Line < t.Pos.Line || owner == nil {
+			owner = r
+		}
+	}
+	if owner == nil || owner.block.Annotation.ODataType == "" {
+		return nil
+	}
+	return b.types.lookup(owner.block.Annotation.ODataType)
+}
+
+var collectionType = regexp.MustCompile(`(?i)^collection\((.+)\)$`)
+
+// bodyType is the OData type a request or response annotation gives a
+// body, and whether the body is a collection of it.
+func bodyType(a docparse.Annotation) (string, bool) {
+	if m := collectionType.FindStringSubmatch(strings.TrimSpace(a.ODataType)); m != nil {
+		return m[1], true
+	}
+	return a.ODataType, a.IsCollection
+}
+
+// absorbExamples merges every example body of a page into the types it
+// shows.
+func (b *builder) absorbExamples(d *pageOps) {
+	for _, r := range d.requests {
+		if r.body == nil {
+			continue
+		}
+		odata, _ := bodyType(r.block.Annotation)
+		if odata == "" {
+			odata = b.linkedBodyType(d.page)
+		}
+		b.absorbBody(odata, false, r.block, r.msg.Body, r.body, bodyLocator(r.block, r.msg.BodyLine, r.msg.Body))
+	}
+	for _, r := range d.responses {
+		if r.body != nil {
+			odata, isCollection := bodyType(r.block.Annotation)
+			b.absorbBody(odata, isCollection, r.block, r.msg.Body, r.body, bodyLocator(r.block, r.msg.BodyLine, r.msg.Body))
+		}
+	}
+}
+
+// linkedBodyType is the documented type the "Request body" section links
+// to, such as [item](../resources/item.md), or "".
+func (b *builder) linkedBodyType(p *docparse.Page) string {
+	for _, l := range p.Links {
+		if !strings.Contains(strings.ToLower(l.Heading), "request body") {
+			continue
+		}
+		for _, name := range []string{l.Text, strings.TrimSuffix(l.Dest[strings.LastIndexByte(l.Dest, '/')+1:], ".md")} {
+			if def := b.types.lookup(name); def != nil {
+				return def.odataType
+			}
+		}
+	}
+	return ""
+}
+
+// absorbBody merges one body into its type: the type itself, or for a
+// collection the envelope type holding its elements.
+func (b *builder) absorbBody(odata string, isCollection bool, blk *docparse.Block, text string, body *schema.Node, at locator) {
+	if odata == "" {
+		b.absorbUntyped(body, at)
+		return
+	}
+	def := b.types.def(odata, blk.AnnotationPos, "example")
+	if isCollection {
+		def = b.collectionDef(def, blk)
+	}
+	def.truncated = def.truncated || blk.Annotation.Truncated
+	if body.Kind == schema.Object {
+		b.types.absorb(def, body, at)
+		def.examples = append(def.examples, exampleBody{node: body, text: text, source: blk.AnnotationPos})
+	}
+}
+
+// collectionDef is the envelope type of a collection of elem:
+// {"value": [...], "@odata.nextLink": "..."}, named after its element.
+func (b *builder) collectionDef(elem *typeDef, blk *docparse.Block) *typeDef {
+	member := blk.Annotation.CollectionProperty
+	if member == "" {
+		member = "value"
+	}
+	def := b.types.def("Collection("+elem.odataType+")", blk.AnnotationPos, "collection")
+	def.collectionOf = elem.odataType
+	m := def.member(member)
+	if m.declared == nil {
+		m.declared = &schema.Node{Kind: schema.Array, Placeholder: true, Elem: &schema.Node{Kind: schema.Object, ODataType: elem.odataType, Placeholder: true}}
+		m.declaredBy, m.declaredPos = "collection annotation", blk.AnnotationPos
+	}
+	return def
+}
+
+// absorbUntyped absorbs the typed objects inside a body whose own type is
+// not documented.
+func (b *builder) absorbUntyped(n *schema.Node, at locator) {
+	if n == nil {
+		return
+	}
+	for _, f := range n.Fields {
+		v := f.Value
+		if v.Kind == schema.Object && v.ODataType != "" && !strings.HasPrefix(v.ODataType, "Edm.") {
+			b.types.absorb(b.types.def(v.ODataType, at(v.Offset), "example"), v, at)
+			continue
+		}
+		b.absorbUntyped(v, at)
+	}
+	for _, it := range n.Items {
+		b.absorbUntyped(it, at)
+	}
+}
+
+// bodyLocator positions offsets of a body that starts on line of a block.
+func bodyLocator(blk *docparse.Block, line int, body string) locator {
+	return func(offset int) diag.Pos { return offsetPos(blk.CodePos, line, body, offset) }
+}

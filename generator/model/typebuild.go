@@ -1,0 +1,305 @@
+package model
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/docbind/docbind/generator/diag"
+	"github.com/docbind/docbind/generator/naming"
+	"github.com/docbind/docbind/generator/schema"
+)
+
+// build names every named type, then builds their fields; anonymous types
+// and enums are made on the way, in a fixed order.
+func (ts *typeSet) build() {
+	keys := sortedKeys(ts.defs)
+	ts.nameTypes(keys)
+	for _, key := range keys {
+		d := ts.defs[key]
+		t := ts.built[key]
+		if d.baseType != "" {
+			if base := ts.lookup(d.baseType); base != nil && base != d {
+				t.Base = ts.built[odataKey(base.odataType)]
+			} else {
+				ts.diags.Warnf(d.source, "baseType %q of %s is not documented; its members are not inherited", d.baseType, d.odataType)
+			}
+		}
+	}
+	for _, key := range keys {
+		ts.buildFields(ts.built[key], ts.defs[key])
+	}
+	for _, key := range keys {
+		ts.removeInherited(ts.built[key])
+	}
+}
+
+// nameTypes gives each named type the Go name of its short OData name. Two
+// types with the same short name in different namespaces keep it only in
+// the namespace most types use; the other is qualified (odata.error ->
+// ODataError), so adding a page does not rename existing types.
+func (ts *typeSet) nameTypes(keys []string) {
+	primary := primaryNamespace(keys)
+	byShort := map[string]int{}
+	for _, k := range keys {
+		byShort[strings.ToLower(shortName(k))]++
+	}
+	for _, k := range keys {
+		d := ts.defs[k]
+		name := naming.Exported(shortName(d.odataType))
+		if d.collectionOf != "" {
+			name = naming.Exported(shortName(d.collectionOf)) + "CollectionResponse"
+		}
+		if byShort[strings.ToLower(shortName(k))] > 1 && namespace(k) != primary {
+			name = naming.Exported(d.odataType)
+		}
+		t := &Type{Name: ts.names.Unique(name), ODataType: d.odataType, Doc: d.doc, Origin: d.origin, Source: d.source,
+			Truncated: d.truncated, Abstract: d.abstract, OpenType: d.openType, KeyProperty: d.keyProperty}
+		ts.built[k] = t
+		ts.types = append(ts.types, t)
+	}
+}
+
+func primaryNamespace(keys []string) string {
+	var all []string
+	for _, k := range keys {
+		all = append(all, namespace(k))
+	}
+	return mostCommon(all)
+}
+
+func (ts *typeSet) buildFields(t *Type, d *typeDef) {
+	var names naming.Set
+	names.Reserve("AdditionalProperties")
+	if t.Base != nil {
+		names.Reserve(t.Base.Name)
+	}
+	for _, m := range d.members {
+		node := ts.resolveMember(d, m)
+		if node == nil {
+			continue
+		}
+		f := &Field{
+			Name:       names.Unique(naming.Exported(m.name)),
+			JSONName:   m.name,
+			Doc:        m.doc,
+			Required:   m.inResource && !m.optional,
+			Nullable:   m.nullable,
+			Navigation: m.navigation,
+			Source:     firstPos(m.declaredPos, m.inferredPos),
+		}
+		f.Type = ts.nodeRef(t.Name, m.name, node, ts.targets[m], f.Source)
+		f.Nullable = f.Nullable || node.NullSeen || node.Kind == schema.Null
+		f.Pointer = !f.Nullable && zeroIsData(f, node)
+		t.Fields = append(t.Fields, f)
+	}
+}
+
+// removeInherited drops fields a base type already declares: examples of a
+// derived type show inherited members, which the embedded base holds.
+func (ts *typeSet) removeInherited(t *Type) {
+	if t.Base == nil {
+		return
+	}
+	inherited := map[string]bool{}
+	for _, f := range t.Base.AllFields() {
+		inherited[f.JSONName] = true
+	}
+	var own []*Field
+	for _, f := range t.Fields {
+		if !inherited[f.JSONName] {
+			own = append(own, f)
+		}
+	}
+	t.Fields = own
+}
+
+func firstPos(ps ...diag.Pos) diag.Pos {
+	for _, p := range ps {
+		if p.Line > 0 {
+			return p
+		}
+	}
+	return diag.Pos{}
+}
+
+// resolveMember settles a member's shape: the declared type wins over what
+// examples show, and a conflict between them is reported with both places.
+func (ts *typeSet) resolveMember(d *typeDef, m *memberDef) *schema.Node {
+	switch {
+	case m.declared == nil:
+		return m.inferred
+	case m.inferred == nil:
+		return m.declared
+	case compatible(m.declared, m.inferred):
+		return schema.Merge(m.declared, m.inferred)
+	}
+	ts.diags.Warnf(m.inferredPos, "member %q of %s: an example shows %s %s, but the %s at %s declares %s; the declared type is used",
+		m.name, d.odataType, m.inferred.Kind, clip(m.inferred.Raw), m.declaredBy, m.declaredPos, m.declared.Kind)
+	return m.declared
+}
+
+func clip(s string) string {
+	if len(s) > 40 {
+		return s[:37] + "..."
+	}
+	return s
+}
+
+// zeroIsData reports whether a field's zero value can be real data that an
+// unset member must not be confused with: false and 0 of optional members,
+// and any zero value the docs show. Such fields become pointers; other
+// zero values mean "unset" and are omitted.
+func zeroIsData(f *Field, n *schema.Node) bool {
+	switch f.Type.Kind {
+	case RefBool, RefInt32, RefInt64, RefFloat64:
+		return !f.Required || n.ZeroSeen
+	case RefString, RefEnum:
+		return n.ZeroSeen
+	}
+	return false
+}
+
+// nodeRef decides the Go type of a shape.
+func (ts *typeSet) nodeRef(owner, member string, n *schema.Node, target string, pos diag.Pos) *TypeRef {
+	if n.Mixed {
+		return &TypeRef{Kind: RefRaw}
+	}
+	switch n.Kind {
+	case schema.Enum:
+		return &TypeRef{Kind: RefEnum, Enum: ts.enum(owner, member, n, pos)}
+	case schema.DateTime:
+		if n.NonCanonical {
+			return &TypeRef{Kind: RefDateTime}
+		}
+		return &TypeRef{Kind: RefTime}
+	case schema.Array:
+		if n.Elem == nil {
+			return &TypeRef{Kind: RefSlice, Elem: &TypeRef{Kind: RefRaw}}
+		}
+		return &TypeRef{Kind: RefSlice, Elem: ts.nodeRef(owner, naming.Singular(member), n.Elem, target, pos)}
+	case schema.Object:
+		return ts.objectRef(owner, member, n, target, pos)
+	}
+	return &TypeRef{Kind: scalarRefs[n.Kind]}
+}
+
+var scalarRefs = map[schema.Kind]RefKind{
+	schema.String: RefString, schema.Date: RefDate, schema.TimeOfDay: RefTimeOfDay, schema.Duration: RefDuration,
+	schema.Bool: RefBool, schema.Int32: RefInt32, schema.Int64: RefInt64, schema.Float: RefFloat64,
+	schema.Bytes: RefBytes, schema.Stream: RefRaw, schema.JSON: RefRaw, schema.Null: RefRaw,
+}
+
+// objectRef is the type of an object member: its named type, a map when
+// its keys are data, or a type named after its owner and member.
+func (ts *typeSet) objectRef(owner, member string, n *schema.Node, target string, pos diag.Pos) *TypeRef {
+	for _, name := range []string{target, n.ODataType} {
+		if name == "" {
+			continue
+		}
+		if d := ts.lookup(name); d != nil {
+			return &TypeRef{Kind: RefNamed, Named: ts.built[odataKey(d.odataType)]}
+		}
+	}
+	if isDataKeyed(n) {
+		var elem *schema.Node
+		for _, f := range n.Fields {
+			elem = schema.Merge(elem, f.Value)
+		}
+		return &TypeRef{Kind: RefMap, Elem: ts.nodeRef(owner, naming.Singular(member)+"Value", elem, "", pos)}
+	}
+	return &TypeRef{Kind: RefNamed, Named: ts.anonymous(owner, member, n, pos)}
+}
+
+// anonymous returns the type of an undocumented nested object, named after
+// its owner and member; objects of one shape under one owner share it.
+func (ts *typeSet) anonymous(owner, member string, n *schema.Node, pos diag.Pos) *Type {
+	key := owner + "/" + signature(n)
+	if t := ts.built[key]; t != nil {
+		return t
+	}
+	t := &Type{Name: ts.names.Unique(owner + naming.Exported(member)), Origin: fmt.Sprintf("the %q member of %s", member, owner), Source: pos}
+	ts.built[key] = t
+	ts.types = append(ts.types, t)
+	d := &typeDef{}
+	for _, f := range n.Fields {
+		m := d.member(f.Name)
+		m.inferred, m.inferredPos = f.Value, pos
+	}
+	ts.buildFields(t, d)
+	return t
+}
+
+// signature identifies an anonymous shape: member names and kinds, nested.
+func signature(n *schema.Node) string {
+	var b strings.Builder
+	b.WriteString("{")
+	for _, f := range n.Fields {
+		b.WriteString(f.Name + ":" + f.Value.Kind.String())
+		if f.Value.Kind == schema.Object {
+			b.WriteString(signature(f.Value))
+		}
+		b.WriteByte(',')
+	}
+	b.WriteByte('}')
+	return b.String()
+}
+
+// enum returns the enum type of a member, named after its owner and member
+// (Drive + driveType -> DriveType, Quota + state -> QuotaState).
+func (ts *typeSet) enum(owner, member string, n *schema.Node, pos diag.Pos) *Enum {
+	key := owner + "." + member
+	if e := ts.enumFor[key]; e != nil {
+		return e
+	}
+	name := naming.Exported(member)
+	if !strings.HasPrefix(name, owner) {
+		name = owner + name
+	}
+	e := &Enum{Name: ts.names.Unique(name), Doc: fmt.Sprintf("the values of the %q member of %s", member, owner), Source: pos}
+	for _, v := range n.EnumValues {
+		e.Values = append(e.Values, EnumValue{Const: ts.names.Unique(e.Name + naming.Exported(v)), Value: v})
+	}
+	ts.enumFor[key] = e
+	ts.enums = append(ts.enums, e)
+	return e
+}
+
+// stringKinds are kinds whose JSON is a string.
+var stringKinds = map[schema.Kind]bool{
+	schema.String: true, schema.DateTime: true, schema.Date: true, schema.TimeOfDay: true,
+	schema.Duration: true, schema.Bytes: true, schema.Enum: true,
+}
+
+// compatible reports whether what examples show of a member fits its
+// declared type: the same kind, any value for JSON, a placeholder, a
+// string for a string-based type when it parses as one, or an integer for a
+// float.
+func compatible(declared, inferred *schema.Node) bool {
+	switch {
+	case inferred.Kind == schema.Null || declared.Kind == schema.JSON || declared.Kind == schema.Stream:
+		return true
+	case declared.Kind == inferred.Kind:
+		return declared.Kind != schema.Array || declared.Elem == nil || inferred.Elem == nil || compatible(declared.Elem, inferred.Elem)
+	case stringKinds[declared.Kind] && stringKinds[inferred.Kind]:
+		return inferred.Placeholder || declared.Kind == schema.String || declared.Kind == schema.Enum || fitsString(declared.Kind, inferred)
+	case declared.Kind == schema.Float && inferred.Kind.IsNumber():
+		return true
+	case declared.Kind.IsNumber() && inferred.Kind.IsNumber():
+		return inferred.Kind != schema.Float
+	}
+	return false
+}
+
+// fitsString reports whether a documented string parses as kind.
+func fitsString(kind schema.Kind, inferred *schema.Node) bool {
+	switch kind {
+	case schema.DateTime:
+		return inferred.Kind == schema.DateTime
+	case schema.Date:
+		return dateLayout.MatchString(strings.Trim(inferred.Raw, `"`))
+	}
+	return true
+}
+
+var dateLayout = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)

@@ -1,0 +1,200 @@
+package model
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/docbind/docbind/generator/diag"
+	"github.com/docbind/docbind/generator/docparse"
+	"github.com/docbind/docbind/generator/schema"
+)
+
+// typeDef collects everything the docs say of one named type, from its
+// resource block, its Properties tables and every example, before it
+// becomes a model.Type.
+type typeDef struct {
+	odataType   string
+	doc         string
+	origin      string
+	source      diag.Pos
+	documented  bool // a resource block defines it
+	truncated   bool
+	baseType    string
+	abstract    bool
+	openType    bool
+	keyProperty string
+	// collectionOf is the element type of a collection envelope.
+	collectionOf string
+	members      []*memberDef
+	examples    []exampleBody
+}
+
+// exampleBody is a documented instance of a type, for the round-trip test.
+type exampleBody struct {
+	node   *schema.Node
+	text   string // the body the node's offsets point into
+	source diag.Pos
+}
+
+// memberDef is one member of a typeDef: what the docs declare it to be
+// (a resource placeholder or a Properties table), and what examples show.
+type memberDef struct {
+	name        string
+	declared    *schema.Node // the resource block's placeholder or the table's type
+	declaredPos diag.Pos
+	declaredBy  string // "resource" or "table", for diagnostics
+	inResource  bool   // the resource block lists it
+	inferred    *schema.Node
+	inferredPos diag.Pos
+	doc         string
+	optional    bool
+	nullable    bool
+	navigation  bool
+}
+
+func (d *typeDef) member(name string) *memberDef {
+	for _, m := range d.members {
+		if m.name == name {
+			return m
+		}
+	}
+	m := &memberDef{name: name}
+	d.members = append(d.members, m)
+	return m
+}
+
+func (d *typeDef) find(name string) *memberDef {
+	for _, m := range d.members {
+		if m.name == name {
+			return m
+		}
+	}
+	return nil
+}
+
+// addResource records a resource block: its members in order, with their
+// placeholders as declared types.
+func (ts *typeSet) addResource(p *docparse.Page, blk *docparse.Block, shape *schema.Node) {
+	a := blk.Annotation
+	def := ts.def(a.ODataType, blk.AnnotationPos, "resource")
+	if def.documented {
+		ts.diags.Warnf(blk.AnnotationPos, "%s is defined again (first at %s); the members are merged", def.odataType, def.source)
+	}
+	def.documented, def.source, def.origin = true, blk.AnnotationPos, "resource"
+	def.doc = firstSentence(p.Intro)
+	def.baseType, def.abstract, def.openType, def.keyProperty = a.BaseType, a.Abstract, a.OpenType, a.KeyProperty
+	for _, f := range shape.Fields {
+		if f.Name == "@odata.type" {
+			continue
+		}
+		m := def.member(f.Name)
+		m.declared, m.declaredPos, m.declaredBy = f.Value, offsetPos(blk.CodePos, 0, blk.Code, f.Value.Offset), "resource"
+		m.inResource = true
+		m.optional = slices.Contains(a.OptionalProperties, f.Name)
+		m.nullable = slices.Contains(a.NullableProperties, f.Name)
+	}
+}
+
+// tableColumns finds the name, type and description columns of a
+// Properties or Relationships table.
+func tableColumns(header []string) (typ, desc int) {
+	typ, desc = -1, -1
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(h))
+		switch {
+		case i == 0:
+		case typ < 0 && (strings.Contains(h, "type") || strings.Contains(h, "value")):
+			typ = i
+		case desc < 0 && strings.Contains(h, "description"):
+			desc = i
+		}
+	}
+	return typ, desc
+}
+
+var nullableNote = regexp.MustCompile(`(?i)\bnullable\b`)
+
+// addTable applies a Properties or Relationships table to the type the page
+// defines: its types are declarations, its descriptions become doc comments.
+func (ts *typeSet) addTable(def *typeDef, t *docparse.Table) {
+	typ, desc := tableColumns(t.Header)
+	navigation := strings.Contains(strings.ToLower(t.Heading), "relationship")
+	for _, row := range t.Rows {
+		if len(row.Cells) == 0 {
+			continue
+		}
+		name := strings.Trim(strings.TrimSpace(row.Cells[0].Text), "*`")
+		if !isMemberName(name) {
+			continue
+		}
+		m := def.member(name)
+		m.navigation = m.navigation || navigation
+		if desc >= 0 && desc < len(row.Cells) {
+			m.doc = strings.TrimSpace(row.Cells[desc].Text)
+			m.nullable = m.nullable || nullableNote.MatchString(m.doc) && !strings.Contains(strings.ToLower(m.doc), "not nullable")
+		}
+		if typ >= 0 && typ < len(row.Cells) {
+			// A table names primitives more precisely than a placeholder
+			// ("Int64" beside 1024), but a resource's "@odata.type" names an
+			// object type more precisely than a table's short word.
+			if node := tableType(row.Cells[typ]); node != nil && (m.declared == nil || tableIsMorePrecise(node, m.declared)) {
+				m.declared, m.declaredPos, m.declaredBy = node, row.Pos, "table"
+			}
+		}
+	}
+}
+
+// tableIsMorePrecise reports whether a table's type should replace a
+// resource block's placeholder: not for object types, and not when the
+// table says String where the placeholder says more (an enum, a date).
+func tableIsMorePrecise(table, resource *schema.Node) bool {
+	if isObjectish(table) {
+		return false
+	}
+	return table.Kind != schema.String || resource.Kind == schema.String || !stringKinds[resource.Kind]
+}
+
+func isObjectish(n *schema.Node) bool {
+	for n.Kind == schema.Array && n.Elem != nil {
+		n = n.Elem
+	}
+	return n.Kind == schema.Object
+}
+
+func isMemberName(s string) bool {
+	return s != "" && !strings.ContainsAny(s, " \t|")
+}
+
+var collectionOf = regexp.MustCompile(`(?i)^collection\s*\(\s*(.+?)\s*\)$|^(.+?)\s+collection$`)
+
+// tableType reads a Type cell: String, Int64, [identitySet](identityset.md),
+// Collection(string), "driveItem collection", or an enum list.
+func tableType(cell docparse.Cell) *schema.Node {
+	text := strings.TrimSpace(cell.Text)
+	if m := collectionOf.FindStringSubmatch(text); m != nil {
+		elem := tableType(docparse.Cell{Text: m[1] + m[2], Links: cell.Links})
+		if elem == nil {
+			return nil
+		}
+		return &schema.Node{Kind: schema.Array, Elem: elem, Placeholder: true}
+	}
+	if k, ok := schema.PrimitiveKind(text); ok {
+		return &schema.Node{Kind: k, Placeholder: true}
+	}
+	word := strings.TrimSuffix(strings.TrimSpace(strings.TrimSuffix(text, "object")), " ")
+	if len(cell.Links) > 0 {
+		word = cell.Links[0].Text
+	}
+	if !isMemberName(word) || strings.ContainsAny(word, "()") {
+		return nil // prose, such as "error object with details"
+	}
+	return &schema.Node{Kind: schema.Object, ODataType: word, Placeholder: true}
+}
+
+func firstSentence(s string) string {
+	if i := strings.Index(s, ". "); i >= 0 {
+		return s[:i+1]
+	}
+	return s
+}

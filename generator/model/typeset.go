@@ -1,0 +1,257 @@
+package model
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/docbind/docbind/generator/diag"
+	"github.com/docbind/docbind/generator/naming"
+	"github.com/docbind/docbind/generator/schema"
+)
+
+// typeSet gathers the named types of the docs (typeDefs, keyed by their
+// lower-cased OData name) and builds them into model types.
+type typeSet struct {
+	defs  map[string]*typeDef
+	diags *diag.List
+
+	// Filled by build.
+	names   naming.Set
+	built   map[string]*Type // by OData key, or owner + shape signature
+	types   []*Type
+	enums   []*Enum
+	enumFor map[string]*Enum // by owner type and member
+	targets map[*memberDef]string
+}
+
+func newTypeSet(diags *diag.List) *typeSet {
+	ts := &typeSet{defs: map[string]*typeDef{}, diags: diags, built: map[string]*Type{}, enumFor: map[string]*Enum{}, targets: map[*memberDef]string{}}
+	ts.names.Reserve("Client", "ClientOption", "Server", "APIError", "Unimplemented", "Nullable", "NullableOf", "Null", "DateTime", "ParseDateTime", "Date", "ParseDate",
+		"TimeOfDay", "Duration", "HandlerOption", "DefaultBaseURL", "DefaultMaxBodyBytes", "NewClient", "NewHandler",
+		"WithHTTPClient", "WithHeader", "WithBearerToken", "WithMaxBodyBytes")
+	return ts
+}
+
+func odataKey(odataType string) string {
+	return strings.ToLower(strings.TrimPrefix(strings.TrimSpace(odataType), "#"))
+}
+
+// shortName is the last dotted part of an OData type: microsoft.graph.item -> item.
+func shortName(odataType string) string {
+	odataType = strings.TrimPrefix(odataType, "#")
+	if i := strings.LastIndexByte(odataType, '.'); i >= 0 {
+		return odataType[i+1:]
+	}
+	return odataType
+}
+
+func namespace(odataType string) string {
+	if i := strings.LastIndexByte(odataType, '.'); i >= 0 {
+		return odataType[:i]
+	}
+	return ""
+}
+
+// def returns the typeDef of an OData type, creating it.
+func (ts *typeSet) def(odataType string, at diag.Pos, origin string) *typeDef {
+	key := odataKey(odataType)
+	d := ts.defs[key]
+	if d == nil {
+		d = &typeDef{odataType: strings.TrimPrefix(strings.TrimSpace(odataType), "#"), source: at, origin: origin, doc: wellKnownDoc(odataType)}
+		ts.defs[key] = d
+	}
+	return d
+}
+
+// lookup finds a type by its OData name or its short name, as links and
+// tables give it ("item", "driveItem"); nil when unknown or ambiguous.
+func (ts *typeSet) lookup(name string) *typeDef {
+	key := odataKey(name)
+	if d := ts.defs[key]; d != nil {
+		return d
+	}
+	var found *typeDef
+	for _, k := range sortedKeys(ts.defs) {
+		if strings.ToLower(shortName(k)) == key {
+			if found != nil {
+				return nil
+			}
+			found = ts.defs[k]
+		}
+	}
+	return found
+}
+
+// locator turns a byte offset of an example body into a position.
+type locator func(offset int) diag.Pos
+
+// absorb merges a documented instance into a type: each member's shape,
+// and nested objects into the types they belong to.
+func (ts *typeSet) absorb(d *typeDef, n *schema.Node, at locator) {
+	if n == nil || n.Kind != schema.Object {
+		return
+	}
+	for _, f := range n.Fields {
+		m := ts.owner(d, f.Name).member(f.Name)
+		if m.inferred == nil {
+			m.inferredPos = at(f.Value.Offset)
+		}
+		m.inferred = schema.Merge(m.inferred, f.Value)
+		ts.absorbNested(m, f.Value, at)
+	}
+}
+
+// owner is the type whose field holds a member: the most basic type in
+// d's base chain whose docs declare it, else d. Derived types' resource
+// blocks often repeat inherited members; examples of every derived type
+// then inform the one field of the base.
+func (ts *typeSet) owner(d *typeDef, member string) *typeDef {
+	owner := d
+	seen := map[*typeDef]bool{d: true}
+	for base := ts.lookup(d.baseType); base != nil && !seen[base] && d.baseType != ""; base = ts.lookup(base.baseType) {
+		seen[base] = true
+		if m := base.find(member); m != nil && m.declared != nil {
+			owner = base
+		}
+		if base.baseType == "" {
+			break
+		}
+	}
+	return owner
+}
+
+// absorbNested absorbs an object member, or each object of an array
+// member, into the named type it belongs to, remembering that type as the
+// member's target.
+func (ts *typeSet) absorbNested(m *memberDef, v *schema.Node, at locator) {
+	objects := []*schema.Node{v}
+	if v.Kind == schema.Array {
+		objects = v.Items
+	}
+	for _, obj := range objects {
+		if obj.Kind != schema.Object || isDataKeyed(obj) {
+			continue
+		}
+		target := ts.targetOf(m, obj, at)
+		if target == nil {
+			continue
+		}
+		if _, ok := ts.targets[m]; !ok {
+			ts.targets[m] = odataKey(target.odataType)
+		}
+		ts.absorb(target, obj, at)
+	}
+}
+
+// targetOf decides the named type of a nested object: its own
+// "@odata.type", the member's declared type, a documented type whose
+// members it fits, or a well-known Graph type; nil leaves it anonymous.
+func (ts *typeSet) targetOf(m *memberDef, obj *schema.Node, at locator) *typeDef {
+	if obj.ODataType != "" {
+		return ts.def(obj.ODataType, at(obj.Offset), "example")
+	}
+	if key, ok := ts.targets[m]; ok {
+		return ts.defs[key]
+	}
+	if name := declaredObjectType(m.declared); name != "" {
+		return ts.lookup(name)
+	}
+	if d := ts.matchDocumented(obj); d != nil {
+		return d
+	}
+	if wk := matchWellKnown(obj); wk != "" {
+		if d := ts.lookup(wk); d != nil {
+			return d
+		}
+		return ts.def(wk, at(obj.Offset), "well-known")
+	}
+	return nil
+}
+
+// declaredObjectType is the OData type a declaration names for an object
+// member, or for the elements of an array member.
+func declaredObjectType(n *schema.Node) string {
+	for n != nil && n.Kind == schema.Array {
+		n = n.Elem
+	}
+	if n == nil || n.Kind != schema.Object {
+		return ""
+	}
+	return n.ODataType
+}
+
+// matchDocumented finds the documented type an undocumented object fits:
+// every member of the object is a member of the type, and they are at least
+// half of the type's members. Ties leave the object anonymous.
+func (ts *typeSet) matchDocumented(obj *schema.Node) *typeDef {
+	names := memberNames(obj)
+	if len(names) < 2 {
+		return nil
+	}
+	var best *typeDef
+	tie := false
+	for _, key := range sortedKeys(ts.defs) {
+		d := ts.defs[key]
+		if !d.documented || len(d.members) > 2*len(names) || !fits(d, names) {
+			continue
+		}
+		switch {
+		case best == nil || len(d.members) < len(best.members):
+			best, tie = d, false
+		case len(d.members) == len(best.members):
+			tie = true
+		}
+	}
+	if tie {
+		return nil
+	}
+	return best
+}
+
+func memberNames(obj *schema.Node) []string {
+	var names []string
+	for _, f := range obj.Fields {
+		if f.Name != "@odata.type" {
+			names = append(names, f.Name)
+		}
+	}
+	return names
+}
+
+func fits(d *typeDef, names []string) bool {
+	for _, n := range names {
+		if d.find(n) == nil {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	guidKey = regexp.MustCompile(`^[{]?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}[}]?$`)
+	dataKey = regexp.MustCompile(`^(https?://|[0-9]+$)|[/@\s]`)
+)
+
+// isDataKeyed reports an object whose keys are data, such as GUIDs or
+// URLs, rather than member names: it becomes a map.
+func isDataKeyed(obj *schema.Node) bool {
+	if obj.Kind != schema.Object || len(obj.Fields) == 0 {
+		return false
+	}
+	for _, f := range obj.Fields {
+		if !guidKey.MatchString(f.Name) && !dataKey.MatchString(f.Name) || strings.HasPrefix(f.Name, "@") {
+			return false
+		}
+	}
+	return true
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,106 @@
+package templates
+
+import (
+	"fmt"
+	"path"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/docbind/docbind/generator/model"
+)
+
+// genModelTests writes the round-trip test of every documented instance of
+// each type, and the test of every enum.
+func genModelTests(f *jen.File, api *model.API, _ Options) {
+	genRoundTrip(f, api)
+	genEnumTests(f, api)
+}
+
+func genRoundTrip(f *jen.File, api *model.API) {
+	var cases []jen.Code
+	for _, t := range api.Types {
+		for _, ex := range t.Examples {
+			notes := []string{source(ex.Source)}
+			for _, s := range ex.Substitutions {
+				notes = append(notes, fmt.Sprintf("%s: %s is replaced by %s, a valid value of its type.", s.Member, s.From, s.To))
+			}
+			cases = append(cases, keyed(notes,
+				kv{"name", jen.Lit(fmt.Sprintf("%s from %s:%d", t.Name, path.Base(ex.Source.File), ex.Source.Line))},
+				kv{"decode", jen.Id("decodeAs").Types(jen.Id(t.Name))},
+				kv{"json", rawString(ex.JSON)},
+			))
+		}
+	}
+	f.Comment("TestModelsRoundTrip decodes every documented instance of each type into its model")
+	f.Comment("and encodes it again: the JSON must be the same, members the docs truncated or")
+	f.Comment("never listed included.")
+	f.Func().Id("TestModelsRoundTrip").Params(tParam()).Block(
+		jen.Id("tests").Op(":=").Index().Struct(
+			jen.Id("name").String(),
+			jen.Id("decode").Func().Params(jen.Index().Byte()).Params(jen.Any(), jen.Error()),
+			jen.Id("json").String(),
+		).Add(lines(cases)),
+		jen.For(jen.List(jen.Id("_"), jen.Id("tt")).Op(":=").Range().Id("tests")).Block(
+			jen.Id("t").Dot("Run").Call(jen.Id("tt").Dot("name"), jen.Func().Params(tParam()).Block(
+				jen.List(jen.Id("v"), jen.Err()).Op(":=").Id("tt").Dot("decode").Call(jen.Index().Byte().Call(jen.Id("tt").Dot("json"))),
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("decoding the documented JSON: %v"), jen.Err())),
+				jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("v")),
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("encoding: %v"), jen.Err())),
+				jen.Id("checkJSONBody").Call(jen.Id("t"), jen.Lit("re-encoded JSON"), jen.Id("data"), jen.Id("tt").Dot("json")),
+			)),
+		),
+	)
+	f.Line()
+	f.Comment("decodeAs decodes JSON into a new T.")
+	f.Func().Id("decodeAs").Types(jen.Id("T").Any()).Params(jen.Id("data").Index().Byte()).Params(jen.Any(), jen.Error()).Block(
+		jen.Var().Id("v").Id("T"),
+		jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("v")),
+		jen.Return(jen.Op("&").Id("v"), jen.Err()),
+	)
+	f.Line()
+}
+
+func genEnumTests(f *jen.File, api *model.API) {
+	if len(api.Enums) == 0 {
+		return
+	}
+	var cases []jen.Code
+	for _, e := range api.Enums {
+		var known []jen.Code
+		for _, v := range e.Values {
+			known = append(known, jen.Id(v.Const).Dot("IsKnown").Call())
+		}
+		cases = append(cases, keyed([]string{source(e.Source)},
+			kv{"name", jen.Lit(e.Name)},
+			kv{"known", jen.Index().Bool().Values(known...)},
+			kv{"unknown", jen.Id(e.Name).Call(jen.Lit("docbind-unknown-value")).Dot("IsKnown").Call()},
+			kv{"roundTrip", jen.Func().Params().Params(jen.Any(), jen.Error()).Block(
+				jen.Var().Id("v").Id(e.Name),
+				jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Index().Byte().Call(jen.Lit(`"docbind-unknown-value"`)), jen.Op("&").Id("v")),
+				jen.Return(jen.Id("v"), jen.Err()),
+			)},
+		))
+	}
+	f.Comment("TestEnums checks that every documented value is known, and that an unknown value")
+	f.Comment("is not known but decodes and encodes unchanged.")
+	f.Func().Id("TestEnums").Params(tParam()).Block(
+		jen.Id("tests").Op(":=").Index().Struct(
+			jen.Id("name").String(),
+			jen.Id("known").Index().Bool(),
+			jen.Id("unknown").Bool(),
+			jen.Id("roundTrip").Func().Params().Params(jen.Any(), jen.Error()),
+		).Add(lines(cases)),
+		jen.For(jen.List(jen.Id("_"), jen.Id("tt")).Op(":=").Range().Id("tests")).Block(
+			jen.For(jen.List(jen.Id("i"), jen.Id("ok")).Op(":=").Range().Id("tt").Dot("known")).Block(
+				jen.If(jen.Op("!").Id("ok")).Block(jen.Id("t").Dot("Errorf").Call(jen.Lit("%s: documented value %d is not known"), jen.Id("tt").Dot("name"), jen.Id("i"))),
+			),
+			jen.If(jen.Id("tt").Dot("unknown")).Block(jen.Id("t").Dot("Errorf").Call(jen.Lit("%s: an undocumented value is known"), jen.Id("tt").Dot("name"))),
+			jen.List(jen.Id("v"), jen.Err()).Op(":=").Id("tt").Dot("roundTrip").Call(),
+			jen.List(jen.Id("data"), jen.Id("_")).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("v")),
+			jen.If(jen.Err().Op("!=").Nil().Op("||").String().Call(jen.Id("data")).Op("!=").Lit(`"docbind-unknown-value"`)).Block(
+				jen.Id("t").Dot("Errorf").Call(jen.Lit("%s: unknown value round trip gave %s, %v"), jen.Id("tt").Dot("name"), jen.Id("data"), jen.Err()),
+			),
+		),
+	)
+	f.Line()
+}
