@@ -40,10 +40,15 @@ func genModels(f *jen.File, api *model.API, _ Options) {
 	for _, t := range api.Types {
 		genModel(f, t)
 	}
+	for _, u := range api.Unions {
+		genUnion(f, u)
+	}
 }
 
 func genEnum(f *jen.File, e *model.Enum) {
 	f.Comment(fmt.Sprintf("%s holds %s.", e.Name, e.Doc))
+	f.Comment("")
+	f.Comment(source(e.Source))
 	f.Type().Id(e.Name).String()
 	f.Line()
 	var consts []jen.Code

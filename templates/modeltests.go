@@ -14,6 +14,43 @@ import (
 func genModelTests(f *jen.File, api *model.API, _ Options) {
 	genRoundTrip(f, api)
 	genEnumTests(f, api)
+	genUnionTests(f, api)
+}
+
+// genUnionTests checks that every union keeps an object of a type the docs
+// do not list, and encodes it back unchanged.
+func genUnionTests(f *jen.File, api *model.API) {
+	if len(api.Unions) == 0 {
+		return
+	}
+	const unknown = `{"@odata.type":"#docbind.undocumented","id":"x"}`
+	var cases []jen.Code
+	for _, u := range api.Unions {
+		cases = append(cases, keyed([]string{source(u.Source)},
+			kv{"name", jen.Lit(u.Name)},
+			kv{"decode", jen.Id("decodeAs").Types(jen.Id(u.Name))},
+			kv{"unknown", jen.Func().Params(jen.Id("v").Any()).Qual(pkgJSON, "RawMessage").Block(jen.Return(jen.Id("v").Assert(jen.Op("*").Id(u.Name)).Dot("Unknown")))},
+		))
+	}
+	f.Comment("TestUnions decodes an object of an undocumented type into each union: it is")
+	f.Comment("kept in Unknown and encodes back unchanged.")
+	f.Func().Id("TestUnions").Params(tParam()).Block(
+		jen.Id("tests").Op(":=").Index().Struct(
+			jen.Id("name").String(),
+			jen.Id("decode").Func().Params(jen.Index().Byte()).Params(jen.Any(), jen.Error()),
+			jen.Id("unknown").Func().Params(jen.Any()).Qual(pkgJSON, "RawMessage"),
+		).Add(lines(cases)),
+		jen.For(jen.List(jen.Id("_"), jen.Id("tt")).Op(":=").Range().Id("tests")).Block(
+			jen.List(jen.Id("v"), jen.Err()).Op(":=").Id("tt").Dot("decode").Call(jen.Index().Byte().Call(jen.Lit(unknown))),
+			jen.If(jen.Err().Op("!=").Nil().Op("||").Id("tt").Dot("unknown").Call(jen.Id("v")).Op("==").Nil()).Block(
+				jen.Id("t").Dot("Errorf").Call(jen.Lit("%s: an undocumented type was not kept in Unknown: %v"), jen.Id("tt").Dot("name"), jen.Err()),
+				jen.Continue(),
+			),
+			jen.List(jen.Id("data"), jen.Id("_")).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("v")),
+			jen.Id("checkJSONBody").Call(jen.Id("t"), jen.Id("tt").Dot("name"), jen.Id("data"), jen.Lit(unknown)),
+		),
+	)
+	f.Line()
 }
 
 func genRoundTrip(f *jen.File, api *model.API) {

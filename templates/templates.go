@@ -68,6 +68,8 @@ func goType(ref *model.TypeRef) jen.Code {
 		return jen.Op("*").Id(ref.Named.Name)
 	case model.RefEnum:
 		return jen.Id(ref.Enum.Name)
+	case model.RefUnion:
+		return jen.Id(ref.Union.Name)
 	case model.RefSlice:
 		return jen.Index().Add(elemType(ref.Elem))
 	case model.RefMap:

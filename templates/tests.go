@@ -214,6 +214,11 @@ func elemCode(v *model.Value, ref *model.TypeRef) jen.Code {
 		return jen.Add(goType(ref)).Add(lines(kvs))
 	case model.RefEnum:
 		return enumCode(ref.Enum, unquote(v.Scalar))
+	case model.RefUnion:
+		if v.Variant == nil {
+			return jen.Id(ref.Union.Name).Values(jen.Id("Unknown").Op(":").Qual("encoding/json", "RawMessage").Call(rawString(v.Scalar)))
+		}
+		return jen.Id(ref.Union.Name).Values(jen.Id(v.Variant.Name).Op(":").Op("&").Add(structLiteral(v.Variant, v.Fields, v.Extra)))
 	}
 	return scalarValue(ref.Kind, v.Scalar)
 }

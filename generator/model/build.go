@@ -100,6 +100,10 @@ func Build(pages []*docparse.Page) (*API, diag.List) {
 	b.typeExamples()
 	api.Types = slices.Clone(b.types.types)
 	slices.SortFunc(api.Types, func(x, y *Type) int { return strings.Compare(x.Name, y.Name) })
+	for _, key := range sortedKeys(b.types.unions) {
+		api.Unions = append(api.Unions, b.types.unions[key])
+	}
+	slices.SortFunc(api.Unions, func(x, y *Union) int { return strings.Compare(x.Name, y.Name) })
 	api.Enums = slices.Clone(b.types.enums)
 	slices.SortFunc(api.Enums, func(x, y *Enum) int { return strings.Compare(x.Name, y.Name) })
 	return api, b.diags

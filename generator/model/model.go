@@ -12,6 +12,7 @@ type API struct {
 	Operations []*Operation
 	Types      []*Type
 	Enums      []*Enum
+	Unions     []*Union
 }
 
 // Operation is one documented API method: one server method, and one client
@@ -149,6 +150,7 @@ const (
 	RefNamed             // a pointer to a generated struct type
 	RefSlice             // a slice of Elem
 	RefMap               // map[string]Elem: an object whose keys are data
+	RefUnion             // a generated union of a type and the types derived from it
 )
 
 // TypeRef is a use of a type.
@@ -156,7 +158,17 @@ type TypeRef struct {
 	Kind  RefKind
 	Named *Type    // for RefNamed
 	Enum  *Enum    // for RefEnum
+	Union *Union   // for RefUnion
 	Elem  *TypeRef // for RefSlice and RefMap
+}
+
+// Union holds one of several types that share a base, chosen by the JSON
+// "@odata.type" member: a polymorphic member.
+type Union struct {
+	Name     string
+	Base     *Type
+	Variants []*Type // concrete types, by OData name
+	Source   diag.Pos
 }
 
 // Example is one documented request with its response.
@@ -195,6 +207,7 @@ type Value struct {
 	Elems   []*Value     // for RefSlice
 	Entries []MapEntry   // for RefMap, in document order
 	Extra   []MapEntry   // for RefNamed: members the type does not declare
+	Variant *Type        // for RefUnion: the type chosen; nil keeps Scalar as unknown JSON
 	Scalar  string       // for scalars: the JSON text
 }
 

@@ -88,7 +88,11 @@ func (ts *typeSet) buildFields(t *Type, d *typeDef) {
 			Navigation: m.navigation,
 			Source:     firstPos(m.declaredPos, m.inferredPos),
 		}
-		f.Type = ts.nodeRef(t.Name, m.name, node, ts.targets[m], f.Source)
+		if base := ts.unionBase(m); base != nil {
+			f.Type = ts.unionRef(base, m, node, f.Source)
+		} else {
+			f.Type = ts.nodeRef(t.Name, m.name, node, ts.targets[m], f.Source)
+		}
 		f.Nullable = f.Nullable || node.NullSeen || node.Kind == schema.Null
 		f.Pointer = !f.Nullable && zeroIsData(f, node)
 		t.Fields = append(t.Fields, f)

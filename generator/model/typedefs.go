@@ -47,6 +47,7 @@ type memberDef struct {
 	inResource  bool   // the resource block lists it
 	inferred    *schema.Node
 	inferredPos diag.Pos
+	variants    []string // OData keys examples gave this member's objects
 	doc         string
 	optional    bool
 	nullable    bool

@@ -22,11 +22,12 @@ type typeSet struct {
 	types   []*Type
 	enums   []*Enum
 	enumFor map[string]*Enum // by owner type and member
+	unions  map[string]*Union
 	targets map[*memberDef]string
 }
 
 func newTypeSet(diags *diag.List) *typeSet {
-	ts := &typeSet{defs: map[string]*typeDef{}, diags: diags, built: map[string]*Type{}, enumFor: map[string]*Enum{}, targets: map[*memberDef]string{}}
+	ts := &typeSet{defs: map[string]*typeDef{}, diags: diags, built: map[string]*Type{}, enumFor: map[string]*Enum{}, unions: map[string]*Union{}, targets: map[*memberDef]string{}}
 	ts.names.Reserve("Client", "ClientOption", "Server", "APIError", "Unimplemented", "Nullable", "NullableOf", "Null", "DateTime", "ParseDateTime", "Date", "ParseDate",
 		"TimeOfDay", "Duration", "HandlerOption", "DefaultBaseURL", "DefaultMaxBodyBytes", "NewClient", "NewHandler",
 		"WithHTTPClient", "WithHeader", "WithBearerToken", "WithMaxBodyBytes")
@@ -136,6 +137,9 @@ func (ts *typeSet) absorbNested(m *memberDef, v *schema.Node, at locator) {
 		target := ts.targetOf(m, obj, at)
 		if target == nil {
 			continue
+		}
+		if obj.ODataType != "" && !slices.Contains(m.variants, odataKey(obj.ODataType)) {
+			m.variants = append(m.variants, odataKey(obj.ODataType))
 		}
 		if _, ok := ts.targets[m]; !ok {
 			ts.targets[m] = odataKey(target.odataType)

@@ -30,6 +30,8 @@ func typedValue(ref *TypeRef, n *schema.Node, path string, subs *[]Substitution)
 	switch ref.Kind {
 	case RefNamed:
 		namedValue(v, ref.Named, n, path, subs)
+	case RefUnion:
+		unionValue(v, ref.Union, n, path, subs)
 	case RefSlice:
 		for i, e := range n.Items {
 			v.Elems = append(v.Elems, typedValue(ref.Elem, e, path+"["+strconv.Itoa(i)+"]", subs))
