@@ -166,7 +166,9 @@ func genMustTime(f *jen.File) {
 	must("mustDate", "mustDate parses a documented date.", jen.Id("Date"),
 		func(s jen.Code) jen.Code { return jen.Id("ParseDate").Call(s) })
 	must("mustBase64", "mustBase64 decodes documented binary content.", jen.Index().Byte(),
-		func(s jen.Code) jen.Code { return jen.Qual("encoding/base64", "StdEncoding").Dot("DecodeString").Call(s) })
+		func(s jen.Code) jen.Code {
+			return jen.Qual("encoding/base64", "StdEncoding").Dot("DecodeString").Call(s)
+		})
 }
 
 func genPtr(f *jen.File) {

@@ -235,4 +235,3 @@ func (b *builder) example(op *Operation, v *Variant, req *docRequest) *Example {
 	}
 	return ex
 }
-

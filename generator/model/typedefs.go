@@ -27,7 +27,7 @@ type typeDef struct {
 	// collectionOf is the element type of a collection envelope.
 	collectionOf string
 	members      []*memberDef
-	examples    []exampleBody
+	examples     []exampleBody
 }
 
 // exampleBody is a documented instance of a type, for the round-trip test.

@@ -23,7 +23,7 @@ var primitiveKinds = map[string]Kind{
 	"double": Float, "single": Float, "decimal": Float, "float": Float, "number": Float,
 	"binary": Bytes, "string (base64)": Bytes, "base64": Bytes,
 	"stream": Stream,
-	"json": JSON, "object": JSON,
+	"json":   JSON, "object": JSON,
 }
 
 // PrimitiveKind returns the kind a type word names, such as "Int64",

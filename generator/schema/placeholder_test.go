@@ -89,8 +89,8 @@ func TestMergeKinds(t *testing.T) {
 		wantNull  bool
 	}{
 		{`1`, `2.5`, Float, false, false},
-		{`"Int32"`, `5`, Int32, false, false},      // a declaration beats a value
-		{`5`, `"Int64"`, Int64, false, false},      // from either side
+		{`"Int32"`, `5`, Int32, false, false}, // a declaration beats a value
+		{`5`, `"Int64"`, Int64, false, false}, // from either side
 		{`"2016-01-01T00:00:00Z"`, `"x"`, String, false, false},
 		{`1`, `"x"`, Int64, true, false},
 		{`null`, `true`, Bool, false, true},

@@ -55,10 +55,10 @@ type Node struct {
 	// NonCanonical marks a DateTime written in a form time.Time does not
 	// encode back, such as without a zone or as "...00.000Z".
 	NonCanonical bool
-	Mixed       bool     // merged from values of different kinds: its shape is open
-	NullSeen    bool     // merged with a JSON null: the member may be null
-	Raw         string   // the value's JSON text
-	Offset      int      // byte offset of the value in the example
+	Mixed        bool   // merged from values of different kinds: its shape is open
+	NullSeen     bool   // merged with a JSON null: the member may be null
+	Raw          string // the value's JSON text
+	Offset       int    // byte offset of the value in the example
 }
 
 // Field is one member of an object.
