@@ -2,10 +2,14 @@ package generator
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/docbind/docbind/generator/diag"
 	"github.com/docbind/docbind/generator/docparse"
 )
 
@@ -32,14 +36,47 @@ func generateCorpus(tb testing.TB) *Result {
 	return res
 }
 
-// TestCorpusModels generates the OneDrive corpus and checks that every
-// resource page's type is a model, that the package passes go vet, and that
-// every documented instance of each type round-trips through its model.
-func TestCorpusModels(t *testing.T) {
+// TestCorpus generates the OneDrive corpus as a user would, into a module
+// of its own, and checks it: every resource page's type is a model, go vet
+// and staticcheck are clean, the generated tests pass, and at least 98% of
+// the documented request examples are passing subtests, every other one
+// with a diagnostic at its position.
+func TestCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and tests the generated corpus package; skipped with -short")
 	}
 	res := generateCorpus(t)
+	checkResourceModels(t, res)
+	dir := writeModule(t, "onedrive", res.Files)
+	for _, args := range [][]string{{"vet", "./..."}} {
+		if out, err := goCmd(dir, args...); err != nil {
+			t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+	runStaticcheck(t, dir)
+	out, err := goCmd(dir, "test", "-count=1", "-v", "./...")
+	if err != nil {
+		t.Fatalf("go test: %v\n%s", err, failures(out))
+	}
+	passed := passedExamples(out)
+	var missing []string
+	requests := requestBlocks(t, corpusDir(t))
+	for _, r := range requests {
+		if !passed[r.name] {
+			missing = append(missing, r.name)
+			if !explained(res, r) {
+				t.Errorf("example %q (%s) is not a passing subtest and no diagnostic says why", r.name, r.pos)
+			}
+		}
+	}
+	ratio := float64(len(requests)-len(missing)) / float64(len(requests))
+	t.Logf("%d of %d documented request examples are passing subtests; the rest: %v", len(requests)-len(missing), len(requests), missing)
+	if ratio < 0.98 {
+		t.Errorf("only %.1f%% of the examples pass, want at least 98%%", 100*ratio)
+	}
+}
+
+func checkResourceModels(t *testing.T, res *Result) {
 	documented := resourceTypes(t, corpusDir(t))
 	generated := map[string]bool{}
 	for _, ty := range res.API.Types {
@@ -53,17 +90,74 @@ func TestCorpusModels(t *testing.T) {
 	if len(documented) < 75 {
 		t.Errorf("only %d resource types found in the corpus", len(documented))
 	}
-	dir := writeModule(t, "onedrive", res.Files)
-	for _, args := range [][]string{{"vet", "./..."}, {"test", "-count=1", "-run", "TestModelsRoundTrip|TestEnums", "./..."}} {
-		if out, err := goCmd(dir, args...); err != nil {
-			t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
+}
+
+// runStaticcheck runs the staticcheck this module pins as a tool on the
+// generated module.
+func runStaticcheck(t *testing.T, dir string) {
+	path, err := exec.Command("go", "tool", "-n", "staticcheck").Output()
+	if err != nil {
+		t.Fatalf("staticcheck is not available as a tool of this module: %v", err)
+	}
+	cmd := exec.Command(strings.TrimSpace(string(path)), "./...")
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("staticcheck: %v\n%s", err, out)
 	}
 }
 
-// resourceTypes lists the OData types of every resource block in dir.
-func resourceTypes(t *testing.T, dir string) []string {
-	var types []string
+var passLine = regexp.MustCompile(`(?m)^\s*--- PASS: Test\w+Examples/(\S+)`)
+
+// passedExamples are the example subtests go test -v reports passing, by
+// name (go test writes spaces in names as underscores).
+func passedExamples(out string) map[string]bool {
+	passed := map[string]bool{}
+	for _, m := range passLine.FindAllStringSubmatch(out, -1) {
+		passed[m[1]] = true
+	}
+	return passed
+}
+
+func failures(out string) string {
+	var lines []string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.Contains(l, "FAIL") || strings.Contains(l, "_test.go:") || strings.Contains(l, "panic") {
+			lines = append(lines, l)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+type requestBlock struct {
+	name string
+	pos  diag.Pos
+}
+
+// requestBlocks lists every request example of the corpus, as go test
+// names its subtest.
+func requestBlocks(t *testing.T, dir string) []requestBlock {
+	var blocks []requestBlock
+	walkPages(t, dir, func(page *docparse.Page) {
+		for _, b := range page.Blocks {
+			if b.Annotation.BlockType == docparse.Request && len(b.Annotation.Names) > 0 {
+				blocks = append(blocks, requestBlock{name: strings.ReplaceAll(b.Annotation.Names[0], " ", "_"), pos: b.AnnotationPos})
+			}
+		}
+	})
+	return blocks
+}
+
+// explained reports whether a diagnostic names the example or sits at it.
+func explained(res *Result, r requestBlock) bool {
+	for _, d := range res.Diags {
+		if strings.Contains(d.Message, strconv.Quote(r.name)) || d.Pos.Line == r.pos.Line && strings.HasSuffix(r.pos.File, strings.TrimPrefix(d.Pos.File, "onedrive/")) {
+			return true
+		}
+	}
+	return false
+}
+
+func walkPages(t *testing.T, dir string, visit func(*docparse.Page)) {
 	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
 			return err
@@ -73,15 +167,23 @@ func resourceTypes(t *testing.T, dir string) []string {
 			return err
 		}
 		page, _ := docparse.Parse(path, src)
-		for _, b := range page.Blocks {
-			if b.Annotation.BlockType == docparse.Resource && b.Annotation.ODataType != "" {
-				types = append(types, b.Annotation.ODataType)
-			}
-		}
+		visit(page)
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// resourceTypes lists the OData types of every resource block in dir.
+func resourceTypes(t *testing.T, dir string) []string {
+	var types []string
+	walkPages(t, dir, func(page *docparse.Page) {
+		for _, b := range page.Blocks {
+			if b.Annotation.BlockType == docparse.Resource && b.Annotation.ODataType != "" {
+				types = append(types, b.Annotation.ODataType)
+			}
+		}
+	})
 	return types
 }

@@ -76,7 +76,7 @@ func TestGeneratedTestsCatchHandEdits(t *testing.T) {
 	mutations := []struct {
 		name, file, old, new string
 	}{
-		{"success status", "server_gen.go", "writeJSON(w, 201, res)", "writeJSON(w, 200, res)"},
+		{"success status", "server_gen.go", "withStatus(r.Context(), 201)", "withStatus(r.Context(), 200)"},
 		{"JSON member name of Item", "models_gen.go", `json:"cTag,omitzero"`, `json:"ctag,omitzero"`},
 		{"route path", "server_gen.go", `HandleFunc("POST /drive/items/{itemID}/versions"`, `HandleFunc("POST /drive/item/{itemID}/versions"`},
 		{"route method", "server_gen.go", `HandleFunc("POST /drive/root/versions"`, `HandleFunc("PUT /drive/root/versions"`},

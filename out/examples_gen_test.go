@@ -15,12 +15,13 @@ func TestCreateVersionExamples(t *testing.T) {
 		name        string
 		exchange    documentedExchange
 		call        func(context.Context, *Client) (*Item, error)
-		wantRequest *CreateVersionRequest
+		serve       func(got *received, respond func(context.Context) (*Item, error)) Server
+		wantRequest any
 		want        *Item
 	}{
 		{
 			// Source: docs/create-version.md:29 (request), docs/create-version.md:39 (response)
-			// createdDateTime: the placeholder "datetime-value" is replaced by "2006-01-02T15:04:05Z", a valid value of its type.
+			// createdDateTime: "datetime-value" is replaced by "2006-01-02T15:04:05Z", a valid value of its type.
 			name: "create_item_from_item",
 			exchange: documentedExchange{
 				method: "POST",
@@ -51,6 +52,12 @@ func TestCreateVersionExamples(t *testing.T) {
 			call: func(ctx context.Context, c *Client) (*Item, error) {
 				return c.CreateVersion(ctx, "", nil)
 			},
+			serve: func(got *received, respond func(context.Context) (*Item, error)) Server {
+				return &testServer{onCreateVersion: func(ctx context.Context, req *CreateVersionRequest) (*Item, error) {
+					got.request = req
+					return respond(ctx)
+				}}
+			},
 			wantRequest: &CreateVersionRequest{
 				Pattern: "POST /drive/root/versions",
 			},
@@ -79,7 +86,7 @@ func TestCreateVersionExamples(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			// The client sends the documented request and decodes the documented response.
+			// The client sends the documented request and reads the documented response.
 			docs := serveDocumented(t, tt.exchange)
 			got, err := tt.call(t.Context(), NewClient(docs.URL))
 			if err != nil {
@@ -88,17 +95,13 @@ func TestCreateVersionExamples(t *testing.T) {
 			checkEqual(t, "client result", got, tt.want)
 
 			// The handler routes the documented request to the Server and answers as documented.
-			var gotRequest *CreateVersionRequest
-			srv := &testServer{onCreateVersion: func(_ context.Context, req *CreateVersionRequest) (*Item, error) {
-				gotRequest = req
+			var seen received
+			respond := func(ctx context.Context) (*Item, error) {
 				return tt.want, nil
-			}}
-			rec := sendDocumented(NewHandler(srv), tt.exchange)
-			if rec.Code != tt.exchange.status {
-				t.Errorf("handler answered %d, docs show %d: %s", rec.Code, tt.exchange.status, rec.Body)
 			}
-			checkJSONBody(t, "handler response", rec.Body.Bytes(), tt.exchange.responseBody)
-			checkEqual(t, "request the Server received", gotRequest, tt.wantRequest)
+			rec := sendDocumented(NewHandler(tt.serve(&seen, respond)), tt.exchange)
+			checkResponse(t, rec, tt.exchange)
+			checkReceived(t, seen, tt.wantRequest, tt.exchange)
 		})
 	}
 }

@@ -11,7 +11,10 @@ import (
 	"io"
 	"maps"
 	"net/http"
+	"net/url"
 	"slices"
+	"strings"
+	"time"
 )
 
 // unknownMembers returns the members of the JSON object data that known does not
@@ -118,8 +121,22 @@ func (c *Client) newRequest(ctx context.Context, method, path string, body any) 
 	return req, nil
 }
 
-// do sends req and decodes a JSON response body into out, when out is not nil.
-// A status outside 2xx is returned as an *APIError.
+// newStreamRequest builds a request whose body is sent as it is.
+func (c *Client) newStreamRequest(ctx context.Context, method, path string, body io.Reader, contentType string) (*http.Request, error) {
+	req, err := http.NewRequestWithContext(ctx, method, c.baseURL+path, body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header = c.header.Clone()
+	if contentType == "" {
+		contentType = "application/octet-stream"
+	}
+	req.Header.Set("Content-Type", contentType)
+	return req, nil
+}
+
+// do sends req and decodes a JSON response body into out, when out is not nil
+// and the body is not empty. A status outside 2xx is returned as an *APIError.
 func (c *Client) do(req *http.Request, out any) error {
 	resp, err := c.httpClient.Do(req)
 	if err != nil {
@@ -129,13 +146,155 @@ func (c *Client) do(req *http.Request, out any) error {
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return newAPIError(resp)
 	}
-	if out == nil || resp.StatusCode == http.StatusNoContent {
+	if out == nil {
 		return nil
 	}
-	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
+	data, err := io.ReadAll(resp.Body)
+	if err != nil || len(bytes.TrimSpace(data)) == 0 {
+		return err
+	}
+	if err := json.Unmarshal(data, out); err != nil {
 		return fmt.Errorf("decoding the response to %s %s: %w", req.Method, req.URL.Path, err)
 	}
 	return nil
+}
+
+// Content is a response whose body is not JSON: content to stream, or a redirect
+// to where the content is.
+type Content struct {
+	// StatusCode is such as 200, 206 (a range of the content), or 302 or 303 (a redirect).
+	StatusCode int
+	// Header holds the response headers, such as Content-Type and Content-Range.
+	Header http.Header
+	// Location is where a redirect points: the content's own URL.
+	Location string
+	// Body is the content, which the caller must close; nil for a redirect.
+	Body io.ReadCloser
+}
+
+// doContent sends req without following redirects, so that the caller gets the
+// Location of a download, or the body to stream.
+func (c *Client) doContent(req *http.Request) (*Content, error) {
+	hc := *c.httpClient
+	hc.CheckRedirect = func(*http.Request, []*http.Request) error {
+		return http.ErrUseLastResponse
+	}
+	resp, err := hc.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 399 {
+		defer resp.Body.Close()
+		return nil, newAPIError(resp)
+	}
+	out := &Content{
+		Header:     resp.Header,
+		StatusCode: resp.StatusCode,
+	}
+	// A relative Location is resolved against the request's URL.
+	if loc, err := resp.Location(); err == nil {
+		out.Location = loc.String()
+	}
+	if resp.StatusCode >= 300 {
+		resp.Body.Close()
+		return out, nil
+	}
+	out.Body = resp.Body
+	return out, nil
+}
+
+// Accepted is a long-running operation the API accepted (202): Location is the
+// monitor URL that reports its progress. Poll it, or WaitFor its outcome.
+type Accepted struct {
+	Location string
+	client   *Client
+}
+
+// doAccepted sends req and returns the operation it started.
+func (c *Client) doAccepted(req *http.Request) (*Accepted, error) {
+	content, err := c.doContent(req)
+	if err != nil {
+		return nil, err
+	}
+	if content.Body != nil {
+		content.Body.Close()
+	}
+	return &Accepted{
+		Location: content.Location,
+		client:   c,
+	}, nil
+}
+
+// Poll asks the monitor URL once. While the operation runs (202), done is false
+// and body is the monitor's report of its progress. When it is done, body is its
+// outcome: the monitor's final answer, or the resource it redirects to.
+func (a *Accepted) Poll(ctx context.Context) (done bool, body json.RawMessage, err error) {
+	location := a.Location
+	for redirects := 0; redirects < 10; redirects++ {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, location, nil)
+		if err != nil {
+			return false, nil, err
+		}
+		req.Header = a.client.header.Clone()
+		content, err := a.client.doContent(req)
+		if err != nil {
+			return false, nil, err
+		}
+		if content.Body == nil {
+			location = content.Location
+			continue
+		}
+		data, err := io.ReadAll(content.Body)
+		content.Body.Close()
+		return content.StatusCode != http.StatusAccepted, data, err
+	}
+	return false, nil, errors.New("the monitor URL redirects too many times")
+}
+
+// WaitFor polls the operation every interval until it is done, and decodes its
+// outcome into a T, such as the item a copy made.
+func WaitFor[T any](ctx context.Context, a *Accepted, interval time.Duration) (*T, error) {
+	for {
+		done, body, err := a.Poll(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if done {
+			var out T
+			return &out, json.Unmarshal(body, &out)
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(interval):
+		}
+	}
+}
+
+// FollowLink fetches a page of a collection from a link a previous page gave,
+// such as its @odata.nextLink, or the @odata.deltaLink of a delta round.
+func FollowLink[T any](ctx context.Context, c *Client, link string) (*T, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, link, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header = c.header.Clone()
+	req.Header.Set("Accept", "application/json")
+	var out T
+	if err := c.do(req, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// escapePath escapes a parameter that may span segments, such as an item path,
+// segment by segment: its slashes stay slashes.
+func escapePath(p string) string {
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	return strings.Join(segs, "/")
 }
 
 // bodyOf turns a nil body pointer into a nil interface, so that no body is sent.
@@ -144,6 +303,92 @@ func bodyOf[T any](v *T) any {
 		return nil
 	}
 	return v
+}
+
+// templateRoute is a URL template net/http.ServeMux cannot match, such as
+// /drive/root:/{itemPath}:/content: its literal texts surround its parameters.
+type templateRoute struct {
+	pattern  string
+	literals []string
+	// names and multi describe the parameters; a multi one may span segments.
+	names []string
+	multi []bool
+	serve http.HandlerFunc
+}
+
+// templateRoutes serves the templates behind one ServeMux prefix, most specific
+// first. It matches the escaped path, decodes each parameter exactly once, and
+// hands it to the operation as a path value.
+type templateRoutes []templateRoute
+
+func (routes templateRoutes) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	for _, rt := range routes {
+		values, ok := matchTemplate(r.URL.EscapedPath(), rt.literals, rt.multi)
+		if !ok {
+			continue
+		}
+		for i, name := range rt.names {
+			v, err := url.PathUnescape(values[i])
+			if err != nil {
+				writeError(w, http.StatusBadRequest, "invalidRequest", "the path is not validly escaped")
+				return
+			}
+			r.SetPathValue(name, v)
+		}
+		r.Pattern = rt.pattern
+		rt.serve(w, r)
+		return
+	}
+	http.NotFound(w, r)
+}
+
+// matchTemplate matches an escaped path against literals around len(literals)-1
+// parameters. A parameter takes the text up to the next literal (its last
+// occurrence for a multi-segment parameter), is never empty, and holds a '/' only
+// when multi-segment, so ".." or an encoded slash cannot reach another route.
+func matchTemplate(path string, literals []string, multi []bool) ([]string, bool) {
+	if !strings.HasPrefix(path, literals[0]) {
+		return nil, false
+	}
+	rest := path[len(literals[0]):]
+	var values []string
+	for i, next := range literals[1:] {
+		end := strings.Index(rest, next)
+		switch {
+		case i == len(literals)-2:
+			// The last literal ends the path.
+			end = len(rest) - len(next)
+			if !strings.HasSuffix(rest, next) {
+				end = -1
+			}
+		case multi[i]:
+			end = strings.LastIndex(rest, next)
+		}
+		if end <= 0 || !multi[i] && strings.Contains(rest[:end], "/") {
+			return nil, false
+		}
+		values = append(values, rest[:end])
+		rest = rest[end+len(next):]
+	}
+	return values, rest == ""
+}
+
+type statusKey struct{}
+
+// SetStatus makes the handler answer with code rather than the operation's
+// documented success status, for operations the docs show answering more than one
+// (such as 202 while an upload goes on, and 201 when it completes). Call it from a
+// Server method with the context the method was given.
+func SetStatus(ctx context.Context, code int) {
+	if p, ok := ctx.Value(statusKey{}).(*int); ok {
+		*p = code
+	}
+}
+
+// withStatus gives a Server method's context the status SetStatus changes.
+func withStatus(ctx context.Context, code int) (context.Context, *int) {
+	status := &code
+	return context.WithValue(ctx, statusKey{}, status), status
 }
 
 // DefaultMaxBodyBytes bounds request bodies; WithMaxBodyBytes changes it.
@@ -200,6 +445,37 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_, _ = w.Write(data)
 }
 
+// writeContent answers with content a Server returned: its headers, Location,
+// status (status when it sets none) and body.
+func writeContent(w http.ResponseWriter, status int, c *Content) {
+	if c == nil {
+		w.WriteHeader(status)
+		return
+	}
+	for name, values := range c.Header {
+		w.Header()[name] = values
+	}
+	if c.Location != "" {
+		w.Header().Set("Location", c.Location)
+	}
+	if c.StatusCode != 0 {
+		status = c.StatusCode
+	}
+	w.WriteHeader(status)
+	if c.Body != nil {
+		defer c.Body.Close()
+		_, _ = io.Copy(w, c.Body)
+	}
+}
+
+// writeAccepted answers that a long-running operation started, with its monitor URL.
+func writeAccepted(w http.ResponseWriter, status int, a *Accepted) {
+	if a != nil && a.Location != "" {
+		w.Header().Set("Location", a.Location)
+	}
+	w.WriteHeader(status)
+}
+
 // writeError answers status with a Graph-style error body.
 func writeError(w http.ResponseWriter, status int, code, message string) {
 	var env errorEnvelope
@@ -216,6 +492,13 @@ func writeError(w http.ResponseWriter, status int, code, message string) {
 func writeServerError(w http.ResponseWriter, err error) {
 	var apiErr *APIError
 	if errors.As(err, &apiErr) && apiErr.StatusCode >= 400 {
+		if json.Valid(apiErr.Body) {
+			// An error with a body is answered with exactly that body.
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(apiErr.StatusCode)
+			_, _ = w.Write(apiErr.Body)
+			return
+		}
 		writeError(w, apiErr.StatusCode, apiErr.Code, apiErr.Message)
 		return
 	}

@@ -7,9 +7,11 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"reflect"
 	"strings"
 	"testing"
@@ -18,11 +20,19 @@ import (
 
 // documentedExchange is a documented request and the response the docs show for it.
 type documentedExchange struct {
+	// path is the path as the client sends it, each parameter escaped.
 	method, path string
-	header       map[string]string
-	requestBody  string
-	status       int
-	responseBody string
+	query        url.Values
+	// header holds the documented header parameters.
+	header map[string]string
+	// contentType is set for a body sent as it is rather than as JSON.
+	contentType    string
+	requestBody    string
+	status         int
+	responseHeader map[string]string
+	responseBody   string
+	// content marks a response body that is content rather than JSON.
+	content bool
 }
 
 // serveDocumented starts a server that checks each request against the documented
@@ -30,18 +40,27 @@ type documentedExchange struct {
 func serveDocumented(t *testing.T, ex documentedExchange) *httptest.Server {
 	t.Helper()
 	check := func(w http.ResponseWriter, r *http.Request) {
+		if got := r.URL.Query(); len(got)+len(ex.query) > 0 && !reflect.DeepEqual(got, ex.query) {
+			t.Errorf("client sent the query %v, docs show %v", got, ex.query)
+		}
 		for name, want := range ex.header {
 			if got := r.Header.Get(name); got != want {
 				t.Errorf("client sent header %s: %q, docs show %q", name, got, want)
 			}
 		}
-		body, err := io.ReadAll(r.Body)
-		if err != nil {
-			t.Errorf("reading the request body: %v", err)
+		body := readAll(r.Body)
+		if ex.contentType != "" {
+			if body != ex.requestBody || r.Header.Get("Content-Type") != ex.contentType {
+				t.Errorf("client sent %q as %s, docs show %q as %s", body, r.Header.Get("Content-Type"), ex.requestBody, ex.contentType)
+			}
+		} else {
+			checkJSONBody(t, "request body", []byte(body), ex.requestBody)
 		}
-		checkJSONBody(t, "request body", body, ex.requestBody)
-		if ex.responseBody != "" {
+		if ex.responseBody != "" && !ex.content {
 			w.Header().Set("Content-Type", "application/json")
+		}
+		for name, value := range ex.responseHeader {
+			w.Header().Set(name, value)
 		}
 		w.WriteHeader(ex.status)
 		_, _ = io.WriteString(w, ex.responseBody)
@@ -53,8 +72,15 @@ func serveDocumented(t *testing.T, ex documentedExchange) *httptest.Server {
 
 // sendDocumented sends the documented request to h and records the answer.
 func sendDocumented(h http.Handler, ex documentedExchange) *httptest.ResponseRecorder {
-	req := httptest.NewRequest(ex.method, ex.path, strings.NewReader(ex.requestBody))
-	if ex.requestBody != "" {
+	target := ex.path
+	if len(ex.query) > 0 {
+		target += "?" + ex.query.Encode()
+	}
+	req := httptest.NewRequest(ex.method, target, strings.NewReader(ex.requestBody))
+	switch {
+	case ex.contentType != "":
+		req.Header.Set("Content-Type", ex.contentType)
+	case ex.requestBody != "":
 		req.Header.Set("Content-Type", "application/json")
 	}
 	for name, value := range ex.header {
@@ -63,6 +89,128 @@ func sendDocumented(h http.Handler, ex documentedExchange) *httptest.ResponseRec
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
 	return rec
+}
+
+// checkResponse checks the handler's answer against the documented response:
+// status, the documented headers, and the body (content byte for byte, JSON as a
+// value).
+func checkResponse(t *testing.T, rec *httptest.ResponseRecorder, ex documentedExchange) {
+	t.Helper()
+	if rec.Code != ex.status {
+		t.Errorf("handler answered %d, docs show %d: %s", rec.Code, ex.status, rec.Body)
+	}
+	for name, want := range ex.responseHeader {
+		if got := rec.Header().Get(name); got != want {
+			t.Errorf("handler answered %s: %q, docs show %q", name, got, want)
+		}
+	}
+	if ex.content {
+		if rec.Body.String() != ex.responseBody {
+			t.Errorf("handler answered %q, docs show %q", rec.Body, ex.responseBody)
+		}
+		return
+	}
+	checkJSONBody(t, "handler response", rec.Body.Bytes(), ex.responseBody)
+}
+
+// received is what a test Server was called with: the request, and the body of a
+// streamed request as text.
+type received struct {
+	request any
+	body    string
+}
+
+// checkReceived compares what the Server received with what the docs send. A nil
+// want skips the request, which belongs to the operation that serves the URL.
+func checkReceived(t *testing.T, got received, want any, ex documentedExchange) {
+	t.Helper()
+	if want != nil {
+		checkEqual(t, "request the Server received", got.request, want)
+	}
+	if ex.contentType != "" && got.body != ex.requestBody {
+		t.Errorf("the Server received the body %q, docs show %q", got.body, ex.requestBody)
+	}
+}
+
+// readAll reads a body as text; a test fails on what it reads, not on how.
+func readAll(r io.Reader) string {
+	if r == nil {
+		return ""
+	}
+	data, _ := io.ReadAll(r)
+	return string(data)
+}
+
+// answer is a handler that answers status with no body.
+func answer(status int) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.WriteHeader(status)
+	})
+}
+
+// checkContent checks content the client returned against the documented response.
+func checkContent(t *testing.T, got *Content, ex documentedExchange) {
+	t.Helper()
+	if got.StatusCode != ex.status || got.Location != ex.responseHeader["Location"] {
+		t.Errorf("client got %d at %q, docs show %d at %q", got.StatusCode, got.Location, ex.status, ex.responseHeader["Location"])
+	}
+	if got.Body != nil {
+		defer got.Body.Close()
+		if body := readAll(got.Body); body != ex.responseBody {
+			t.Errorf("client got %q, docs show %q", body, ex.responseBody)
+		}
+	}
+}
+
+// documentedContent is the documented response as content a Server returns.
+func documentedContent(ex documentedExchange) *Content {
+	c := &Content{
+		Header:     http.Header{},
+		Location:   ex.responseHeader["Location"],
+		StatusCode: ex.status,
+	}
+	for name, value := range ex.responseHeader {
+		c.Header.Set(name, value)
+	}
+	if ex.responseBody != "" {
+		c.Body = io.NopCloser(strings.NewReader(ex.responseBody))
+	}
+	return c
+}
+
+// checkAccepted checks the monitor URL of an operation the client started.
+func checkAccepted(t *testing.T, got *Accepted, ex documentedExchange) {
+	t.Helper()
+	if got.Location != ex.responseHeader["Location"] {
+		t.Errorf("client got the monitor %q, docs show %q", got.Location, ex.responseHeader["Location"])
+	}
+}
+
+// documentedAccepted is the documented long-running operation a Server returns.
+func documentedAccepted(ex documentedExchange) *Accepted {
+	return &Accepted{Location: ex.responseHeader["Location"]}
+}
+
+// checkAPIError checks that the client returned the documented error.
+func checkAPIError(t *testing.T, err error, ex documentedExchange) {
+	t.Helper()
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) {
+		t.Fatalf("client returned %v, want the documented %d error", err, ex.status)
+	}
+	var env errorEnvelope
+	_ = json.Unmarshal([]byte(ex.responseBody), &env)
+	if apiErr.StatusCode != ex.status || apiErr.Code != env.Error.Code {
+		t.Errorf("client error %d %q, docs show %d %q", apiErr.StatusCode, apiErr.Code, ex.status, env.Error.Code)
+	}
+}
+
+// documentedError is the documented error a Server returns: answered with its body.
+func documentedError(ex documentedExchange) error {
+	return &APIError{
+		Body:       []byte(ex.responseBody),
+		StatusCode: ex.status,
+	}
 }
 
 // expectRequest wraps next with a check that the request line is method and path.

@@ -15,35 +15,38 @@ func TestCreateVersionRoutes(t *testing.T) {
 	tests := []struct {
 		name         string
 		path         string
+		call         func(context.Context, *Client) error
+		served       bool
 		unusedMethod string
 		notFoundPath string
-		call         func(context.Context, *Client) error
-		wantRequest  *CreateVersionRequest
+		wantRequest  any
 	}{
 		{
 			// Source: docs/create-version.md:9
-			name:         "CreateVersion",
-			path:         "/drive/root/versions",
-			unusedMethod: "PATCH",
-			notFoundPath: "/drive/root/versions/docbind-no-such-route",
+			name: "CreateVersion",
+			path: "/drive/root/versions",
 			call: func(ctx context.Context, c *Client) error {
 				_, err := c.CreateVersion(ctx, "", nil)
 				return err
 			},
+			served:       true,
+			unusedMethod: "PATCH",
+			notFoundPath: "/drive/root/versions/docbind-no-such-route",
 			wantRequest: &CreateVersionRequest{
 				Pattern: "POST /drive/root/versions",
 			},
 		},
 		{
 			// Source: docs/create-version.md:10
-			name:         "CreateVersionByItemID",
-			path:         "/drive/items/itemID-1/versions",
-			unusedMethod: "PATCH",
-			notFoundPath: "/drive/items/itemID-1/versions/docbind-no-such-route",
+			name: "CreateVersionByItemID",
+			path: "/drive/items/itemID-1/versions",
 			call: func(ctx context.Context, c *Client) error {
 				_, err := c.CreateVersionByItemID(ctx, "itemID-1", "", nil)
 				return err
 			},
+			served:       true,
+			unusedMethod: "PATCH",
+			notFoundPath: "/drive/items/itemID-1/versions/docbind-no-such-route",
 			wantRequest: &CreateVersionRequest{
 				Pattern: "POST /drive/items/{itemID}/versions",
 				ItemID:  "itemID-1",
@@ -51,14 +54,15 @@ func TestCreateVersionRoutes(t *testing.T) {
 		},
 		{
 			// Source: docs/create-version.md:11
-			name:         "CreateVersionByDriveID",
-			path:         "/drives/driveID-1/root/versions",
-			unusedMethod: "PATCH",
-			notFoundPath: "/drives/driveID-1/root/versions/docbind-no-such-route",
+			name: "CreateVersionByDriveID",
+			path: "/drives/driveID-1/root/versions",
 			call: func(ctx context.Context, c *Client) error {
 				_, err := c.CreateVersionByDriveID(ctx, "driveID-1", "", nil)
 				return err
 			},
+			served:       true,
+			unusedMethod: "PATCH",
+			notFoundPath: "/drives/driveID-1/root/versions/docbind-no-such-route",
 			wantRequest: &CreateVersionRequest{
 				Pattern: "POST /drives/{driveID}/root/versions",
 				DriveID: "driveID-1",
@@ -67,9 +71,21 @@ func TestCreateVersionRoutes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var got *CreateVersionRequest
+			// The client calls the URL.
+			wire := expectRequest(t, "POST", tt.path, answer(201))
+			if !tt.served {
+				srv := httptest.NewServer(wire)
+				defer srv.Close()
+				if err := tt.call(t.Context(), NewClient(srv.URL)); err != nil {
+					t.Fatalf("client: %v", err)
+				}
+				return
+			}
+
+			// The handler serves it as this operation.
+			var got received
 			handler := NewHandler(&testServer{onCreateVersion: func(_ context.Context, req *CreateVersionRequest) (*Item, error) {
-				got = req
+				got.request = req
 				return &Item{}, nil
 			}})
 			srv := httptest.NewServer(expectRequest(t, "POST", tt.path, handler))
@@ -77,10 +93,11 @@ func TestCreateVersionRoutes(t *testing.T) {
 			if err := tt.call(t.Context(), NewClient(srv.URL)); err != nil {
 				t.Fatalf("client: %v", err)
 			}
-			checkEqual(t, "request the Server received", got, tt.wantRequest)
-
+			checkEqual(t, "request the Server received", got.request, tt.wantRequest)
 			checkStatus(t, handler, "POST", tt.path, "", 201)
-			checkStatus(t, handler, tt.unusedMethod, tt.path, "", http.StatusMethodNotAllowed)
+			if tt.unusedMethod != "" {
+				checkStatus(t, handler, tt.unusedMethod, tt.path, "", http.StatusMethodNotAllowed)
+			}
 			if tt.notFoundPath != "" {
 				checkStatus(t, handler, "POST", tt.notFoundPath, "", http.StatusNotFound)
 			}

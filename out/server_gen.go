@@ -19,9 +19,9 @@ type Server interface {
 type CreateVersionRequest struct {
 	// Pattern is the route that matched, such as "POST /drive/root/versions".
 	Pattern string
-	// ItemID is the {itemID} path parameter; empty on routes without it.
+	// ItemID is the {itemID} path parameter, decoded; empty on routes without it.
 	ItemID string
-	// DriveID is the {driveID} path parameter; empty on routes without it.
+	// DriveID is the {driveID} path parameter, decoded; empty on routes without it.
 	DriveID string
 	// XSampleHeader is the X-Sample-Header request header.
 	XSampleHeader string
@@ -76,10 +76,11 @@ func (h *handler) serveCreateVersion(w http.ResponseWriter, r *http.Request) {
 	if !decodeBody(h, w, r, &req.Body) {
 		return
 	}
-	res, err := h.srv.CreateVersion(r.Context(), req)
+	ctx, status := withStatus(r.Context(), 201)
+	res, err := h.srv.CreateVersion(ctx, req)
 	if err != nil {
 		writeServerError(w, err)
 		return
 	}
-	writeJSON(w, 201, res)
+	writeJSON(w, *status, res)
 }

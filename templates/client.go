@@ -11,8 +11,14 @@ import (
 func genClient(f *jen.File, api *model.API, _ Options) {
 	genClientType(f, api)
 	for _, op := range api.Operations {
+		if op.QueryType != "" {
+			genQueryType(f, op)
+		}
 		for _, v := range op.Variants {
 			genClientMethod(f, op, v)
+			if isPaged(op) {
+				genIterator(f, op, v)
+			}
 		}
 	}
 }
@@ -61,7 +67,7 @@ func genClientType(f *jen.File, api *model.API) {
 }
 
 // clientParams are a client method's parameters: ctx, path parameters,
-// header parameters, then the body.
+// header parameters, the body, then the query options.
 func clientParams(op *model.Operation, v *model.Variant) []jen.Code {
 	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 	for _, p := range v.Params {
@@ -70,18 +76,37 @@ func clientParams(op *model.Operation, v *model.Variant) []jen.Code {
 	for _, p := range op.HeaderParams {
 		params = append(params, jen.Id(p.ArgName).String())
 	}
-	if op.Body != nil {
+	switch op.BodyKind {
+	case model.BodyJSON:
 		params = append(params, jen.Id("body").Add(goType(op.Body)))
+	case model.BodyStream:
+		params = append(params, jen.Id("body").Qual(pkgIO, "Reader"), jen.Id("contentType").String())
+	}
+	if op.QueryType != "" {
+		params = append(params, jen.Id("query").Op("*").Id(op.QueryType))
 	}
 	return params
 }
 
-// clientResults are (*T, error), or error alone when there is no result.
-func clientResults(op *model.Operation) []jen.Code {
-	if op.Result.Type == nil {
-		return []jen.Code{jen.Error()}
+// resultType is the Go type a successful call returns, or nil for none.
+func resultType(op *model.Operation) jen.Code {
+	switch op.Result.Kind {
+	case model.ResultJSON:
+		return goType(op.Result.Type)
+	case model.ResultContent:
+		return jen.Op("*").Id("Content")
+	case model.ResultAccepted:
+		return jen.Op("*").Id("Accepted")
 	}
-	return []jen.Code{goType(op.Result.Type), jen.Error()}
+	return nil
+}
+
+// clientResults are (result, error), or error alone when there is no result.
+func clientResults(op *model.Operation) []jen.Code {
+	if t := resultType(op); t != nil {
+		return []jen.Code{t, jen.Error()}
+	}
+	return []jen.Code{jen.Error()}
 }
 
 func genClientMethod(f *jen.File, op *model.Operation, v *model.Variant) {
@@ -93,12 +118,22 @@ func genClientMethod(f *jen.File, op *model.Operation, v *model.Variant) {
 		}
 	}
 	for _, p := range op.HeaderParams {
+		doc := fmt.Sprintf("%s is sent as the %s header when not empty.", p.ArgName, p.WireName)
 		if p.Doc != "" {
-			f.Comment("")
-			for _, c := range comments(fmt.Sprintf("%s is sent as the %s header when not empty: %s", p.ArgName, p.WireName, p.Doc)) {
-				f.Add(c)
-			}
+			doc = fmt.Sprintf("%s is sent as the %s header when not empty: %s", p.ArgName, p.WireName, p.Doc)
 		}
+		f.Comment("")
+		for _, c := range comments(doc) {
+			f.Add(c)
+		}
+	}
+	if op.BodyKind == model.BodyStream {
+		f.Comment("")
+		f.Comment("body is sent as it is, with contentType (application/octet-stream when empty).")
+	}
+	if op.Result.Kind == model.ResultContent {
+		f.Comment("")
+		f.Comment("The result is the content, or where to fetch it: redirects are not followed.")
 	}
 	f.Comment("")
 	f.Comment(source(v.Source))
@@ -108,30 +143,43 @@ func genClientMethod(f *jen.File, op *model.Operation, v *model.Variant) {
 
 func clientBody(op *model.Operation, v *model.Variant) []jen.Code {
 	failed := []jen.Code{jen.Err()}
-	if op.Result.Type != nil {
+	if resultType(op) != nil {
 		failed = []jen.Code{jen.Nil(), jen.Err()}
 	}
-	body := jen.Nil()
-	if op.Body != nil {
-		body = jen.Id("bodyOf").Call(jen.Id("body"))
+	newRequest := jen.Id("c").Dot("newRequest").Call(jen.Id("ctx"), jen.Lit(op.Method), pathExpr(v), jen.Nil())
+	switch op.BodyKind {
+	case model.BodyJSON:
+		newRequest = jen.Id("c").Dot("newRequest").Call(jen.Id("ctx"), jen.Lit(op.Method), pathExpr(v), jen.Id("bodyOf").Call(jen.Id("body")))
+	case model.BodyStream:
+		newRequest = jen.Id("c").Dot("newStreamRequest").Call(jen.Id("ctx"), jen.Lit(op.Method), pathExpr(v), jen.Id("body"), jen.Id("contentType"))
 	}
 	stmts := []jen.Code{
-		jen.List(jen.Id("req"), jen.Err()).Op(":=").Id("c").Dot("newRequest").Call(jen.Id("ctx"), jen.Lit(op.Method), pathExpr(v), body),
+		jen.List(jen.Id("req"), jen.Err()).Op(":=").Add(newRequest),
 		ifErrReturn(failed...),
+	}
+	if op.QueryType != "" {
+		stmts = append(stmts, jen.If(jen.Id("query").Op("!=").Nil()).Block(
+			jen.Id("req").Dot("URL").Dot("RawQuery").Op("=").Id("query").Dot("encode").Call(),
+		))
 	}
 	for _, p := range op.HeaderParams {
 		stmts = append(stmts, jen.If(jen.Id(p.ArgName).Op("!=").Lit("")).Block(
 			jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit(p.WireName), jen.Id(p.ArgName)),
 		))
 	}
-	if op.Result.Type == nil {
-		return append(stmts, jen.Return(jen.Id("c").Dot("do").Call(jen.Id("req"), jen.Nil())))
+	switch op.Result.Kind {
+	case model.ResultJSON:
+		return append(stmts,
+			jen.Var().Id("out").Add(resultElem(op.Result.Type)),
+			jen.If(jen.Err().Op(":=").Id("c").Dot("do").Call(jen.Id("req"), jen.Op("&").Id("out")), jen.Err().Op("!=").Nil()).Block(jen.Return(failed...)),
+			jen.Return(resultValue(op.Result.Type), jen.Nil()),
+		)
+	case model.ResultContent:
+		return append(stmts, jen.Return(jen.Id("c").Dot("doContent").Call(jen.Id("req"))))
+	case model.ResultAccepted:
+		return append(stmts, jen.Return(jen.Id("c").Dot("doAccepted").Call(jen.Id("req"))))
 	}
-	return append(stmts,
-		jen.Var().Id("out").Add(resultElem(op.Result.Type)),
-		jen.If(jen.Err().Op(":=").Id("c").Dot("do").Call(jen.Id("req"), jen.Op("&").Id("out")), jen.Err().Op("!=").Nil()).Block(jen.Return(failed...)),
-		jen.Return(resultValue(op.Result.Type), jen.Nil()),
-	)
+	return append(stmts, jen.Return(jen.Id("c").Dot("do").Call(jen.Id("req"), jen.Nil())))
 }
 
 // resultElem is the variable type a result decodes into: the struct for a
@@ -151,25 +199,28 @@ func resultValue(ref *model.TypeRef) jen.Code {
 }
 
 // pathExpr builds the request path, escaping every parameter so that it
-// stays inside its segment.
+// stays inside its segment (a multi-segment one segment by segment).
 func pathExpr(v *model.Variant) jen.Code {
-	var parts []jen.Code
-	lit := ""
-	for _, s := range v.Segments {
-		lit += "/"
-		if s.Param == nil {
-			lit += s.Literal
-			continue
+	var expr *jen.Statement
+	add := func(c jen.Code) {
+		if expr == nil {
+			expr = jen.Add(c)
+			return
 		}
-		parts = append(parts, jen.Lit(lit), jen.Qual("net/url", "PathEscape").Call(jen.Id(s.Param.ArgName)))
-		lit = ""
+		expr = expr.Op("+").Add(c)
 	}
-	if lit != "" || len(parts) == 0 {
-		parts = append(parts, jen.Lit(lit))
+	for _, p := range v.Parts {
+		switch {
+		case p.Param == nil:
+			add(jen.Lit(p.Literal))
+		case p.Param.Multi:
+			add(jen.Id("escapePath").Call(jen.Id(p.Param.ArgName)))
+		default:
+			add(jen.Qual("net/url", "PathEscape").Call(jen.Id(p.Param.ArgName)))
+		}
 	}
-	expr := jen.Add(parts[0])
-	for _, p := range parts[1:] {
-		expr = expr.Op("+").Add(p)
+	if expr == nil {
+		return jen.Lit("/")
 	}
 	return expr
 }
@@ -196,20 +247,19 @@ func genClientPlumbing(f *jen.File) {
 		jen.Return(jen.Id("req"), jen.Nil()),
 	)
 	f.Line()
-	f.Comment("do sends req and decodes a JSON response body into out, when out is not nil.")
-	f.Comment("A status outside 2xx is returned as an *APIError.")
-	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("do").Params(jen.Id("req").Op("*").Qual(pkgHTTP, "Request"), jen.Id("out").Any()).Error().Block(
-		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("httpClient").Dot("Do").Call(jen.Id("req")),
-		ifErrReturn(jen.Err()),
-		jen.Defer().Id("resp").Dot("Body").Dot("Close").Call(),
-		jen.If(jen.Id("resp").Dot("StatusCode").Op("<").Lit(200).Op("||").Id("resp").Dot("StatusCode").Op(">").Lit(299)).Block(
-			jen.Return(jen.Id("newAPIError").Call(jen.Id("resp"))),
+	genStreamRequest(f)
+	genDo(f)
+	genDoContent(f)
+	genAccepted(f)
+	genFollowLink(f)
+	f.Comment("escapePath escapes a parameter that may span segments, such as an item path,")
+	f.Comment("segment by segment: its slashes stay slashes.")
+	f.Func().Id("escapePath").Params(jen.Id("p").String()).String().Block(
+		jen.Id("segs").Op(":=").Qual("strings", "Split").Call(jen.Id("p"), jen.Lit("/")),
+		jen.For(jen.List(jen.Id("i"), jen.Id("s")).Op(":=").Range().Id("segs")).Block(
+			jen.Id("segs").Index(jen.Id("i")).Op("=").Qual("net/url", "PathEscape").Call(jen.Id("s")),
 		),
-		jen.If(jen.Id("out").Op("==").Nil().Op("||").Id("resp").Dot("StatusCode").Op("==").Qual(pkgHTTP, "StatusNoContent")).Block(jen.Return(jen.Nil())),
-		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "NewDecoder").Call(jen.Id("resp").Dot("Body")).Dot("Decode").Call(jen.Id("out")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("decoding the response to %s %s: %w"), jen.Id("req").Dot("Method"), jen.Id("req").Dot("URL").Dot("Path"), jen.Err())),
-		),
-		jen.Return(jen.Nil()),
+		jen.Return(jen.Qual("strings", "Join").Call(jen.Id("segs"), jen.Lit("/"))),
 	)
 	f.Line()
 	f.Comment("bodyOf turns a nil body pointer into a nil interface, so that no body is sent.")

@@ -2,6 +2,7 @@ package templates
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -9,30 +10,70 @@ import (
 )
 
 func genServer(f *jen.File, api *model.API, _ Options) {
-	genServerInterface(f, api)
-	for _, op := range api.Operations {
+	ops := servedOps(api)
+	genServerInterface(f, ops)
+	for _, op := range ops {
 		genRequestType(f, op)
 	}
-	genUnimplemented(f, api)
+	genUnimplemented(f, ops)
 	genNewHandler(f, api)
-	for _, op := range api.Operations {
+	for _, op := range ops {
 		genHandlerFunc(f, op)
 	}
 }
 
+// servedOps are the operations with a Server method: those the handler
+// serves at least one URL of as themselves.
+func servedOps(api *model.API) []*model.Operation {
+	var ops []*model.Operation
+	for _, op := range api.Operations {
+		if op.HasServer() {
+			ops = append(ops, op)
+		}
+	}
+	return ops
+}
+
 func serverResults(op *model.Operation) []jen.Code { return clientResults(op) }
 
-func genServerInterface(f *jen.File, api *model.API) {
+// servedPatterns lists the patterns the handler serves as op.
+func servedPatterns(op *model.Operation) string {
+	var ps []string
+	for _, v := range op.Variants {
+		if v.Served() {
+			ps = append(ps, v.Pattern)
+		}
+	}
+	return strings.Join(ps, ", ")
+}
+
+func genServerInterface(f *jen.File, ops []*model.Operation) {
 	f.Comment("Server is what the service implements: one method per documented operation.")
 	f.Comment("A method's error is answered as the *APIError it is, or as 500 for any other")
 	f.Comment("error, in the Graph-style error body.")
 	var methods []jen.Code
-	for _, op := range api.Operations {
-		methods = append(methods, jen.Comment(fmt.Sprintf("%s answers %s.", op.Name, patterns(op))))
+	for _, op := range ops {
+		methods = append(methods, jen.Comment(fmt.Sprintf("%s answers %s.", op.Name, servedPatterns(op))))
 		methods = append(methods, jen.Id(op.Name).Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Op("*").Id(op.RequestType)).Params(serverResults(op)...))
 	}
 	f.Type().Id("Server").Interface(methods...)
 	f.Line()
+}
+
+// requestParams are the path parameters of the variants the handler
+// serves as op, each once.
+func requestParams(op *model.Operation) []*model.Param {
+	var params []*model.Param
+	seen := map[string]bool{}
+	for _, v := range op.Variants {
+		for _, p := range v.Params {
+			if v.Served() && !seen[p.FieldName] {
+				seen[p.FieldName] = true
+				params = append(params, p)
+			}
+		}
+	}
+	return params
 }
 
 func genRequestType(f *jen.File, op *model.Operation) {
@@ -41,36 +82,37 @@ func genRequestType(f *jen.File, op *model.Operation) {
 		jen.Comment(`Pattern is the route that matched, such as "` + op.Variants[0].Pattern + `".`),
 		jen.Id("Pattern").String(),
 	}
-	seen := map[string]bool{}
-	for _, v := range op.Variants {
-		for _, p := range v.Params {
-			if seen[p.FieldName] {
-				continue
-			}
-			seen[p.FieldName] = true
-			fields = append(fields, jen.Comment(fmt.Sprintf("%s is the {%s} path parameter; empty on routes without it.", p.FieldName, p.WireName)), jen.Id(p.FieldName).String())
-		}
+	for _, p := range requestParams(op) {
+		fields = append(fields, jen.Comment(fmt.Sprintf("%s is the {%s} path parameter, decoded; empty on routes without it.", p.FieldName, p.WireName)), jen.Id(p.FieldName).String())
 	}
 	for _, p := range op.HeaderParams {
 		fields = append(fields, jen.Comment(fmt.Sprintf("%s is the %s request header.", p.FieldName, p.WireName)), jen.Id(p.FieldName).String())
 	}
-	if op.Body != nil {
+	if op.QueryType != "" {
+		fields = append(fields, jen.Comment("Query holds the query options."), jen.Id("Query").Id(op.QueryType))
+	}
+	switch op.BodyKind {
+	case model.BodyJSON:
 		fields = append(fields, jen.Comment("Body is the decoded JSON request body; nil when the request has none."), jen.Id("Body").Add(goType(op.Body)))
+	case model.BodyStream:
+		fields = append(fields,
+			jen.Comment("Body is the request body as sent, limited to the handler's maximum size."), jen.Id("Body").Qual(pkgIO, "Reader"),
+			jen.Comment("ContentType is the body's Content-Type."), jen.Id("ContentType").String())
 	}
 	f.Type().Id(op.RequestType).Struct(fields...)
 	f.Line()
 }
 
-func genUnimplemented(f *jen.File, api *model.API) {
+func genUnimplemented(f *jen.File, ops []*model.Operation) {
 	f.Comment("Unimplemented answers every operation with 501 Not Implemented. Embed it in a")
 	f.Comment("Server to implement the operations one at a time.")
 	f.Type().Id("Unimplemented").Struct()
 	f.Line()
 	f.Var().Id("_").Id("Server").Op("=").Id("Unimplemented").Values()
 	f.Line()
-	for _, op := range api.Operations {
+	for _, op := range ops {
 		failed := []jen.Code{jen.Id("notImplemented").Call(jen.Lit(op.Name))}
-		if op.Result.Type != nil {
+		if resultType(op) != nil {
 			failed = append([]jen.Code{jen.Nil()}, failed...)
 		}
 		f.Comment(fmt.Sprintf("%s answers 501 Not Implemented.", op.Name))
@@ -92,59 +134,99 @@ func handlerFunc(op *model.Operation) string { return "serve" + op.Name }
 func genNewHandler(f *jen.File, api *model.API) {
 	f.Comment("NewHandler returns an http.Handler that routes every documented URL to srv.")
 	f.Comment("Requests to other paths get 404, and other methods on a documented path 405.")
-	var routes []jen.Code
-	routes = append(routes,
+	stmts := []jen.Code{
 		jen.Id("h").Op(":=").Op("&").Id("handler").Values(jen.Dict{jen.Id("srv"): jen.Id("srv"), jen.Id("maxBody"): jen.Id("DefaultMaxBodyBytes")}),
 		jen.For(jen.List(jen.Id("_"), jen.Id("opt")).Op(":=").Range().Id("opts")).Block(jen.Id("opt").Call(jen.Id("h"))),
 		jen.Id("mux").Op(":=").Qual(pkgHTTP, "NewServeMux").Call(),
-	)
-	for _, op := range api.Operations {
-		for _, v := range op.Variants {
-			routes = append(routes, jen.Id("mux").Dot("HandleFunc").Call(jen.Lit(v.Pattern), jen.Id("h").Dot(handlerFunc(op))))
-		}
 	}
-	routes = append(routes, jen.Return(jen.Id("mux")))
-	f.Func().Id("NewHandler").Params(jen.Id("srv").Id("Server"), jen.Id("opts").Op("...").Id("HandlerOption")).Qual(pkgHTTP, "Handler").Block(routes...)
+	for _, r := range api.Routes {
+		stmts = append(stmts, registration(r))
+	}
+	stmts = append(stmts, jen.Return(jen.Id("mux")))
+	f.Func().Id("NewHandler").Params(jen.Id("srv").Id("Server"), jen.Id("opts").Op("...").Id("HandlerOption")).Qual(pkgHTTP, "Handler").Block(stmts...)
 	f.Line()
+}
+
+// registration registers a route: a handler method for a pattern the mux
+// matches, else the templates behind the pattern's prefix.
+func registration(r *model.Route) jen.Code {
+	// Only variants served as themselves are registered: the model leaves
+	// the others out of Routes.
+	first := r.Targets[0]
+	if !first.Variant.IsCustom() {
+		return jen.Id("mux").Dot("HandleFunc").Call(jen.Lit(r.MuxPattern), jen.Id("h").Dot(handlerFunc(first.Op)))
+	}
+	var routes []jen.Code
+	for _, t := range r.Targets {
+		var lits, names, multi []jen.Code
+		for _, l := range t.Variant.Literals() {
+			lits = append(lits, jen.Lit(l))
+		}
+		for _, p := range t.Variant.Params {
+			names = append(names, jen.Lit(p.WireName))
+			multi = append(multi, jen.Lit(p.Multi))
+		}
+		routes = append(routes, keyed(nil,
+			kv{"pattern", jen.Lit(t.Variant.Pattern)},
+			kv{"literals", jen.Index().String().Values(lits...)},
+			kv{"names", jen.Index().String().Values(names...)},
+			kv{"multi", jen.Index().Bool().Values(multi...)},
+			kv{"serve", jen.Id("h").Dot(handlerFunc(t.Op))},
+		))
+	}
+	return jen.Id("mux").Dot("Handle").Call(jen.Lit(r.MuxPattern), jen.Id("templateRoutes").Add(lines(routes)))
 }
 
 func genHandlerFunc(f *jen.File, op *model.Operation) {
 	dict := jen.Dict{jen.Id("Pattern"): jen.Id("r").Dot("Pattern")}
-	seen := map[string]bool{}
-	for _, v := range op.Variants {
-		for _, p := range v.Params {
-			if !seen[p.FieldName] {
-				seen[p.FieldName] = true
-				dict[jen.Id(p.FieldName)] = jen.Id("r").Dot("PathValue").Call(jen.Lit(p.WireName))
-			}
-		}
+	for _, p := range requestParams(op) {
+		dict[jen.Id(p.FieldName)] = jen.Id("r").Dot("PathValue").Call(jen.Lit(p.WireName))
 	}
 	for _, p := range op.HeaderParams {
 		dict[jen.Id(p.FieldName)] = jen.Id("r").Dot("Header").Dot("Get").Call(jen.Lit(p.WireName))
 	}
 	body := []jen.Code{jen.Id("req").Op(":=").Op("&").Id(op.RequestType).Values(dict)}
-	if op.Body != nil {
-		body = append(body, jen.If(jen.Op("!").Id("decodeBody").Call(jen.Id("h"), jen.Id("w"), jen.Id("r"), jen.Op("&").Id("req").Dot("Body"))).Block(jen.Return()))
+	if op.QueryType != "" {
+		body = append(body,
+			jen.Var().Err().Error(),
+			jen.If(jen.List(jen.Id("req").Dot("Query"), jen.Err()).Op("=").Id(queryParser(op)).Call(jen.Id("r").Dot("URL").Dot("Query").Call()), jen.Err().Op("!=").Nil()).Block(
+				jen.Id("writeError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusBadRequest"), jen.Lit("invalidRequest"), jen.Err().Dot("Error").Call()),
+				jen.Return(),
+			),
+		)
 	}
-	call := jen.Id("h").Dot("srv").Dot(op.Name).Call(jen.Id("r").Dot("Context").Call(), jen.Id("req"))
-	if op.Result.Type == nil {
+	switch op.BodyKind {
+	case model.BodyJSON:
+		body = append(body, jen.If(jen.Op("!").Id("decodeBody").Call(jen.Id("h"), jen.Id("w"), jen.Id("r"), jen.Op("&").Id("req").Dot("Body"))).Block(jen.Return()))
+	case model.BodyStream:
+		body = append(body,
+			jen.Id("req").Dot("Body").Op("=").Qual(pkgHTTP, "MaxBytesReader").Call(jen.Id("w"), jen.Id("r").Dot("Body"), jen.Id("h").Dot("maxBody")),
+			jen.Id("req").Dot("ContentType").Op("=").Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")),
+		)
+	}
+	body = append(body, jen.List(jen.Id("ctx"), jen.Id("status")).Op(":=").Id("withStatus").Call(jen.Id("r").Dot("Context").Call(), jen.Lit(op.Result.Status)))
+	call := jen.Id("h").Dot("srv").Dot(op.Name).Call(jen.Id("ctx"), jen.Id("req"))
+	if resultType(op) == nil {
 		body = append(body,
 			jen.If(jen.Err().Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(jen.Id("writeServerError").Call(jen.Id("w"), jen.Err()), jen.Return()),
-			jen.Id("w").Dot("WriteHeader").Call(jen.Lit(op.Result.Status)),
+			jen.Id("w").Dot("WriteHeader").Call(jen.Op("*").Id("status")),
 		)
 	} else {
+		write := map[model.ResultKind]string{model.ResultJSON: "writeJSON", model.ResultContent: "writeContent", model.ResultAccepted: "writeAccepted"}[op.Result.Kind]
 		body = append(body,
 			jen.List(jen.Id("res"), jen.Err()).Op(":=").Add(call),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("writeServerError").Call(jen.Id("w"), jen.Err()), jen.Return()),
-			jen.Id("writeJSON").Call(jen.Id("w"), jen.Lit(op.Result.Status), jen.Id("res")),
+			jen.Id(write).Call(jen.Id("w"), jen.Op("*").Id("status"), jen.Id("res")),
 		)
 	}
-	f.Comment(fmt.Sprintf("%s handles %s.", handlerFunc(op), patterns(op)))
+	f.Comment(fmt.Sprintf("%s handles %s.", handlerFunc(op), servedPatterns(op)))
 	f.Func().Params(jen.Id("h").Op("*").Id("handler")).Id(handlerFunc(op)).Params(jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("r").Op("*").Qual(pkgHTTP, "Request")).Block(body...)
 	f.Line()
 }
 
 func genServerPlumbing(f *jen.File) {
+	genTemplateRoutes(f)
+	genSetStatus(f)
 	f.Comment("DefaultMaxBodyBytes bounds request bodies; WithMaxBodyBytes changes it.")
 	f.Const().Id("DefaultMaxBodyBytes").Op("=").Lit(10).Op("<<").Lit(20)
 	f.Line()
@@ -160,6 +242,7 @@ func genServerPlumbing(f *jen.File) {
 	f.Line()
 	genDecodeBody(f)
 	genWriteJSON(f)
+	genWriteContent(f)
 	genWriteError(f)
 }
 
@@ -208,6 +291,31 @@ func genWriteJSON(f *jen.File) {
 	f.Line()
 }
 
+func genWriteContent(f *jen.File) {
+	f.Comment("writeContent answers with content a Server returned: its headers, Location,")
+	f.Comment("status (status when it sets none) and body.")
+	f.Func().Id("writeContent").Params(jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("status").Int(), jen.Id("c").Op("*").Id("Content")).Block(
+		jen.If(jen.Id("c").Op("==").Nil()).Block(jen.Id("w").Dot("WriteHeader").Call(jen.Id("status")), jen.Return()),
+		jen.For(jen.List(jen.Id("name"), jen.Id("values")).Op(":=").Range().Id("c").Dot("Header")).Block(
+			jen.Id("w").Dot("Header").Call().Index(jen.Id("name")).Op("=").Id("values"),
+		),
+		jen.If(jen.Id("c").Dot("Location").Op("!=").Lit("")).Block(jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit("Location"), jen.Id("c").Dot("Location"))),
+		jen.If(jen.Id("c").Dot("StatusCode").Op("!=").Lit(0)).Block(jen.Id("status").Op("=").Id("c").Dot("StatusCode")),
+		jen.Id("w").Dot("WriteHeader").Call(jen.Id("status")),
+		jen.If(jen.Id("c").Dot("Body").Op("!=").Nil()).Block(
+			jen.Defer().Id("c").Dot("Body").Dot("Close").Call(),
+			jen.List(jen.Id("_"), jen.Id("_")).Op("=").Qual(pkgIO, "Copy").Call(jen.Id("w"), jen.Id("c").Dot("Body")),
+		),
+	)
+	f.Line()
+	f.Comment("writeAccepted answers that a long-running operation started, with its monitor URL.")
+	f.Func().Id("writeAccepted").Params(jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("status").Int(), jen.Id("a").Op("*").Id("Accepted")).Block(
+		jen.If(jen.Id("a").Op("!=").Nil().Op("&&").Id("a").Dot("Location").Op("!=").Lit("")).Block(jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit("Location"), jen.Id("a").Dot("Location"))),
+		jen.Id("w").Dot("WriteHeader").Call(jen.Id("status")),
+	)
+	f.Line()
+}
+
 func genWriteError(f *jen.File) {
 	f.Comment("writeError answers status with a Graph-style error body.")
 	f.Func().Id("writeError").Params(jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("status").Int(), jen.List(jen.Id("code"), jen.Id("message")).String()).Block(
@@ -225,10 +333,38 @@ func genWriteError(f *jen.File) {
 	f.Func().Id("writeServerError").Params(jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Err().Error()).Block(
 		jen.Var().Id("apiErr").Op("*").Id("APIError"),
 		jen.If(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("apiErr")).Op("&&").Id("apiErr").Dot("StatusCode").Op(">=").Lit(400)).Block(
+			jen.If(jen.Qual(pkgJSON, "Valid").Call(jen.Id("apiErr").Dot("Body"))).Block(
+				jen.Comment("An error with a body is answered with exactly that body."),
+				jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/json")),
+				jen.Id("w").Dot("WriteHeader").Call(jen.Id("apiErr").Dot("StatusCode")),
+				jen.List(jen.Id("_"), jen.Id("_")).Op("=").Id("w").Dot("Write").Call(jen.Id("apiErr").Dot("Body")),
+				jen.Return(),
+			),
 			jen.Id("writeError").Call(jen.Id("w"), jen.Id("apiErr").Dot("StatusCode"), jen.Id("apiErr").Dot("Code"), jen.Id("apiErr").Dot("Message")),
 			jen.Return(),
 		),
 		jen.Id("writeError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusInternalServerError"), jen.Lit("generalException"), jen.Lit("the server could not complete the request")),
+	)
+	f.Line()
+}
+
+func genSetStatus(f *jen.File) {
+	f.Type().Id("statusKey").Struct()
+	f.Line()
+	f.Comment("SetStatus makes the handler answer with code rather than the operation's")
+	f.Comment("documented success status, for operations the docs show answering more than one")
+	f.Comment("(such as 202 while an upload goes on, and 201 when it completes). Call it from a")
+	f.Comment("Server method with the context the method was given.")
+	f.Func().Id("SetStatus").Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("code").Int()).Block(
+		jen.If(jen.List(jen.Id("p"), jen.Id("ok")).Op(":=").Id("ctx").Dot("Value").Call(jen.Id("statusKey").Values()).Assert(jen.Op("*").Int()), jen.Id("ok")).Block(
+			jen.Op("*").Id("p").Op("=").Id("code"),
+		),
+	)
+	f.Line()
+	f.Comment("withStatus gives a Server method's context the status SetStatus changes.")
+	f.Func().Id("withStatus").Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("code").Int()).Params(jen.Qual("context", "Context"), jen.Op("*").Int()).Block(
+		jen.Id("status").Op(":=").Op("&").Id("code"),
+		jen.Return(jen.Qual("context", "WithValue").Call(jen.Id("ctx"), jen.Id("statusKey").Values(), jen.Id("status")), jen.Id("status")),
 	)
 	f.Line()
 }

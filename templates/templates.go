@@ -40,6 +40,7 @@ func Files(api *model.API, opt Options) ([]File, error) {
 		{"doc_gen.go", genDoc},
 		{"values_gen.go", genValueTypes},
 		{"examples_gen_test.go", genExampleTests},
+		{"flows_gen_test.go", genFlowTests},
 		{"helpers_gen.go", genHelpers},
 		{"helpers_gen_test.go", genTestHelpers},
 		{"models_gen.go", genModels},
@@ -162,15 +163,6 @@ func rawString(s string) jen.Code {
 		return jen.Lit(s)
 	}
 	return jen.Id("`" + s + "`")
-}
-
-// methodCall returns the doc-friendly "POST /a, POST /b" list of patterns.
-func patterns(op *model.Operation) string {
-	var ps []string
-	for _, v := range op.Variants {
-		ps = append(ps, v.Pattern)
-	}
-	return strings.Join(ps, ", ")
 }
 
 // kv is one key of a keyed composite literal.

@@ -14,6 +14,9 @@ func genTestHelpers(f *jen.File, api *model.API, _ Options) {
 	genExchangeType(f)
 	genServeDocumented(f)
 	genSendDocumented(f)
+	genCheckResponse(f)
+	genReceived(f)
+	genResultHelpers(f)
 	genExpectRequest(f)
 	genCheckStatus(f)
 	genCheckJSONBody(f)
@@ -26,11 +29,19 @@ func genTestHelpers(f *jen.File, api *model.API, _ Options) {
 func genExchangeType(f *jen.File) {
 	f.Comment("documentedExchange is a documented request and the response the docs show for it.")
 	f.Type().Id("documentedExchange").Struct(
+		jen.Comment("path is the path as the client sends it, each parameter escaped."),
 		jen.List(jen.Id("method"), jen.Id("path")).String(),
+		jen.Id("query").Qual("net/url", "Values"),
+		jen.Comment("header holds the documented header parameters."),
 		jen.Id("header").Map(jen.String()).String(),
+		jen.Comment("contentType is set for a body sent as it is rather than as JSON."),
+		jen.Id("contentType").String(),
 		jen.Id("requestBody").String(),
 		jen.Id("status").Int(),
+		jen.Id("responseHeader").Map(jen.String()).String(),
 		jen.Id("responseBody").String(),
+		jen.Comment("content marks a response body that is content rather than JSON."),
+		jen.Id("content").Bool(),
 	)
 	f.Line()
 }
@@ -41,16 +52,27 @@ func genServeDocumented(f *jen.File) {
 	f.Func().Id("serveDocumented").Params(tParam(), jen.Id("ex").Id("documentedExchange")).Op("*").Qual(pkgHTTPTest, "Server").Block(
 		jen.Id("t").Dot("Helper").Call(),
 		jen.Id("check").Op(":=").Func().Params(jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("r").Op("*").Qual(pkgHTTP, "Request")).Block(
+			jen.If(jen.Id("got").Op(":=").Id("r").Dot("URL").Dot("Query").Call(), jen.Len(jen.Id("got")).Op("+").Len(jen.Id("ex").Dot("query")).Op(">").Lit(0).Op("&&").Op("!").Qual("reflect", "DeepEqual").Call(jen.Id("got"), jen.Id("ex").Dot("query"))).Block(
+				jen.Id("t").Dot("Errorf").Call(jen.Lit("client sent the query %v, docs show %v"), jen.Id("got"), jen.Id("ex").Dot("query")),
+			),
 			jen.For(jen.List(jen.Id("name"), jen.Id("want")).Op(":=").Range().Id("ex").Dot("header")).Block(
 				jen.If(jen.Id("got").Op(":=").Id("r").Dot("Header").Dot("Get").Call(jen.Id("name")), jen.Id("got").Op("!=").Id("want")).Block(
 					jen.Id("t").Dot("Errorf").Call(jen.Lit("client sent header %s: %q, docs show %q"), jen.Id("name"), jen.Id("got"), jen.Id("want")),
 				),
 			),
-			jen.List(jen.Id("body"), jen.Err()).Op(":=").Qual(pkgIO, "ReadAll").Call(jen.Id("r").Dot("Body")),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Errorf").Call(jen.Lit("reading the request body: %v"), jen.Err())),
-			jen.Id("checkJSONBody").Call(jen.Id("t"), jen.Lit("request body"), jen.Id("body"), jen.Id("ex").Dot("requestBody")),
-			jen.If(jen.Id("ex").Dot("responseBody").Op("!=").Lit("")).Block(
+			jen.Id("body").Op(":=").Id("readAll").Call(jen.Id("r").Dot("Body")),
+			jen.If(jen.Id("ex").Dot("contentType").Op("!=").Lit("")).Block(
+				jen.If(jen.Id("body").Op("!=").Id("ex").Dot("requestBody").Op("||").Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")).Op("!=").Id("ex").Dot("contentType")).Block(
+					jen.Id("t").Dot("Errorf").Call(jen.Lit("client sent %q as %s, docs show %q as %s"), jen.Id("body"), jen.Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")), jen.Id("ex").Dot("requestBody"), jen.Id("ex").Dot("contentType")),
+				),
+			).Else().Block(
+				jen.Id("checkJSONBody").Call(jen.Id("t"), jen.Lit("request body"), jen.Index().Byte().Call(jen.Id("body")), jen.Id("ex").Dot("requestBody")),
+			),
+			jen.If(jen.Id("ex").Dot("responseBody").Op("!=").Lit("").Op("&&").Op("!").Id("ex").Dot("content")).Block(
 				jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/json")),
+			),
+			jen.For(jen.List(jen.Id("name"), jen.Id("value")).Op(":=").Range().Id("ex").Dot("responseHeader")).Block(
+				jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Id("name"), jen.Id("value")),
 			),
 			jen.Id("w").Dot("WriteHeader").Call(jen.Id("ex").Dot("status")),
 			jen.List(jen.Id("_"), jen.Id("_")).Op("=").Qual(pkgIO, "WriteString").Call(jen.Id("w"), jen.Id("ex").Dot("responseBody")),
@@ -65,9 +87,12 @@ func genServeDocumented(f *jen.File) {
 func genSendDocumented(f *jen.File) {
 	f.Comment("sendDocumented sends the documented request to h and records the answer.")
 	f.Func().Id("sendDocumented").Params(jen.Id("h").Qual(pkgHTTP, "Handler"), jen.Id("ex").Id("documentedExchange")).Op("*").Qual(pkgHTTPTest, "ResponseRecorder").Block(
-		jen.Id("req").Op(":=").Qual(pkgHTTPTest, "NewRequest").Call(jen.Id("ex").Dot("method"), jen.Id("ex").Dot("path"), jen.Qual("strings", "NewReader").Call(jen.Id("ex").Dot("requestBody"))),
-		jen.If(jen.Id("ex").Dot("requestBody").Op("!=").Lit("")).Block(
-			jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/json")),
+		jen.Id("target").Op(":=").Id("ex").Dot("path"),
+		jen.If(jen.Len(jen.Id("ex").Dot("query")).Op(">").Lit(0)).Block(jen.Id("target").Op("+=").Lit("?").Op("+").Id("ex").Dot("query").Dot("Encode").Call()),
+		jen.Id("req").Op(":=").Qual(pkgHTTPTest, "NewRequest").Call(jen.Id("ex").Dot("method"), jen.Id("target"), jen.Qual("strings", "NewReader").Call(jen.Id("ex").Dot("requestBody"))),
+		jen.Switch().Block(
+			jen.Case(jen.Id("ex").Dot("contentType").Op("!=").Lit("")).Block(jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Id("ex").Dot("contentType"))),
+			jen.Case(jen.Id("ex").Dot("requestBody").Op("!=").Lit("")).Block(jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/json"))),
 		),
 		jen.For(jen.List(jen.Id("name"), jen.Id("value")).Op(":=").Range().Id("ex").Dot("header")).Block(
 			jen.Id("req").Dot("Header").Dot("Set").Call(jen.Id("name"), jen.Id("value")),
@@ -75,6 +100,119 @@ func genSendDocumented(f *jen.File) {
 		jen.Id("rec").Op(":=").Qual(pkgHTTPTest, "NewRecorder").Call(),
 		jen.Id("h").Dot("ServeHTTP").Call(jen.Id("rec"), jen.Id("req")),
 		jen.Return(jen.Id("rec")),
+	)
+	f.Line()
+}
+
+func genCheckResponse(f *jen.File) {
+	f.Comment("checkResponse checks the handler's answer against the documented response:")
+	f.Comment("status, the documented headers, and the body (content byte for byte, JSON as a")
+	f.Comment("value).")
+	f.Func().Id("checkResponse").Params(tParam(), jen.Id("rec").Op("*").Qual(pkgHTTPTest, "ResponseRecorder"), jen.Id("ex").Id("documentedExchange")).Block(
+		jen.Id("t").Dot("Helper").Call(),
+		jen.If(jen.Id("rec").Dot("Code").Op("!=").Id("ex").Dot("status")).Block(
+			jen.Id("t").Dot("Errorf").Call(jen.Lit("handler answered %d, docs show %d: %s"), jen.Id("rec").Dot("Code"), jen.Id("ex").Dot("status"), jen.Id("rec").Dot("Body")),
+		),
+		jen.For(jen.List(jen.Id("name"), jen.Id("want")).Op(":=").Range().Id("ex").Dot("responseHeader")).Block(
+			jen.If(jen.Id("got").Op(":=").Id("rec").Dot("Header").Call().Dot("Get").Call(jen.Id("name")), jen.Id("got").Op("!=").Id("want")).Block(
+				jen.Id("t").Dot("Errorf").Call(jen.Lit("handler answered %s: %q, docs show %q"), jen.Id("name"), jen.Id("got"), jen.Id("want")),
+			),
+		),
+		jen.If(jen.Id("ex").Dot("content")).Block(
+			jen.If(jen.Id("rec").Dot("Body").Dot("String").Call().Op("!=").Id("ex").Dot("responseBody")).Block(
+				jen.Id("t").Dot("Errorf").Call(jen.Lit("handler answered %q, docs show %q"), jen.Id("rec").Dot("Body"), jen.Id("ex").Dot("responseBody")),
+			),
+			jen.Return(),
+		),
+		jen.Id("checkJSONBody").Call(jen.Id("t"), jen.Lit("handler response"), jen.Id("rec").Dot("Body").Dot("Bytes").Call(), jen.Id("ex").Dot("responseBody")),
+	)
+	f.Line()
+}
+
+func genReceived(f *jen.File) {
+	f.Comment("received is what a test Server was called with: the request, and the body of a")
+	f.Comment("streamed request as text.")
+	f.Type().Id("received").Struct(jen.Id("request").Any(), jen.Id("body").String())
+	f.Line()
+	f.Comment("checkReceived compares what the Server received with what the docs send. A nil")
+	f.Comment("want skips the request, which belongs to the operation that serves the URL.")
+	f.Func().Id("checkReceived").Params(tParam(), jen.Id("got").Id("received"), jen.Id("want").Any(), jen.Id("ex").Id("documentedExchange")).Block(
+		jen.Id("t").Dot("Helper").Call(),
+		jen.If(jen.Id("want").Op("!=").Nil()).Block(jen.Id("checkEqual").Call(jen.Id("t"), jen.Lit("request the Server received"), jen.Id("got").Dot("request"), jen.Id("want"))),
+		jen.If(jen.Id("ex").Dot("contentType").Op("!=").Lit("").Op("&&").Id("got").Dot("body").Op("!=").Id("ex").Dot("requestBody")).Block(
+			jen.Id("t").Dot("Errorf").Call(jen.Lit("the Server received the body %q, docs show %q"), jen.Id("got").Dot("body"), jen.Id("ex").Dot("requestBody")),
+		),
+	)
+	f.Line()
+	f.Comment("readAll reads a body as text; a test fails on what it reads, not on how.")
+	f.Func().Id("readAll").Params(jen.Id("r").Qual(pkgIO, "Reader")).String().Block(
+		jen.If(jen.Id("r").Op("==").Nil()).Block(jen.Return(jen.Lit(""))),
+		jen.List(jen.Id("data"), jen.Id("_")).Op(":=").Qual(pkgIO, "ReadAll").Call(jen.Id("r")),
+		jen.Return(jen.String().Call(jen.Id("data"))),
+	)
+	f.Line()
+	f.Comment("answer is a handler that answers status with no body.")
+	f.Func().Id("answer").Params(jen.Id("status").Int()).Qual(pkgHTTP, "Handler").Block(
+		jen.Return(jen.Qual(pkgHTTP, "HandlerFunc").Call(jen.Func().Params(jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("_").Op("*").Qual(pkgHTTP, "Request")).Block(
+			jen.Id("w").Dot("WriteHeader").Call(jen.Id("status")),
+		))),
+	)
+	f.Line()
+}
+
+func genResultHelpers(f *jen.File) {
+	f.Comment("checkContent checks content the client returned against the documented response.")
+	f.Func().Id("checkContent").Params(tParam(), jen.Id("got").Op("*").Id("Content"), jen.Id("ex").Id("documentedExchange")).Block(
+		jen.Id("t").Dot("Helper").Call(),
+		jen.If(jen.Id("got").Dot("StatusCode").Op("!=").Id("ex").Dot("status").Op("||").Id("got").Dot("Location").Op("!=").Id("ex").Dot("responseHeader").Index(jen.Lit("Location"))).Block(
+			jen.Id("t").Dot("Errorf").Call(jen.Lit("client got %d at %q, docs show %d at %q"), jen.Id("got").Dot("StatusCode"), jen.Id("got").Dot("Location"), jen.Id("ex").Dot("status"), jen.Id("ex").Dot("responseHeader").Index(jen.Lit("Location"))),
+		),
+		jen.If(jen.Id("got").Dot("Body").Op("!=").Nil()).Block(
+			jen.Defer().Id("got").Dot("Body").Dot("Close").Call(),
+			jen.If(jen.Id("body").Op(":=").Id("readAll").Call(jen.Id("got").Dot("Body")), jen.Id("body").Op("!=").Id("ex").Dot("responseBody")).Block(
+				jen.Id("t").Dot("Errorf").Call(jen.Lit("client got %q, docs show %q"), jen.Id("body"), jen.Id("ex").Dot("responseBody")),
+			),
+		),
+	)
+	f.Line()
+	f.Comment("documentedContent is the documented response as content a Server returns.")
+	f.Func().Id("documentedContent").Params(jen.Id("ex").Id("documentedExchange")).Op("*").Id("Content").Block(
+		jen.Id("c").Op(":=").Op("&").Id("Content").Values(jen.Dict{jen.Id("StatusCode"): jen.Id("ex").Dot("status"), jen.Id("Header"): jen.Qual(pkgHTTP, "Header").Values(), jen.Id("Location"): jen.Id("ex").Dot("responseHeader").Index(jen.Lit("Location"))}),
+		jen.For(jen.List(jen.Id("name"), jen.Id("value")).Op(":=").Range().Id("ex").Dot("responseHeader")).Block(jen.Id("c").Dot("Header").Dot("Set").Call(jen.Id("name"), jen.Id("value"))),
+		jen.If(jen.Id("ex").Dot("responseBody").Op("!=").Lit("")).Block(jen.Id("c").Dot("Body").Op("=").Qual(pkgIO, "NopCloser").Call(jen.Qual("strings", "NewReader").Call(jen.Id("ex").Dot("responseBody")))),
+		jen.Return(jen.Id("c")),
+	)
+	f.Line()
+	f.Comment("checkAccepted checks the monitor URL of an operation the client started.")
+	f.Func().Id("checkAccepted").Params(tParam(), jen.Id("got").Op("*").Id("Accepted"), jen.Id("ex").Id("documentedExchange")).Block(
+		jen.Id("t").Dot("Helper").Call(),
+		jen.If(jen.Id("got").Dot("Location").Op("!=").Id("ex").Dot("responseHeader").Index(jen.Lit("Location"))).Block(
+			jen.Id("t").Dot("Errorf").Call(jen.Lit("client got the monitor %q, docs show %q"), jen.Id("got").Dot("Location"), jen.Id("ex").Dot("responseHeader").Index(jen.Lit("Location"))),
+		),
+	)
+	f.Line()
+	f.Comment("documentedAccepted is the documented long-running operation a Server returns.")
+	f.Func().Id("documentedAccepted").Params(jen.Id("ex").Id("documentedExchange")).Op("*").Id("Accepted").Block(
+		jen.Return(jen.Op("&").Id("Accepted").Values(jen.Dict{jen.Id("Location"): jen.Id("ex").Dot("responseHeader").Index(jen.Lit("Location"))})),
+	)
+	f.Line()
+	f.Comment("checkAPIError checks that the client returned the documented error.")
+	f.Func().Id("checkAPIError").Params(tParam(), jen.Err().Error(), jen.Id("ex").Id("documentedExchange")).Block(
+		jen.Id("t").Dot("Helper").Call(),
+		jen.Var().Id("apiErr").Op("*").Id("APIError"),
+		jen.If(jen.Op("!").Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("apiErr"))).Block(
+			jen.Id("t").Dot("Fatalf").Call(jen.Lit("client returned %v, want the documented %d error"), jen.Err(), jen.Id("ex").Dot("status")),
+		),
+		jen.Var().Id("env").Id("errorEnvelope"),
+		jen.Id("_").Op("=").Qual(pkgJSON, "Unmarshal").Call(jen.Index().Byte().Call(jen.Id("ex").Dot("responseBody")), jen.Op("&").Id("env")),
+		jen.If(jen.Id("apiErr").Dot("StatusCode").Op("!=").Id("ex").Dot("status").Op("||").Id("apiErr").Dot("Code").Op("!=").Id("env").Dot("Error").Dot("Code")).Block(
+			jen.Id("t").Dot("Errorf").Call(jen.Lit("client error %d %q, docs show %d %q"), jen.Id("apiErr").Dot("StatusCode"), jen.Id("apiErr").Dot("Code"), jen.Id("ex").Dot("status"), jen.Id("env").Dot("Error").Dot("Code")),
+		),
+	)
+	f.Line()
+	f.Comment("documentedError is the documented error a Server returns: answered with its body.")
+	f.Func().Id("documentedError").Params(jen.Id("ex").Id("documentedExchange")).Error().Block(
+		jen.Return(jen.Op("&").Id("APIError").Values(jen.Dict{jen.Id("StatusCode"): jen.Id("ex").Dot("status"), jen.Id("Body"): jen.Index().Byte().Call(jen.Id("ex").Dot("responseBody"))})),
 	)
 	f.Line()
 }
@@ -180,14 +318,14 @@ func genPtr(f *jen.File) {
 func genTestServer(f *jen.File, api *model.API) {
 	var fields []jen.Code
 	fields = append(fields, jen.Id("Unimplemented"))
-	for _, op := range api.Operations {
+	for _, op := range servedOps(api) {
 		fields = append(fields, jen.Id(onField(op)).Func().Params(jen.Qual("context", "Context"), jen.Op("*").Id(op.RequestType)).Params(serverResults(op)...))
 	}
 	f.Comment("testServer implements Server with a function per operation; an operation whose")
 	f.Comment("function is nil answers 501 Not Implemented.")
 	f.Type().Id("testServer").Struct(fields...)
 	f.Line()
-	for _, op := range api.Operations {
+	for _, op := range servedOps(api) {
 		args := []jen.Code{jen.Id("ctx"), jen.Id("req")}
 		f.Comment(fmt.Sprintf("%s calls s.%s.", op.Name, onField(op)))
 		f.Func().Params(jen.Id("s").Op("*").Id("testServer")).Id(op.Name).Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Op("*").Id(op.RequestType)).Params(serverResults(op)...).Block(

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -31,14 +32,44 @@ func callFunc(op *model.Operation) jen.Code {
 	return jen.Func().Params(jen.Qual("context", "Context"), jen.Op("*").Id("Client")).Params(clientResults(op)...)
 }
 
+// respondFunc is the type of the function a test Server answers with.
+func respondFunc(op *model.Operation) jen.Code {
+	return jen.Func().Params(jen.Qual("context", "Context")).Params(serverResults(op)...)
+}
+
+// serveFunc is the type of a test case's serve: it builds the Server the
+// handler calls, recording what it receives.
+func serveFunc(op *model.Operation) jen.Code {
+	return jen.Func().Params(jen.Id("got").Op("*").Id("received"), jen.Id("respond").Add(respondFunc(op))).Id("Server")
+}
+
+func hasErrorExamples(op *model.Operation) bool {
+	for _, ex := range op.Examples {
+		if ex.IsError {
+			return true
+		}
+	}
+	return false
+}
+
+func hasClientOnlyExamples(op *model.Operation) bool {
+	for _, ex := range op.Examples {
+		if ex.Handler == nil {
+			return true
+		}
+	}
+	return false
+}
+
 func genOperationExamples(f *jen.File, op *model.Operation) {
 	fields := []jen.Code{
 		jen.Id("name").String(),
 		jen.Id("exchange").Id("documentedExchange"),
 		jen.Id("call").Add(callFunc(op)),
-		jen.Id("wantRequest").Op("*").Id(op.RequestType),
+		jen.Id("serve").Add(serveFunc(op)),
+		jen.Id("wantRequest").Any(),
 	}
-	if op.Result.Type != nil {
+	if op.Result.Kind == model.ResultJSON {
 		fields = append(fields, jen.Id("want").Add(goType(op.Result.Type)))
 	}
 	var cases []jen.Code
@@ -58,78 +89,198 @@ func genOperationExamples(f *jen.File, op *model.Operation) {
 }
 
 func exampleRun(op *model.Operation) []jen.Code {
-	hasResult := op.Result.Type != nil
-	var clientCall, clientCheck []jen.Code
-	if hasResult {
-		clientCall = []jen.Code{jen.List(jen.Id("got"), jen.Err()).Op(":=").Id("tt").Dot("call").Call(jen.Id("t").Dot("Context").Call(), jen.Id("NewClient").Call(jen.Id("docs").Dot("URL")))}
-		clientCheck = []jen.Code{jen.Id("checkEqual").Call(jen.Id("t"), jen.Lit("client result"), jen.Id("got"), jen.Id("tt").Dot("want"))}
-	} else {
-		clientCall = []jen.Code{jen.Err().Op(":=").Id("tt").Dot("call").Call(jen.Id("t").Dot("Context").Call(), jen.Id("NewClient").Call(jen.Id("docs").Dot("URL")))}
-	}
 	stmts := []jen.Code{
-		jen.Comment("The client sends the documented request and decodes the documented response."),
+		jen.Comment("The client sends the documented request and reads the documented response."),
 		jen.Id("docs").Op(":=").Id("serveDocumented").Call(jen.Id("t"), jen.Id("tt").Dot("exchange")),
 	}
-	stmts = append(stmts, clientCall...)
-	stmts = append(stmts, jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("client: %v"), jen.Err())))
-	stmts = append(stmts, clientCheck...)
+	client := jen.Id("NewClient").Call(jen.Id("docs").Dot("URL"))
+	if resultType(op) != nil {
+		stmts = append(stmts, jen.List(jen.Id("got"), jen.Err()).Op(":=").Id("tt").Dot("call").Call(jen.Id("t").Dot("Context").Call(), client))
+	} else {
+		stmts = append(stmts, jen.Err().Op(":=").Id("tt").Dot("call").Call(jen.Id("t").Dot("Context").Call(), client))
+	}
+	stmts = append(stmts, clientChecks(op)...)
+	stmts = append(stmts, jen.Line(), jen.Comment("The handler routes the documented request to the Server and answers as documented."))
+	if hasClientOnlyExamples(op) {
+		stmts = append(stmts, jen.If(jen.Id("tt").Dot("serve").Op("==").Nil()).Block(jen.Return()))
+	}
 	stmts = append(stmts,
-		jen.Line(),
-		jen.Comment("The handler routes the documented request to the Server and answers as documented."),
-		jen.Var().Id("gotRequest").Op("*").Id(op.RequestType),
-		jen.Id("srv").Op(":=").Op("&").Id("testServer").Values(jen.Dict{
-			jen.Id(onField(op)): jen.Func().Params(jen.Id("_").Qual("context", "Context"), jen.Id("req").Op("*").Id(op.RequestType)).Params(serverResults(op)...).Block(
-				jen.Id("gotRequest").Op("=").Id("req"),
-				jen.Return(successValues(op)...),
-			),
-		}),
-		jen.Id("rec").Op(":=").Id("sendDocumented").Call(jen.Id("NewHandler").Call(jen.Id("srv")), jen.Id("tt").Dot("exchange")),
-		jen.If(jen.Id("rec").Dot("Code").Op("!=").Id("tt").Dot("exchange").Dot("status")).Block(
-			jen.Id("t").Dot("Errorf").Call(jen.Lit("handler answered %d, docs show %d: %s"), jen.Id("rec").Dot("Code"), jen.Id("tt").Dot("exchange").Dot("status"), jen.Id("rec").Dot("Body")),
-		),
-		jen.Id("checkJSONBody").Call(jen.Id("t"), jen.Lit("handler response"), jen.Id("rec").Dot("Body").Dot("Bytes").Call(), jen.Id("tt").Dot("exchange").Dot("responseBody")),
-		jen.Id("checkEqual").Call(jen.Id("t"), jen.Lit("request the Server received"), jen.Id("gotRequest"), jen.Id("tt").Dot("wantRequest")),
+		jen.Var().Id("seen").Id("received"),
+		jen.Id("respond").Op(":=").Func().Params(jen.Id("ctx").Qual("context", "Context")).Params(serverResults(op)...).Block(respondBody(op)...),
+		jen.Id("rec").Op(":=").Id("sendDocumented").Call(jen.Id("NewHandler").Call(jen.Id("tt").Dot("serve").Call(jen.Op("&").Id("seen"), jen.Id("respond"))), jen.Id("tt").Dot("exchange")),
+		jen.Id("checkResponse").Call(jen.Id("t"), jen.Id("rec"), jen.Id("tt").Dot("exchange")),
+		jen.Id("checkReceived").Call(jen.Id("t"), jen.Id("seen"), jen.Id("tt").Dot("wantRequest"), jen.Id("tt").Dot("exchange")),
 	)
 	return stmts
 }
 
-func successValues(op *model.Operation) []jen.Code {
-	if op.Result.Type == nil {
-		return []jen.Code{jen.Nil()}
+// clientChecks check what the client returned against the documented
+// response: the typed result, the content, the monitor URL, or the error.
+func clientChecks(op *model.Operation) []jen.Code {
+	var ok []jen.Code
+	ok = append(ok, jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("client: %v"), jen.Err())))
+	switch op.Result.Kind {
+	case model.ResultJSON:
+		ok = append(ok, jen.Id("checkEqual").Call(jen.Id("t"), jen.Lit("client result"), jen.Id("got"), jen.Id("tt").Dot("want")))
+	case model.ResultContent:
+		ok = append(ok, jen.Id("checkContent").Call(jen.Id("t"), jen.Id("got"), jen.Id("tt").Dot("exchange")))
+	case model.ResultAccepted:
+		ok = append(ok, jen.Id("checkAccepted").Call(jen.Id("t"), jen.Id("got"), jen.Id("tt").Dot("exchange")))
 	}
-	return []jen.Code{jen.Id("tt").Dot("want"), jen.Nil()}
+	if !hasErrorExamples(op) {
+		return ok
+	}
+	return []jen.Code{jen.If(jen.Id("tt").Dot("exchange").Dot("status").Op(">=").Lit(400)).Block(
+		jen.Id("checkAPIError").Call(jen.Id("t"), jen.Err(), jen.Id("tt").Dot("exchange")),
+	).Else().Block(ok...)}
+}
+
+// respondBody answers as documented: the case's want, content or monitor
+// built from the exchange, or the documented error.
+func respondBody(op *model.Operation) []jen.Code {
+	var success jen.Code
+	switch op.Result.Kind {
+	case model.ResultJSON:
+		success = jen.Return(jen.Id("tt").Dot("want"), jen.Nil())
+	case model.ResultContent:
+		success = jen.Return(jen.Id("documentedContent").Call(jen.Id("tt").Dot("exchange")), jen.Nil())
+	case model.ResultAccepted:
+		success = jen.Return(jen.Id("documentedAccepted").Call(jen.Id("tt").Dot("exchange")), jen.Nil())
+	default:
+		success = jen.Return(jen.Nil())
+	}
+	var stmts []jen.Code
+	if hasErrorExamples(op) {
+		failure := []jen.Code{jen.Id("documentedError").Call(jen.Id("tt").Dot("exchange"))}
+		if resultType(op) != nil {
+			failure = append([]jen.Code{jen.Nil()}, failure...)
+		}
+		stmts = append(stmts, jen.If(jen.Id("tt").Dot("exchange").Dot("status").Op(">=").Lit(400)).Block(jen.Return(failure...)))
+	}
+	if hasOtherStatus(op) {
+		stmts = append(stmts, jen.If(jen.Id("tt").Dot("exchange").Dot("status").Op("!=").Lit(op.Result.Status)).Block(
+			jen.Id("SetStatus").Call(jen.Id("ctx"), jen.Id("tt").Dot("exchange").Dot("status")),
+		))
+	}
+	return append(stmts, success)
+}
+
+// hasOtherStatus reports success examples whose status is not the
+// operation's documented one: the test Server sets theirs.
+func hasOtherStatus(op *model.Operation) bool {
+	for _, ex := range op.Examples {
+		if !ex.IsError && ex.Status != op.Result.Status && op.Result.Kind != model.ResultContent {
+			return true
+		}
+	}
+	return false
 }
 
 func exampleCase(op *model.Operation, ex *model.Example) jen.Code {
 	notes := []string{fmt.Sprintf("Source: %s:%d (request), %s:%d (response)", ex.Source.File, ex.Source.Line, ex.ResponseSource.File, ex.ResponseSource.Line)}
+	if ex.DocPath != ex.Path {
+		notes = append(notes, fmt.Sprintf("The docs write the path %s.", ex.DocPath))
+	}
 	for _, s := range ex.Substitutions {
-		notes = append(notes, fmt.Sprintf("%s: the placeholder %s is replaced by %s, a valid value of its type.", s.Member, s.From, s.To))
+		notes = append(notes, fmt.Sprintf("%s: %s is replaced by %s, a valid value of its type.", s.Member, s.From, s.To))
+	}
+	if ex.Handler == nil {
+		notes = append(notes, "The handler is not tested: "+ex.HandlerNote+".")
+	} else if ex.Handler != op {
+		notes = append(notes, fmt.Sprintf("The handler serves this URL as %s.", ex.Handler.Name))
 	}
 	kvs := []kv{
 		{"name", jen.Lit(ex.Name)},
 		{"exchange", exchangeValue(op, ex)},
 		{"call", exampleCall(op, ex)},
-		{"wantRequest", wantRequest(op, ex.Variant, ex.Variant.Pattern, ex.PathArgs, ex.HeaderArgs, ex.Request)},
 	}
-	if op.Result.Type != nil {
+	if ex.Handler != nil {
+		kvs = append(kvs, kv{"serve", serveValue(ex.Handler)})
+		if ex.Handler == op {
+			kvs = append(kvs, kv{"wantRequest", wantRequest(op, ex.Variant, ex.Variant.Pattern, ex.PathArgs, ex.HeaderArgs, ex.QueryArgs, ex)})
+		}
+	}
+	if op.Result.Kind == model.ResultJSON && !ex.IsError {
 		kvs = append(kvs, kv{"want", valueCode(ex.Response, op.Result.Type)})
 	}
 	return keyed(notes, kvs...)
 }
 
+// serveValue builds a test Server whose handler op records the request
+// and answers with respond.
+func serveValue(op *model.Operation) jen.Code {
+	record := []jen.Code{jen.Id("got").Dot("request").Op("=").Id("req")}
+	if op.BodyKind == model.BodyStream {
+		record = []jen.Code{
+			jen.Id("got").Dot("body").Op("=").Id("readAll").Call(jen.Id("req").Dot("Body")),
+			jen.Id("req").Dot("Body").Op("=").Nil(),
+			jen.Id("got").Dot("request").Op("=").Id("req"),
+		}
+	}
+	hook := jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Op("*").Id(op.RequestType)).Params(serverResults(op)...).Block(
+		append(record, jen.Return(jen.Id("respond").Call(jen.Id("ctx"))))...,
+	)
+	return jen.Func().Params(jen.Id("got").Op("*").Id("received"), jen.Id("respond").Add(respondFunc(op))).Id("Server").Block(
+		jen.Return(jen.Op("&").Id("testServer").Values(jen.Id(onField(op)).Op(":").Add(hook))),
+	)
+}
+
 func exchangeValue(op *model.Operation, ex *model.Example) jen.Code {
 	kvs := []kv{{"method", jen.Lit(ex.Method)}, {"path", jen.Lit(ex.Path)}}
+	if len(ex.Query) > 0 {
+		var entries []jen.Code
+		seen := map[string]bool{}
+		for _, q := range ex.Query {
+			if !seen[q[0]] {
+				seen[q[0]] = true
+				entries = append(entries, jen.Lit(q[0]).Op(":").Values(queryValues(ex.Query, q[0])...))
+			}
+		}
+		kvs = append(kvs, kv{"query", jen.Qual("net/url", "Values").Add(lines(entries))})
+	}
 	if headers := headerDict(op, ex.HeaderArgs); len(headers) > 0 {
 		kvs = append(kvs, kv{"header", jen.Map(jen.String()).String().Values(headers)})
+	}
+	if ex.ContentType != "" || op.BodyKind == model.BodyStream && ex.RequestBody != "" {
+		kvs = append(kvs, kv{"contentType", jen.Lit(streamContentType(ex))})
 	}
 	if ex.RequestBody != "" {
 		kvs = append(kvs, kv{"requestBody", rawString(ex.RequestBody)})
 	}
 	kvs = append(kvs, kv{"status", jen.Lit(ex.Status)})
+	if len(ex.ResponseHeader) > 0 {
+		d := jen.Dict{}
+		for _, h := range ex.ResponseHeader {
+			d[jen.Lit(h[0])] = jen.Lit(h[1])
+		}
+		kvs = append(kvs, kv{"responseHeader", jen.Map(jen.String()).String().Values(d)})
+	}
 	if ex.ResponseBody != "" {
 		kvs = append(kvs, kv{"responseBody", rawString(ex.ResponseBody)})
 	}
+	if op.Result.Kind == model.ResultContent && !ex.IsError {
+		kvs = append(kvs, kv{"content", jen.True()})
+	}
 	return jen.Id("documentedExchange").Add(keyed(nil, kvs...))
+}
+
+// streamContentType is the Content-Type a streamed example sends: the
+// documented one, or the client's default.
+func streamContentType(ex *model.Example) string {
+	if ex.ContentType != "" {
+		return ex.ContentType
+	}
+	return "application/octet-stream"
+}
+
+func queryValues(pairs [][2]string, key string) []jen.Code {
+	var vs []jen.Code
+	for _, q := range pairs {
+		if q[0] == key {
+			vs = append(vs, jen.Lit(q[1]))
+		}
+	}
+	return vs
 }
 
 func headerDict(op *model.Operation, args []string) jen.Dict {
@@ -152,20 +303,59 @@ func exampleCall(op *model.Operation, ex *model.Example) jen.Code {
 	for _, a := range ex.HeaderArgs {
 		args = append(args, jen.Lit(a))
 	}
-	if op.Body != nil {
+	switch op.BodyKind {
+	case model.BodyJSON:
 		if ex.Request != nil {
 			args = append(args, valueCode(ex.Request, op.Body))
 		} else {
 			args = append(args, jen.Nil())
 		}
+	case model.BodyStream:
+		args = append(args, jen.Qual("strings", "NewReader").Call(rawString(ex.RequestBody)), jen.Lit(ex.ContentType))
+	}
+	if op.QueryType != "" {
+		args = append(args, queryCode(op, ex.QueryArgs))
 	}
 	return jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("c").Op("*").Id("Client")).Params(clientResults(op)...).Block(
 		jen.Return(jen.Id("c").Dot(ex.Variant.ClientMethod).Call(args...)),
 	)
 }
 
+// queryCode is the query options of a call, or nil when none are sent.
+func queryCode(op *model.Operation, values []string) jen.Code {
+	lit, ok := queryLiteral(op, values)
+	if !ok {
+		return jen.Nil()
+	}
+	return jen.Op("&").Add(lit)
+}
+
+// queryLiteral is the query type's literal for values, and whether any
+// value is set.
+func queryLiteral(op *model.Operation, values []string) (jen.Code, bool) {
+	var kvs []kv
+	for i, p := range op.QueryParams {
+		if i >= len(values) || values[i] == "" {
+			continue
+		}
+		switch p.Query {
+		case model.QueryInt:
+			kvs = append(kvs, kv{p.FieldName, jen.Op(values[i])})
+		case model.QueryList:
+			var items []jen.Code
+			for _, item := range strings.Split(values[i], ",") {
+				items = append(items, jen.Lit(item))
+			}
+			kvs = append(kvs, kv{p.FieldName, jen.Index().String().Values(items...)})
+		default:
+			kvs = append(kvs, kv{p.FieldName, jen.Lit(values[i])})
+		}
+	}
+	return jen.Id(op.QueryType).Add(keyed(nil, kvs...)), len(kvs) > 0
+}
+
 // wantRequest is the request struct the Server must receive.
-func wantRequest(op *model.Operation, v *model.Variant, pattern string, pathArgs, headerArgs []string, body *model.Value) jen.Code {
+func wantRequest(op *model.Operation, v *model.Variant, pattern string, pathArgs, headerArgs, queryArgs []string, ex *model.Example) jen.Code {
 	kvs := []kv{{"Pattern", jen.Lit(pattern)}}
 	for i, p := range v.Params {
 		if i < len(pathArgs) {
@@ -177,8 +367,16 @@ func wantRequest(op *model.Operation, v *model.Variant, pattern string, pathArgs
 			kvs = append(kvs, kv{p.FieldName, jen.Lit(headerArgs[i])})
 		}
 	}
-	if body != nil && op.Body != nil {
-		kvs = append(kvs, kv{"Body", valueCode(body, op.Body)})
+	if lit, ok := queryLiteral(op, queryArgs); op.QueryType != "" && ok {
+		kvs = append(kvs, kv{"Query", lit})
+	}
+	switch {
+	case op.BodyKind == model.BodyJSON && ex != nil && ex.Request != nil:
+		kvs = append(kvs, kv{"Body", valueCode(ex.Request, op.Body)})
+	case op.BodyKind == model.BodyStream && ex != nil:
+		kvs = append(kvs, kv{"ContentType", jen.Lit(streamContentType(ex))})
+	case op.BodyKind == model.BodyStream:
+		kvs = append(kvs, kv{"ContentType", jen.Lit("application/octet-stream")})
 	}
 	return jen.Op("&").Id(op.RequestType).Add(keyed(nil, kvs...))
 }

@@ -195,3 +195,24 @@ func isMethod(s string) bool {
 	}
 	return false
 }
+
+// QueryPairs splits a raw query into key and value pairs in order,
+// unescaping what can be unescaped: docs write OData queries by hand, such
+// as $filter=name eq 'a%', so a bad escape keeps its text.
+func QueryPairs(raw string) [][2]string {
+	var pairs [][2]string
+	for _, part := range strings.Split(raw, "&") {
+		if part == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(part, "=")
+		if u, err := url.QueryUnescape(k); err == nil {
+			k = u
+		}
+		if u, err := url.QueryUnescape(v); err == nil {
+			v = u
+		}
+		pairs = append(pairs, [2]string{k, v})
+	}
+	return pairs
+}

@@ -32,7 +32,8 @@ type docResponse struct {
 // urlLine is one line of the "HTTP request" block: a URL variant.
 type urlLine struct {
 	method string
-	segs   []Segment
+	parts  []PathPart
+	query  string
 	pos    diag.Pos
 }
 
@@ -56,15 +57,18 @@ type resourceBlock struct {
 type opDraft struct {
 	op          *Operation
 	requests    []*docRequest
-	requestName string // the server request type's name before types claim theirs
+	queries     []string // query strings of the documented URL lines
+	documented  bool     // the page's HTTP request block lists this method
+	requestName string   // the server request type's name before types claim theirs
 }
 
 // builder carries state across pages: names must be unique in the package.
 type builder struct {
-	diags   diag.List
-	types   *typeSet
-	opNames naming.Set
-	bases   []string
+	diags       diag.List
+	types       *typeSet
+	opNames     naming.Set
+	clientNames naming.Set // Client methods, across operations
+	bases       []string
 }
 
 // Build turns parsed pages into the API model. Pages must be sorted by path;
@@ -92,10 +96,17 @@ func Build(pages []*docparse.Page) (*API, diag.List) {
 	api := &API{BaseURL: mostCommon(b.bases)}
 	for _, d := range docs {
 		for _, draft := range d.ops {
+			b.clientNames.Reserve(draft.op.Name)
+		}
+	}
+	for _, d := range docs {
+		for _, draft := range d.ops {
 			b.finishOperation(d, draft)
 			api.Operations = append(api.Operations, draft.op)
 		}
 	}
+	b.buildRoutes(api)
+	b.settleHandlers(api)
 	setSamples(api)
 	b.typeExamples()
 	api.Types = slices.Clone(b.types.types)
@@ -151,13 +162,17 @@ func (b *builder) readURLs(blk *docparse.Block) []urlLine {
 			b.diags.Warnf(pos, "URL line %q is not \"METHOD /path\"; ignored", strings.TrimSpace(line))
 			continue
 		}
-		path, _, _ := strings.Cut(fields[1], "?")
-		segs, err := parsePath(path)
+		target := strings.Join(fields[1:], " ")
+		if fields[len(fields)-1] == "HTTP/1.1" {
+			target = strings.Join(fields[1:len(fields)-1], " ")
+		}
+		path, query, _ := strings.Cut(target, "?")
+		parts, err := parsePath(path)
 		if err != nil {
 			b.diags.Warnf(pos, "%v; URL variant ignored", err)
 			continue
 		}
-		urls = append(urls, urlLine{method: strings.ToUpper(fields[0]), segs: segs, pos: pos})
+		urls = append(urls, urlLine{method: strings.ToUpper(fields[0]), parts: parts, query: query, pos: pos})
 	}
 	return urls
 }
@@ -258,40 +273,87 @@ func (b *builder) pair(requests []*docRequest, responses []*docResponse) {
 }
 
 // group makes one operation per HTTP method of the page: the documented URL
-// variants of that method, and the examples that instantiate them.
+// variants of that method, and the examples that instantiate them. An
+// example at another URL joins as a further variant when it answers the
+// same kind of result; otherwise (a download beside JSON listings) it
+// starts an operation of its own, named after it.
 func (b *builder) group(d *pageOps) []*opDraft {
 	byMethod := map[string]*opDraft{}
 	var drafts []*opDraft
-	draftFor := func(method string, pos diag.Pos) *opDraft {
-		if dr := byMethod[method]; dr != nil {
-			return dr
-		}
+	newDraft := func(method string, pos diag.Pos) *opDraft {
 		dr := &opDraft{op: &Operation{Method: method, Title: d.page.Title, Doc: d.page.Intro, Source: pos}}
-		byMethod[method] = dr
 		drafts = append(drafts, dr)
 		return dr
 	}
 	for _, u := range d.urls {
-		dr := draftFor(u.method, u.pos)
-		addVariant(dr.op, u.segs, u.pos)
+		dr := byMethod[u.method]
+		if dr == nil {
+			dr = newDraft(u.method, u.pos)
+			dr.documented = true
+			byMethod[u.method] = dr
+		}
+		addVariant(dr.op, u.parts, u.pos)
+		dr.queries = append(dr.queries, u.query)
 	}
+	var strays []*docRequest
 	for _, req := range d.requests {
 		if req.response == nil {
 			continue
 		}
-		dr := draftFor(req.msg.Method, req.block.AnnotationPos)
+		if dr := byMethod[req.msg.Method]; dr != nil && dr.matches(req) {
+			dr.requests = append(dr.requests, req)
+			continue
+		}
+		strays = append(strays, req)
+	}
+	bySplit := map[string]*opDraft{}
+	for _, req := range strays {
+		dr := byMethod[req.msg.Method]
+		kind := resultKind(req.response)
+		if dr == nil {
+			dr = newDraft(req.msg.Method, req.block.AnnotationPos)
+			byMethod[req.msg.Method] = dr
+		} else if resp := successResponse(dr.requests); resp != nil && !req.response.isError() && resultKind(resp) != kind {
+			key := fmt.Sprint(req.msg.Method, kind)
+			if bySplit[key] == nil {
+				bySplit[key] = newDraft(req.msg.Method, req.block.AnnotationPos)
+			}
+			dr = bySplit[key]
+		}
 		dr.requests = append(dr.requests, req)
 	}
 	b.nameOperations(d.page, drafts)
 	return drafts
 }
 
-// nameOperations names a page's only operation after the page title, and
-// several after their first example's name.
+// matches reports whether a request instantiates one of the draft's
+// documented URL variants.
+func (dr *opDraft) matches(req *docRequest) bool {
+	for _, v := range dr.op.Variants {
+		if _, ok := matchPath(v.Parts, examplePath(req)); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *docResponse) isError() bool {
+	return r.msg.Status >= 400 || r.block.Annotation.ExpectError
+}
+
+// nameOperations names a page's operation after the page title when it is
+// the page's only one, or the one its documented URLs belong to when the
+// others are split off; the others after their first example's name.
 func (b *builder) nameOperations(p *docparse.Page, drafts []*opDraft) {
+	documented := 0
 	for _, dr := range drafts {
-		name := p.Title
-		if len(drafts) > 1 && len(dr.requests) > 0 {
+		if dr.documented {
+			documented++
+		}
+	}
+	for _, dr := range drafts {
+		name := titleName(p.Title)
+		if len(drafts) > 1 && len(dr.requests) > 0 && !(dr.documented && documented == 1) {
 			name = exampleName(dr.requests[0].block)
 		}
 		if strings.TrimSpace(name) == "" {
@@ -302,14 +364,36 @@ func (b *builder) nameOperations(p *docparse.Page, drafts []*opDraft) {
 	}
 }
 
-func addVariant(op *Operation, segs []Segment, pos diag.Pos) *Variant {
-	tmpl := template(segs)
+// titleName drops what a page title says only for readers: articles, and
+// "resource" or "resource type" at the end. "Get a DriveItem resource" ->
+// "Get DriveItem".
+func titleName(title string) string {
+	var words []string
+	for _, w := range strings.Fields(title) {
+		switch strings.ToLower(w) {
+		case "a", "an", "the":
+			continue
+		}
+		words = append(words, w)
+	}
+	for len(words) > 1 {
+		last := strings.ToLower(words[len(words)-1])
+		if last != "resource" && last != "type" && last != "(preview)" {
+			break
+		}
+		words = words[:len(words)-1]
+	}
+	return strings.Join(words, " ")
+}
+
+func addVariant(op *Operation, parts []PathPart, pos diag.Pos) *Variant {
+	tmpl := template(parts)
 	for _, v := range op.Variants {
 		if v.Template == tmpl {
 			return v
 		}
 	}
-	v := &Variant{Template: tmpl, Pattern: op.Method + " " + tmpl, Segments: segs, Params: params(segs), Source: pos}
+	v := &Variant{Template: tmpl, Pattern: op.Method + " " + tmpl, MuxPattern: muxPattern(op.Method, parts), Parts: parts, Params: pathParams(parts), Source: pos}
 	op.Variants = append(op.Variants, v)
 	return v
 }

@@ -1,8 +1,8 @@
 package model
 
 import (
+	"github.com/docbind/docbind/generator/httpmsg"
 	"net/http"
-	"net/url"
 	"strings"
 
 	"github.com/docbind/docbind/generator/docparse"
@@ -19,13 +19,22 @@ func (b *builder) finishOperation(d *pageOps, dr *opDraft) {
 	for _, req := range dr.requests {
 		variantOf[req] = b.variantFor(op, req)
 	}
-	nameVariants(op)
-	op.HeaderParams = headerParams(d.page)
-	op.Body = b.bodyType(d.page, op, dr.requests)
-	if len(dr.requests) > 0 {
-		op.Result = b.result(op, dr.requests[0].response)
-	} else {
-		op.Result = Result{Status: defaultStatus(op.Method)}
+	nameVariants(op, &b.clientNames)
+	op.HeaderParams = exampleHeaderParams(headerParams(d.page), dr.requests)
+	op.QueryParams = queryParams(dr.queries, dr.requests)
+	if len(op.QueryParams) > 0 {
+		op.QueryType = b.types.names.Unique(op.Name + "Query")
+	}
+	op.BodyKind = bodyKind(dr.requests)
+	if op.BodyKind == BodyJSON || op.BodyKind == BodyNone && b.linkedBodyType(d.page) != "" && op.Method != http.MethodGet && op.Method != http.MethodDelete {
+		op.Body = b.bodyType(d.page, op, dr.requests)
+		if op.Body != nil {
+			op.BodyKind = BodyJSON
+		}
+	}
+	op.Result = Result{Status: defaultStatus(op.Method)}
+	if resp := successResponse(dr.requests); resp != nil {
+		op.Result = b.result(op, resp)
 	}
 	for _, req := range dr.requests {
 		op.Examples = append(op.Examples, b.example(op, variantOf[req], req))
@@ -36,35 +45,34 @@ func (b *builder) finishOperation(d *pageOps, dr *opDraft) {
 // example that matches none adds its own path as a variant.
 func (b *builder) variantFor(op *Operation, req *docRequest) *Variant {
 	for _, v := range op.Variants {
-		if _, ok := matchPath(v.Segments, req.msg.Path); ok {
+		if _, ok := matchPath(v.Parts, examplePath(req)); ok {
 			return v
 		}
 	}
-	segs, err := parsePath(req.msg.Path)
+	parts, err := parsePath(examplePath(req))
 	if err != nil {
-		segs = []Segment{{Literal: strings.Trim(req.msg.Path, "/")}}
+		parts = []PathPart{{Literal: req.msg.Path}}
 	}
 	if len(op.Variants) > 0 {
 		b.diags.Warnf(req.block.AnnotationPos, "request %q: path %s matches none of the documented URL variants; added as a variant", exampleName(req.block), req.msg.Path)
 	}
-	return addVariant(op, segs, req.block.AnnotationPos)
+	return addVariant(op, parts, req.block.AnnotationPos)
 }
 
 // nameVariants gives each URL variant its client method name: the first is
 // the operation's name; another whose parameters differ from the first's
 // adds "By" and them (CreateVersionByItemID), and one with the same
 // parameters adds "Via" and its literal segments (GetItemViaMeItems).
-func nameVariants(op *Operation) {
-	var names naming.Set
+func nameVariants(op *Operation, names *naming.Set) {
 	first := paramNames(op.Variants[0])
 	for i, v := range op.Variants {
 		if i == 0 {
-			v.ClientMethod = names.Unique(op.Name)
+			v.ClientMethod = op.Name // unique among operations, and reserved
 			continue
 		}
 		name := op.Name + "By" + paramNames(v)
 		if paramNames(v) == "" || paramNames(v) == first || names.Taken(name) {
-			name = op.Name + "Via" + literalName(v.Segments)
+			name = op.Name + "Via" + literalName(v.Parts)
 		}
 		v.ClientMethod = names.Unique(name)
 	}
@@ -74,16 +82,6 @@ func paramNames(v *Variant) string {
 	var b strings.Builder
 	for _, p := range v.Params {
 		b.WriteString(p.FieldName)
-	}
-	return b.String()
-}
-
-func literalName(segs []Segment) string {
-	var b strings.Builder
-	for _, s := range segs {
-		if s.Param == nil {
-			b.WriteString(naming.Exported(s.Literal))
-		}
 	}
 	return b.String()
 }
@@ -168,10 +166,10 @@ func (b *builder) namedRef(odata string, isCollection bool) *TypeRef {
 	return nil
 }
 
-// result is the success status and type, from the first example's response.
+// result is the success status, kind and type, from a success response.
 func (b *builder) result(op *Operation, resp *docResponse) Result {
-	res := Result{Status: resp.msg.Status}
-	if resp.body == nil {
+	res := Result{Status: resp.msg.Status, Kind: resultKind(resp)}
+	if res.Kind != ResultJSON {
 		return res
 	}
 	odata, isCollection := bodyType(resp.block.Annotation)
@@ -208,18 +206,28 @@ func (b *builder) example(op *Operation, v *Variant, req *docRequest) *Example {
 		ResponseSource: resp.block.AnnotationPos,
 		Variant:        v,
 		Method:         req.msg.Method,
-		Path:           req.msg.Path,
+		DocPath:        req.msg.Path,
 		Status:         resp.msg.Status,
+		IsError:        resp.msg.Status >= 400 || resp.block.Annotation.ExpectError,
 	}
-	args, _ := matchPath(v.Segments, req.msg.Path)
-	for _, a := range args {
-		if un, err := url.PathUnescape(a); err == nil {
-			a = un
-		}
-		ex.PathArgs = append(ex.PathArgs, a)
-	}
+	ex.PathArgs, _ = matchPath(v.Parts, examplePath(req))
+	ex.Path = wirePath(v.Parts, ex.PathArgs)
 	for _, p := range op.HeaderParams {
 		ex.HeaderArgs = append(ex.HeaderArgs, req.msg.Header.Get(p.WireName))
+	}
+	ex.Query = httpmsg.QueryPairs(req.msg.RawQuery)
+	for _, p := range op.QueryParams {
+		ex.QueryArgs = append(ex.QueryArgs, queryValue(ex.Query, p.WireName))
+	}
+	if op.BodyKind == BodyStream {
+		ex.RequestBody, ex.ContentType = req.msg.Body, req.msg.Header.Get("Content-Type")
+	}
+	if ex.IsError || op.Result.Kind != ResultJSON {
+		ex.ResponseBody = resp.msg.Body
+		ex.ResponseHeader = responseHeaders(op.Result.Kind, resp.msg.Header)
+		if ex.IsError {
+			ex.ResponseHeader = nil
+		}
 	}
 	if req.body != nil && op.Body != nil {
 		var subs []Substitution
@@ -227,11 +235,42 @@ func (b *builder) example(op *Operation, v *Variant, req *docRequest) *Example {
 		ex.RequestBody = substitute(req.msg.Body, subs)
 		ex.Substitutions = append(ex.Substitutions, subs...)
 	}
-	if resp.body != nil && op.Result.Type != nil {
+	if resp.body != nil && op.Result.Type != nil && !ex.IsError {
 		var subs []Substitution
 		ex.Response = typedValue(op.Result.Type, resp.body, "", &subs)
 		ex.ResponseBody = substitute(resp.msg.Body, subs)
 		ex.Substitutions = append(ex.Substitutions, subs...)
 	}
 	return ex
+}
+
+// examplePath is an example's path without a trailing slash, which the
+// docs sometimes add ("/drive/items/{item-id}/?expand=...").
+func examplePath(req *docRequest) string {
+	if len(req.msg.Path) > 1 {
+		return strings.TrimSuffix(req.msg.Path, "/")
+	}
+	return req.msg.Path
+}
+
+func queryValue(pairs [][2]string, key string) string {
+	for _, kv := range pairs {
+		if kv[0] == key {
+			return kv[1]
+		}
+	}
+	return ""
+}
+
+// settleHandlers decides, once routes are known, which Server method the
+// handler calls for each example.
+func (b *builder) settleHandlers(api *API) {
+	for _, op := range api.Operations {
+		for _, ex := range op.Examples {
+			ex.Handler, ex.HandlerNote = handlerFor(op, ex.Variant)
+			if ex.Handler == nil {
+				b.diags.Warnf(ex.Source, "example %q tests the client only: %s", ex.Name, ex.HandlerNote)
+			}
+		}
+	}
 }

@@ -13,6 +13,7 @@ type API struct {
 	Types      []*Type
 	Enums      []*Enum
 	Unions     []*Union
+	Routes     []*Route // the handler's ServeMux registrations, in order
 }
 
 // Operation is one documented API method: one server method, and one client
@@ -24,7 +25,10 @@ type Operation struct {
 	Method       string
 	Variants     []*Variant
 	HeaderParams []*Param
-	Body         *TypeRef // the JSON request body; nil when none is documented
+	QueryParams  []*Param // fields of the operation's query type
+	QueryType    string   // Go name of the query type; "" when there are no query parameters
+	BodyKind     BodyKind
+	Body         *TypeRef // the JSON request body, for BodyJSON
 	Result       Result
 	Examples     []*Example
 	RequestType  string // Go name of the struct the server method receives
@@ -33,18 +37,51 @@ type Operation struct {
 
 // Result is what a successful call returns.
 type Result struct {
-	Status int      // the documented success status
-	Type   *TypeRef // the JSON body; nil when the response has none
+	Status int // the documented success status
+	Kind   ResultKind
+	Type   *TypeRef // the JSON body, for ResultJSON
 }
+
+// ResultKind says what a successful response carries.
+type ResultKind int
+
+// The kinds of results.
+const (
+	ResultNone     ResultKind = iota // no body: 204, or a status alone
+	ResultJSON                       // a JSON body of Result.Type
+	ResultContent                    // content to stream (200, 206) or a redirect to it (302, 303)
+	ResultAccepted                   // 202 with a Location to monitor a long-running operation
+)
+
+// BodyKind says what a request carries.
+type BodyKind int
+
+// The kinds of request bodies.
+const (
+	BodyNone   BodyKind = iota
+	BodyJSON            // JSON of Operation.Body
+	BodyStream          // bytes of a content type the caller gives: uploads, multipart
+)
 
 // Variant is one URL an operation is reachable at.
 type Variant struct {
 	ClientMethod string // Go name of the client method for this URL
 	Template     string // the path as documented, with {name} wildcards
-	Pattern      string // the net/http ServeMux pattern: "POST /drives/{driveID}/root/versions"
-	Segments     []Segment
-	Params       []*Param // path parameters in path order
-	Source       diag.Pos
+	Pattern      string // method and template: "POST /drives/{driveID}/root/versions"
+	// MuxPattern is what the handler registers with net/http.ServeMux: the
+	// Pattern itself, or for a template the mux cannot match (path
+	// addressing, function calls) its literal prefix and {docbindRest...},
+	// after which the generated router matches Parts.
+	MuxPattern string
+	// ServedBy is the variant of another operation that the handler serves
+	// this URL as, when the docs document the URL twice; Unrouted marks a URL
+	// the handler cannot serve beside the others. Both keep their client
+	// method.
+	ServedBy *RouteTarget
+	Unrouted bool
+	Parts    []PathPart
+	Params   []*Param // path parameters in path order
+	Source   diag.Pos
 	// For the generated route tests: a path with a sample value for each
 	// parameter, those values, and a method no route serves at this path.
 	SamplePath   string
@@ -53,19 +90,44 @@ type Variant struct {
 	NotFoundPath string // "" when no path below SamplePath is unserved
 }
 
-// Segment is one slash-separated part of a path: a literal, or a parameter.
-type Segment struct {
-	Literal string
-	Param   *Param
-}
-
-// Param is a path or header parameter.
+// Param is a path, header or query parameter.
 type Param struct {
 	ArgName   string // client method argument: itemID
 	FieldName string // server request field: ItemID
-	WireName  string // the ServeMux wildcard or the HTTP header name
+	WireName  string // the wildcard, the HTTP header name, or the query key
+	Kind      ParamKind
+	Multi     bool      // a path parameter that may span segments, such as an item path
+	Query     QueryKind // the Go type of a query parameter
 	Doc       string
 }
+
+// ParamKind says where a parameter travels.
+type ParamKind int
+
+// The places a parameter travels in.
+const (
+	PathParam ParamKind = iota
+	HeaderParam
+	QueryParam
+)
+
+// HasServer reports whether any variant of the operation is served as the
+// operation itself, so that it has a Server method.
+func (op *Operation) HasServer() bool {
+	for _, v := range op.Variants {
+		if v.Served() {
+			return true
+		}
+	}
+	return false
+}
+
+// Served reports whether the handler serves the variant as its own
+// operation.
+func (v *Variant) Served() bool { return v.ServedBy == nil && !v.Unrouted }
+
+// IsCustom reports a variant the generated router matches itself.
+func (v *Variant) IsCustom() bool { return v.MuxPattern != v.Pattern }
 
 // Type is one generated struct type.
 type Type struct {
@@ -80,7 +142,10 @@ type Type struct {
 	KeyProperty string // the JSON member that identifies an instance
 	Fields      []*Field
 	Examples    []*TypeExample // documented instances, for the round-trip test
-	Source      diag.Pos
+	// Items, NextLink and DeltaLink are set on a collection envelope
+	// ({"value": [...], "@odata.nextLink": ...}) so the client can page it.
+	Items, NextLink, DeltaLink *Field
+	Source                     diag.Pos
 }
 
 // AllFields lists the type's fields and those of its bases, base first.
@@ -177,16 +242,27 @@ type Example struct {
 	Source         diag.Pos // the request's annotation
 	ResponseSource diag.Pos
 	Variant        *Variant
-	PathArgs       []string // values of Variant.Params, in order
-	HeaderArgs     []string // values of the operation's HeaderParams ("" when not sent)
+	PathArgs       []string    // values of Variant.Params, in order
+	HeaderArgs     []string    // values of the operation's HeaderParams ("" when not sent)
+	QueryArgs      []string    // values of the operation's QueryParams ("" when not sent)
+	Query          [][2]string // the documented query, key and value, in order
 	Method         string
-	Path           string // the request path relative to the base URL
-	RequestBody    string // documented JSON, "" when none
+	Path           string // the request path as the client sends it
+	DocPath        string // the request path as documented
+	RequestBody    string // documented body ("" when none), JSON with placeholders made valid
+	ContentType    string // for a BodyStream request: its documented Content-Type
 	Request        *Value
 	Status         int
-	ResponseBody   string // documented JSON with placeholders made valid
+	ResponseHeader [][2]string // documented response headers the tests check (Location, Content-Range)
+	ResponseBody   string      // documented body, JSON with placeholders made valid
 	Response       *Value
+	IsError        bool // the response is an error (4xx, 5xx): the client returns *APIError
 	Substitutions  []Substitution
+	// Handler is the operation whose Server method the handler calls for
+	// this example: its own, or the one that serves its URL. Nil when the
+	// handler cannot serve it, which HandlerNote explains.
+	Handler     *Operation
+	HandlerNote string
 }
 
 // Substitution records a placeholder in a documented body that the tests

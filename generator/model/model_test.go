@@ -21,18 +21,22 @@ func TestParsePath(t *testing.T) {
 		{"/sites/{siteId}/drive", "/sites/{siteID}/drive", "siteID"},
 		{"/a/{id}/b/{id}", "/a/{aID}/b/{bID}", "aID,bID"},
 		{"/x/{item-id}/y/{item-id}", "/x/{itemID}/y/{itemID2}", "itemID,itemID2"},
+		{"/drive/root:/{item-path}:/content", "/drive/root:/{itemPath}:/content", "itemPath"},
+		{"/drive/items/{parent-id}:/{filename}:/content", "/drive/items/{parentID}:/{filename}:/content", "parentID,filename"},
+		{"/me/drive/root/search(q='{search-text}')", "/me/drive/root/search(q='{searchText}')", "searchText"},
+		{"/drive/root:/{path and filename}:/content", "/drive/root:/{pathAndFilename}:/content", "pathAndFilename"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
-			segs, err := parsePath(tt.path)
+			parts, err := parsePath(tt.path)
 			if err != nil {
 				t.Fatal(err)
 			}
 			var args []string
-			for _, p := range params(segs) {
+			for _, p := range pathParams(parts) {
 				args = append(args, p.ArgName)
 			}
-			if got := template(segs); got != tt.want || strings.Join(args, ",") != tt.wantArgs {
+			if got := template(parts); got != tt.want || strings.Join(args, ",") != tt.wantArgs {
 				t.Errorf("template %q args %v, want %q %q", got, args, tt.want, tt.wantArgs)
 			}
 		})
@@ -40,7 +44,7 @@ func TestParsePath(t *testing.T) {
 }
 
 func TestParsePathErrors(t *testing.T) {
-	for _, path := range []string{"drive/root", "/a//b", "/search(q='{text}')"} {
+	for _, path := range []string{"drive/root", "/a//b", "/a/{b", "/a/{b}{c}", "/" + strings.Repeat("x/", 70)} {
 		if _, err := parsePath(path); err == nil {
 			t.Errorf("parsePath(%q) succeeded, want an error", path)
 		}
@@ -48,23 +52,55 @@ func TestParsePathErrors(t *testing.T) {
 }
 
 func TestMatchPath(t *testing.T) {
-	segs, _ := parsePath("/drive/items/{id}/versions")
 	tests := []struct {
-		path string
-		ok   bool
-		args string
+		template, path string
+		ok             bool
+		args           string
 	}{
-		{"/drive/items/123/versions", true, "123"},
-		{"/Drive/Items/abc/versions", true, "abc"},
-		{"/drive/items//versions", false, ""},
-		{"/drive/items/1/2/versions", false, ""},
-		{"/drive/root/versions", false, ""},
+		{"/drive/items/{id}/versions", "/drive/items/123/versions", true, "123"},
+		{"/drive/items/{id}/versions", "/Drive/Items/abc/versions", true, "abc"},
+		{"/drive/items/{id}/versions", "/drive/items//versions", false, ""},
+		{"/drive/items/{id}/versions", "/drive/items/1/2/versions", false, ""},
+		{"/drive/items/{id}/versions", "/drive/items/a%2Fb/versions", true, "a/b"},
+		{"/drive/items/{id}/versions", "/drive/root/versions", false, ""},
+		{"/drive/root:/{item-path}:/content", "/drive/root:/FolderA/FileB.txt:/content", true, "FolderA/FileB.txt"},
+		{"/drive/root:/{item-path}", "/drive/root:/a/b:/content", true, "a/b:/content"},
+		{"/drive/items/{parent-id}:/{filename}:/content", "/drive/items/p1:/f.txt:/content", true, "p1,f.txt"},
+		{"/drive/items/{parent-id}:/{filename}:/content", "/drive/items/p1:/a/b:/content", false, ""},
+		{"/root/delta(token='{token}')", "/root/delta(token='abc')", true, "abc"},
 	}
 	for _, tt := range tests {
-		args, ok := matchPath(segs, tt.path)
-		if ok != tt.ok || strings.Join(args, ",") != tt.args {
-			t.Errorf("matchPath(%q) = %v %v, want %v %v", tt.path, args, ok, tt.args, tt.ok)
+		parts, err := parsePath(tt.template)
+		if err != nil {
+			t.Fatal(err)
 		}
+		args, ok := matchPath(parts, tt.path)
+		if ok != tt.ok || strings.Join(args, ",") != tt.args {
+			t.Errorf("matchPath(%s, %q) = %v %v, want %v %v", tt.template, tt.path, args, ok, tt.args, tt.ok)
+		}
+	}
+}
+
+func TestMuxPatterns(t *testing.T) {
+	tests := map[string]string{
+		"/drive/items/{id}/versions":                    "GET /drive/items/{itemID}/versions",
+		"/drive/root:/{item-path}:/content":             "GET /drive/root:/{docbindRest...}",
+		"/drives/{drive-id}/items/{parent-id}:/{name}:": "GET /drives/{docbindRest...}",
+		"/me/drive/root/search(q='{q}')":                "GET /me/drive/root/{docbindRest...}",
+	}
+	for path, want := range tests {
+		parts, _ := parsePath(path)
+		if got := muxPattern("GET", parts); got != want {
+			t.Errorf("muxPattern(%s) = %s, want %s", path, got, want)
+		}
+	}
+}
+
+func TestWirePathEscapesOnce(t *testing.T) {
+	parts, _ := parsePath("/drive/root:/{item-path}:/items/{id}")
+	got := wirePath(parts, []string{"a b/c?d", "x/y#z"})
+	if want := "/drive/root:/a%20b/c%3Fd:/items/x%2Fy%23z"; got != want {
+		t.Errorf("wirePath = %s, want %s", got, want)
 	}
 }
 

@@ -2,111 +2,279 @@ package model
 
 import (
 	"fmt"
+	"net/url"
+	"regexp"
 	"strings"
 
 	"github.com/docbind/docbind/generator/naming"
 )
 
+// PathPart is a piece of a URL template: literal text (slashes included),
+// or a parameter.
+type PathPart struct {
+	Literal string
+	Param   *Param
+}
+
 // genericPlaceholders are placeholder names that say nothing of what they
 // identify; such a parameter is named after the segment before it.
 var genericPlaceholders = map[string]bool{"id": true, "key": true, "name": true, "value": true}
 
-// parsePath reads a documented path such as /drive/items/<id>/versions or
-// /drives/{drive-id}/root into segments, naming each parameter: a generic
-// placeholder after "items" becomes itemID, {drive-id} becomes driveID.
-func parsePath(path string) ([]Segment, error) {
-	path = strings.TrimSuffix(strings.TrimSpace(path), "/")
+// placeholderRE finds {name} and <name> placeholders anywhere in a path.
+var placeholderRE = regexp.MustCompile(`\{[^{}/]+\}|<[^<>/]+>`)
+
+// parsePath reads a documented path into parts. It accepts whole-segment
+// placeholders (/drives/{drive-id}), OneDrive path addressing
+// (/drive/root:/{item-path}:/content) and OData function calls
+// (/search(q='{search-text}')). A generic placeholder is named after the
+// segment before it (items/<id> -> itemID); names are unique in the path.
+func parsePath(path string) ([]PathPart, error) {
+	path = strings.TrimSpace(path)
 	if !strings.HasPrefix(path, "/") {
 		return nil, fmt.Errorf("path %q does not start with /", path)
 	}
-	var segs []Segment
+	if len(path) > 1 {
+		path = strings.TrimSuffix(path, "/")
+	}
+	if strings.Contains(path, "//") {
+		return nil, fmt.Errorf("path %q has an empty segment", path)
+	}
+	if strings.Count(path, "/") > maxSegments {
+		return nil, fmt.Errorf("path %q has more than %d segments", clip(path), maxSegments)
+	}
+	var parts []PathPart
 	var names naming.Set
-	for _, part := range strings.Split(path[1:], "/") {
-		if part == "" {
-			return nil, fmt.Errorf("path %q has an empty segment", path)
+	last := 0
+	for _, loc := range placeholderRE.FindAllStringIndex(path, -1) {
+		literal := path[last:loc[0]]
+		if strings.ContainsAny(literal, "{}<>") {
+			return nil, fmt.Errorf("path %q has an unbalanced placeholder", path)
 		}
-		name, isParam := placeholder(part)
-		if !isParam {
-			if strings.ContainsAny(part, "{}<>") {
-				return nil, fmt.Errorf("path segment %q mixes a placeholder with text, which is not supported yet", part)
-			}
-			segs = append(segs, Segment{Literal: part})
-			continue
+		parts = appendLiteral(parts, literal)
+		if len(parts) > 0 && parts[len(parts)-1].Param != nil {
+			return nil, fmt.Errorf("path %q has two placeholders with nothing between them", path)
 		}
-		arg := names.Unique(paramName(name, segs))
-		segs = append(segs, Segment{Param: &Param{
+		raw := path[loc[0]+1 : loc[1]-1]
+		arg := names.Unique(paramName(raw, previousSegment(path[:loc[0]])))
+		parts = append(parts, PathPart{Param: &Param{
 			ArgName:   arg,
 			FieldName: naming.Exported(arg),
 			WireName:  arg,
+			Multi:     strings.Contains(strings.ToLower(raw), "path"),
+			Kind:      PathParam,
 		}})
+		last = loc[1]
 	}
-	return segs, nil
+	if strings.ContainsAny(path[last:], "{}<>") {
+		return nil, fmt.Errorf("path %q has an unbalanced placeholder", path)
+	}
+	return appendLiteral(parts, path[last:]), nil
 }
 
-// placeholder reports whether a segment is a whole {name} or <name>.
-func placeholder(part string) (string, bool) {
-	if len(part) > 2 && (part[0] == '{' && part[len(part)-1] == '}' || part[0] == '<' && part[len(part)-1] == '>') {
-		inner := part[1 : len(part)-1]
-		if !strings.ContainsAny(inner, "{}<>/") {
-			return inner, true
-		}
+// maxSegments bounds a documented path, so a hostile one cannot make the
+// generated router or tests huge.
+const maxSegments = 64
+
+func appendLiteral(parts []PathPart, literal string) []PathPart {
+	if literal == "" {
+		return parts
 	}
-	return "", false
+	return append(parts, PathPart{Literal: literal})
 }
 
-func paramName(placeholder string, before []Segment) string {
-	if genericPlaceholders[strings.ToLower(strings.TrimSpace(placeholder))] && len(before) > 0 && before[len(before)-1].Param == nil {
-		return naming.Unexported(naming.Singular(before[len(before)-1].Literal) + " " + placeholder)
+// previousSegment is the last whole literal segment of a path prefix:
+// "/drive/items/" -> items, "/drive/items/x:" -> "".
+func previousSegment(prefix string) string {
+	prefix = strings.TrimSuffix(prefix, "/")
+	seg := prefix[strings.LastIndexByte(prefix, '/')+1:]
+	if strings.ContainsAny(seg, ":()'={}<>") {
+		return ""
+	}
+	return seg
+}
+
+func paramName(placeholder, before string) string {
+	if genericPlaceholders[strings.ToLower(strings.TrimSpace(placeholder))] && before != "" {
+		return naming.Unexported(naming.Singular(before) + " " + placeholder)
 	}
 	return naming.Unexported(placeholder)
 }
 
-// template writes segments back as a path with {name} wildcards.
-func template(segs []Segment) string {
+// template writes parts back as a path with {name} wildcards.
+func template(parts []PathPart) string {
 	var b strings.Builder
-	for _, s := range segs {
-		b.WriteByte('/')
-		if s.Param != nil {
-			b.WriteString("{" + s.Param.WireName + "}")
+	for _, p := range parts {
+		if p.Param != nil {
+			b.WriteString("{" + p.Param.WireName + "}")
 		} else {
-			b.WriteString(s.Literal)
+			b.WriteString(p.Literal)
 		}
-	}
-	if b.Len() == 0 {
-		return "/"
 	}
 	return b.String()
 }
 
-// matchPath reports whether a concrete example path instantiates the
-// segments, and the values it gives each parameter.
-func matchPath(segs []Segment, path string) ([]string, bool) {
-	parts := strings.Split(strings.Trim(path, "/"), "/")
-	if len(parts) != len(segs) {
-		return nil, false
-	}
-	var args []string
-	for i, s := range segs {
-		if s.Param != nil {
-			if parts[i] == "" {
-				return nil, false
-			}
-			args = append(args, parts[i])
+// isMuxExpressible reports whether net/http.ServeMux can match the
+// template itself: every parameter is a whole segment of one segment.
+func isMuxExpressible(parts []PathPart) bool {
+	for i, p := range parts {
+		if p.Param == nil {
 			continue
 		}
-		if !strings.EqualFold(s.Literal, parts[i]) {
-			return nil, false
+		if p.Param.Multi || !strings.HasSuffix(parts[i-1].Literal, "/") {
+			return false
+		}
+		if i+1 < len(parts) && !strings.HasPrefix(parts[i+1].Literal, "/") {
+			return false
 		}
 	}
-	return args, true
+	return true
 }
 
-func params(segs []Segment) []*Param {
+// muxPattern is the ServeMux pattern a variant registers: its template
+// when the mux can match it, else its literal leading segments followed by
+// a {docbindRest...} wildcard, which the generated router matches further.
+func muxPattern(method string, parts []PathPart) string {
+	if isMuxExpressible(parts) {
+		return method + " " + template(parts)
+	}
+	prefix := parts[0].Literal
+	if parts[0].Param != nil {
+		prefix = "/"
+	}
+	prefix = prefix[:strings.LastIndexByte(prefix, '/')+1]
+	return method + " " + prefix + "{docbindRest...}"
+}
+
+// matchPath reports whether a concrete path instantiates the parts, and the
+// values (decoded once) it gives each parameter. It is the Go twin of the
+// generated router's matcher: literals match exactly, a parameter takes the
+// text up to the next literal (the last occurrence for a multi-segment
+// parameter) and never a '/' unless it is multi-segment.
+func matchPath(parts []PathPart, path string) ([]string, bool) {
+	raw, ok := matchRaw(parts, path)
+	if !ok {
+		return nil, false
+	}
+	for i, v := range raw {
+		if un, err := url.PathUnescape(v); err == nil {
+			raw[i] = un
+		}
+	}
+	return raw, true
+}
+
+// matchRaw matches case-insensitively, as docs write paths loosely;
+// matchRawExact matches as the generated router does.
+func matchRaw(parts []PathPart, path string) ([]string, bool) {
+	return matchParts(parts, path, asciiLower)
+}
+
+// asciiLower lower-cases ASCII letters only, so byte offsets stay put.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+func matchRawExact(parts []PathPart, path string) ([]string, bool) {
+	return matchParts(parts, path, func(s string) string { return s })
+}
+
+func matchParts(parts []PathPart, path string, fold func(string) string) ([]string, bool) {
+	var values []string
+	pos := 0
+	for i, p := range parts {
+		if p.Param == nil {
+			if !strings.HasPrefix(fold(path[pos:]), fold(p.Literal)) {
+				return nil, false
+			}
+			pos += len(p.Literal)
+			continue
+		}
+		end := paramEnd(parts, i, path, pos, fold)
+		if end <= pos || !p.Param.Multi && strings.Contains(path[pos:end], "/") {
+			return nil, false
+		}
+		values = append(values, path[pos:end])
+		pos = end
+	}
+	return values, pos == len(path)
+}
+
+// paramEnd is where the parameter at parts[i] ends in path.
+func paramEnd(parts []PathPart, i int, path string, pos int, fold func(string) string) int {
+	if i+1 == len(parts) {
+		return len(path)
+	}
+	next := fold(parts[i+1].Literal)
+	rest := fold(path[pos:])
+	if i+2 == len(parts) {
+		if strings.HasSuffix(rest, next) {
+			return len(path) - len(next)
+		}
+		return -1
+	}
+	idx := strings.Index(rest, next)
+	if parts[i].Param.Multi {
+		idx = strings.LastIndex(rest, next)
+	}
+	if idx < 0 {
+		return -1
+	}
+	return pos + idx
+}
+
+// wirePath is the path the generated client sends for args: each value
+// escaped once, a multi-segment value segment by segment.
+func wirePath(parts []PathPart, args []string) string {
+	var b strings.Builder
+	i := 0
+	for _, p := range parts {
+		if p.Param == nil {
+			b.WriteString(p.Literal)
+			continue
+		}
+		if i < len(args) {
+			b.WriteString(escapeParam(p.Param, args[i]))
+		}
+		i++
+	}
+	return b.String()
+}
+
+func escapeParam(p *Param, v string) string {
+	if !p.Multi {
+		return url.PathEscape(v)
+	}
+	segs := strings.Split(v, "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	return strings.Join(segs, "/")
+}
+
+func pathParams(parts []PathPart) []*Param {
 	var ps []*Param
-	for _, s := range segs {
-		if s.Param != nil {
-			ps = append(ps, s.Param)
+	for _, p := range parts {
+		if p.Param != nil {
+			ps = append(ps, p.Param)
 		}
 	}
 	return ps
+}
+
+// literalName is the Go name of a template's literal words:
+// /me/drive/root:/{item-path}:/content -> MeDriveRootContent.
+func literalName(parts []PathPart) string {
+	var b strings.Builder
+	for _, p := range parts {
+		if p.Param == nil {
+			b.WriteString(naming.Exported(p.Literal))
+		}
+	}
+	return b.String()
 }

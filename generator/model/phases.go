@@ -134,6 +134,11 @@ func (b *builder) collectionDef(elem *typeDef, blk *docparse.Block) *typeDef {
 	if m.declared == nil {
 		m.declared = &schema.Node{Kind: schema.Array, Placeholder: true, Elem: &schema.Node{Kind: schema.Object, ODataType: elem.odataType, Placeholder: true}}
 		m.declaredBy, m.declaredPos = "collection annotation", blk.AnnotationPos
+		// Every page may link to the next one, and a delta round to the next round.
+		for _, link := range []string{"@odata.nextLink", "@odata.deltaLink"} {
+			l := def.member(link)
+			l.declared, l.declaredBy, l.declaredPos, l.optional = &schema.Node{Kind: schema.String, Placeholder: true}, "collection annotation", blk.AnnotationPos, true
+		}
 	}
 	return def
 }

@@ -2,39 +2,42 @@ package model
 
 import (
 	"net/http"
-	"slices"
+	"net/http/httptest"
+	"strings"
 )
 
 // probeMethods are tried in order for a method no route serves at a path,
 // which the route tests send to expect 405.
 var probeMethods = []string{http.MethodPatch, http.MethodPut, http.MethodDelete, http.MethodPost, http.MethodGet}
 
-// setSamples gives every variant the sample values its route test uses.
+// setSamples gives every variant the sample values its route test uses,
+// and finds, by asking a ServeMux routed as the generated one, a method
+// that gets 405 at the sample path and a path below it that gets 404.
 func setSamples(api *API) {
-	served := map[string][]string{} // template -> methods
-	for _, op := range api.Operations {
-		for _, v := range op.Variants {
-			served[v.Template] = append(served[v.Template], op.Method)
-		}
-	}
+	probe := probeMux(api)
 	for _, op := range api.Operations {
 		for _, v := range op.Variants {
 			v.SampleArgs = nil
-			path := ""
-			for _, s := range v.Segments {
-				if s.Param == nil {
-					path += "/" + s.Literal
-					continue
+			for _, p := range v.Params {
+				arg := p.ArgName + "-1"
+				if p.Multi {
+					arg += "/" + p.ArgName + "-2" // a multi-segment value spans a slash
 				}
-				arg := s.Param.ArgName + "-1"
 				v.SampleArgs = append(v.SampleArgs, arg)
-				path += "/" + arg
 			}
-			v.SamplePath = path
-			v.NotFoundPath = notFoundPath(api, path)
+			v.SamplePath = wirePath(v.Parts, v.SampleArgs)
+			v.UnusedMethod, v.NotFoundPath = "", ""
 			for _, m := range probeMethods {
-				if !slices.Contains(served[v.Template], m) {
+				if status(probe, m, v.SamplePath) == http.StatusMethodNotAllowed {
 					v.UnusedMethod = m
+					break
+				}
+			}
+			candidate := v.SamplePath
+			for range 3 {
+				candidate += "/docbind-no-such-route"
+				if status(probe, op.Method, candidate) == http.StatusNotFound {
+					v.NotFoundPath = candidate
 					break
 				}
 			}
@@ -42,26 +45,31 @@ func setSamples(api *API) {
 	}
 }
 
-// notFoundPath is a path below sample that no route serves, for the route
-// tests' 404 check, or "" when every candidate is served.
-func notFoundPath(api *API, sample string) string {
-	candidate := sample
-	for range 3 {
-		candidate += "/docbind-no-such-route"
-		if !served(api, candidate) {
-			return candidate
+// probeMux routes like the generated handler, answering 200 where it
+// would call a Server method.
+func probeMux(api *API) *http.ServeMux {
+	mux := http.NewServeMux()
+	ok := func(w http.ResponseWriter, _ *http.Request) {}
+	for _, r := range api.Routes {
+		if !r.Targets[0].Variant.IsCustom() {
+			mux.HandleFunc(r.MuxPattern, ok)
+			continue
 		}
+		targets := r.Targets
+		mux.HandleFunc(r.MuxPattern, func(w http.ResponseWriter, req *http.Request) {
+			for _, t := range targets {
+				if _, matched := matchRawExact(t.Variant.Parts, req.URL.EscapedPath()); matched {
+					return
+				}
+			}
+			http.NotFound(w, req)
+		})
 	}
-	return ""
+	return mux
 }
 
-func served(api *API, path string) bool {
-	for _, op := range api.Operations {
-		for _, v := range op.Variants {
-			if _, ok := matchPath(v.Segments, path); ok {
-				return true
-			}
-		}
-	}
-	return false
+func status(mux *http.ServeMux, method, path string) int {
+	rec := httptest.NewRecorder()
+	mux.ServeHTTP(rec, httptest.NewRequest(method, path, strings.NewReader("")))
+	return rec.Code
 }

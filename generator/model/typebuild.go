@@ -31,6 +31,23 @@ func (ts *typeSet) build() {
 	}
 	for _, key := range keys {
 		ts.removeInherited(ts.built[key])
+		if d := ts.defs[key]; d.collectionOf != "" {
+			setCollectionFields(ts.built[key])
+		}
+	}
+}
+
+// setCollectionFields finds the members a client pages a collection by.
+func setCollectionFields(t *Type) {
+	for _, f := range t.Fields {
+		switch {
+		case f.Type.Kind == RefSlice && t.Items == nil:
+			t.Items = f
+		case f.JSONName == "@odata.nextLink" && f.Type.Kind == RefString:
+			t.NextLink = f
+		case f.JSONName == "@odata.deltaLink" && f.Type.Kind == RefString:
+			t.DeltaLink = f
+		}
 	}
 }
 

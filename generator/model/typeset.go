@@ -30,7 +30,8 @@ func newTypeSet(diags *diag.List) *typeSet {
 	ts := &typeSet{defs: map[string]*typeDef{}, diags: diags, built: map[string]*Type{}, enumFor: map[string]*Enum{}, unions: map[string]*Union{}, targets: map[*memberDef]string{}}
 	ts.names.Reserve("Client", "ClientOption", "Server", "APIError", "Unimplemented", "Nullable", "NullableOf", "Null", "DateTime", "ParseDateTime", "Date", "ParseDate",
 		"TimeOfDay", "Duration", "HandlerOption", "DefaultBaseURL", "DefaultMaxBodyBytes", "NewClient", "NewHandler",
-		"WithHTTPClient", "WithHeader", "WithBearerToken", "WithMaxBodyBytes")
+		"WithHTTPClient", "WithHeader", "WithBearerToken", "WithMaxBodyBytes", "SetStatus", "Content",
+		"Accepted", "WaitFor", "FollowLink")
 	return ts
 }
 

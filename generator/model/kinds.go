@@ -1,0 +1,239 @@
+package model
+
+import (
+	"mime"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/docbind/docbind/generator/httpmsg"
+	"github.com/docbind/docbind/generator/naming"
+)
+
+// isJSONType reports a media type whose body is JSON; an empty one counts.
+func isJSONType(contentType string) bool {
+	if contentType == "" {
+		return true
+	}
+	mt, _, err := mime.ParseMediaType(contentType)
+	return err == nil && (mt == "application/json" || strings.HasSuffix(mt, "+json"))
+}
+
+// bodyKind tells JSON request bodies from streamed ones: a documented
+// Content-Type that is not JSON (uploads, multipart), or a body that is
+// not JSON.
+func bodyKind(reqs []*docRequest) BodyKind {
+	kind := BodyNone
+	for _, r := range reqs {
+		ct := r.msg.Header.Get("Content-Type")
+		switch {
+		case !isJSONType(ct):
+			return BodyStream
+		case strings.TrimSpace(r.msg.Body) == "":
+		case r.body == nil:
+			return BodyStream
+		default:
+			kind = BodyJSON
+		}
+	}
+	return kind
+}
+
+// successResponse is the first example response that is not an error:
+// the one that decides what the operation returns.
+func successResponse(reqs []*docRequest) *docResponse {
+	for _, r := range reqs {
+		if r.response != nil && r.response.msg.Status < 400 && !r.response.block.Annotation.ExpectError {
+			return r.response
+		}
+	}
+	return nil
+}
+
+// resultKind decides what kind of result a success response documents.
+func resultKind(resp *docResponse) ResultKind {
+	msg := resp.msg
+	ct := msg.Header.Get("Content-Type")
+	switch {
+	case msg.Status == http.StatusFound || msg.Status == http.StatusSeeOther || msg.Status == http.StatusPartialContent:
+		return ResultContent
+	case msg.Status == http.StatusAccepted && msg.Header.Get("Location") != "" && resp.body == nil:
+		return ResultAccepted
+	case resp.body != nil && isJSONType(ct) && !resp.block.Annotation.IsEmpty:
+		return ResultJSON
+	case strings.TrimSpace(msg.Body) != "" && !resp.block.Annotation.IsEmpty:
+		return ResultContent
+	}
+	return ResultNone
+}
+
+// checkedResponseHeaders are the response headers the tests check.
+var checkedResponseHeaders = []string{"Location", "Content-Range", "Content-Type"}
+
+// responseHeaders lists the documented headers the tests check, for
+// content and accepted results.
+func responseHeaders(kind ResultKind, h http.Header) [][2]string {
+	if kind != ResultContent && kind != ResultAccepted {
+		return nil
+	}
+	var out [][2]string
+	for _, name := range checkedResponseHeaders {
+		if v := h.Get(name); v != "" && (name != "Content-Type" || kind == ResultContent) {
+			out = append(out, [2]string{name, v})
+		}
+	}
+	return out
+}
+
+// exampleHeaderParams are headers the examples send that the headers table
+// does not list, such as Prefer, If-Match or Range: each becomes a header
+// parameter, in the order first seen.
+func exampleHeaderParams(params []*Param, reqs []*docRequest) []*Param {
+	var names naming.Set
+	names.Reserve("ctx", "body", "contentType", "query")
+	for _, p := range params {
+		names.Reserve(p.ArgName)
+	}
+	for _, r := range reqs {
+		for _, name := range sortedHeaderNames(r.msg.Header) {
+			if skippedHeaders[name] || slices.ContainsFunc(params, func(p *Param) bool { return p.WireName == name }) {
+				continue
+			}
+			arg := names.Unique(naming.Unexported(name))
+			params = append(params, &Param{ArgName: arg, FieldName: naming.Exported(arg), WireName: name, Kind: HeaderParam})
+		}
+	}
+	return params
+}
+
+func sortedHeaderNames(h http.Header) []string {
+	names := make([]string, 0, len(h))
+	for k := range h {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// queryParams collects an operation's query parameters from its URL lines
+// and examples: $top and $skip are numbers, $select, $expand and $orderby
+// lists, the others strings.
+func queryParams(lines []string, reqs []*docRequest) []*Param {
+	var keys []string
+	add := func(k string) {
+		if k != "" && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	for _, q := range lines {
+		for _, kv := range httpmsg.QueryPairs(q) {
+			add(kv[0])
+		}
+	}
+	for _, r := range reqs {
+		for _, kv := range httpmsg.QueryPairs(r.msg.RawQuery) {
+			add(kv[0])
+		}
+	}
+	var params []*Param
+	var names naming.Set
+	for _, k := range keys {
+		arg := names.Unique(naming.Unexported(k))
+		p := &Param{ArgName: arg, FieldName: naming.Exported(arg), WireName: k, Kind: QueryParam, Doc: queryDoc(k)}
+		p.Query = queryKind(p, reqs)
+		params = append(params, p)
+	}
+	return params
+}
+
+// queryKind types a query parameter by its OData name, unless an example
+// gives it a value of another type (such as a placeholder).
+func queryKind(p *Param, reqs []*docRequest) QueryKind {
+	kind := QueryKindOf(p)
+	if kind != QueryInt {
+		return kind
+	}
+	for _, r := range reqs {
+		for _, kv := range httpmsg.QueryPairs(r.msg.RawQuery) {
+			if _, err := strconv.Atoi(kv[1]); kv[0] == p.WireName && err != nil {
+				return QueryString
+			}
+		}
+	}
+	return kind
+}
+
+// QueryKind says how a query parameter is typed.
+type QueryKind int
+
+// The query parameter types.
+const (
+	QueryString QueryKind = iota
+	QueryInt
+	QueryList // comma-separated
+)
+
+// QueryKindOf is the Go type of a query parameter, by its OData name.
+func QueryKindOf(p *Param) QueryKind {
+	switch strings.ToLower(strings.TrimPrefix(p.WireName, "$")) {
+	case "top", "skip":
+		return QueryInt
+	case "select", "expand", "orderby":
+		return QueryList
+	}
+	return QueryString
+}
+
+func queryDoc(key string) string {
+	switch strings.ToLower(strings.TrimPrefix(key, "$")) {
+	case "select":
+		return "the members to return"
+	case "expand":
+		return "the relationships to include"
+	case "top":
+		return "the page size"
+	case "filter":
+		return "an OData filter expression"
+	case "orderby":
+		return "the members to sort by"
+	case "skiptoken":
+		return "where the next page starts"
+	}
+	return ""
+}
+
+// handlerFor decides which Server method the handler calls for an
+// example: its own operation's, the owner's of a URL documented twice when
+// that method returns the same Go type, or none.
+func handlerFor(op *Operation, v *Variant) (*Operation, string) {
+	switch {
+	case v.Unrouted:
+		return nil, "its URL cannot be routed beside the other documented URLs"
+	case v.ServedBy == nil:
+		return op, ""
+	case sameResult(op.Result, v.ServedBy.Op.Result) && sameBody(op, v.ServedBy.Op):
+		return v.ServedBy.Op, ""
+	}
+	return nil, "its URL is served by " + v.ServedBy.Op.Name + ", whose request or result differs"
+}
+
+func sameResult(a, b Result) bool {
+	return a.Kind == b.Kind && a.Status == b.Status && sameRef(a.Type, b.Type)
+}
+
+func sameBody(a, b *Operation) bool {
+	return a.BodyKind == b.BodyKind && sameRef(a.Body, b.Body)
+}
+
+func sameRef(a, b *TypeRef) bool {
+	switch {
+	case a == nil || b == nil:
+		return a == b
+	case a.Kind != b.Kind:
+		return false
+	case a.Kind == RefSlice || a.Kind == RefMap:
+		return sameRef(a.Elem, b.Elem)
+	}
+	return a.Named == b.Named && a.Enum == b.Enum && a.Union == b.Union
+}
