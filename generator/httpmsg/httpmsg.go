@@ -53,7 +53,7 @@ func ParseRequest(block string) (*Request, error) {
 		return nil, &Error{Msg: "request block is empty"}
 	}
 	fields := strings.Fields(first)
-	if len(fields) < 2 || !isMethod(fields[0]) {
+	if len(fields) < 2 || !IsMethod(fields[0]) {
 		return nil, &Error{Line: at, Col: 1, Msg: fmt.Sprintf("request line %q is not \"METHOD URL\"", first)}
 	}
 	req := &Request{Method: strings.ToUpper(fields[0])}
@@ -188,7 +188,8 @@ func firstLine(lines []string) (string, int) {
 	return "", -1
 }
 
-func isMethod(s string) bool {
+// IsMethod reports whether s is an HTTP method the docs use, in any case.
+func IsMethod(s string) bool {
 	switch strings.ToUpper(s) {
 	case "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS":
 		return true

@@ -158,8 +158,8 @@ func (b *builder) readURLs(blk *docparse.Block) []urlLine {
 			continue
 		}
 		pos := lineAt(blk.CodePos, i)
-		if len(fields) < 2 {
-			b.diags.Warnf(pos, "URL line %q is not \"METHOD /path\"; ignored", strings.TrimSpace(line))
+		if len(fields) < 2 || !httpmsg.IsMethod(fields[0]) {
+			b.diags.Warnf(pos, "URL line %q is not \"METHOD /path\"; ignored", clip(strings.TrimSpace(line)))
 			continue
 		}
 		target := strings.Join(fields[1:], " ")

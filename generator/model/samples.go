@@ -68,7 +68,14 @@ func probeMux(api *API) *http.ServeMux {
 	return mux
 }
 
-func status(mux *http.ServeMux, method, path string) int {
+// status is what the mux answers method at path; 0 for a request that
+// cannot be made, which no probe then picks.
+func status(mux *http.ServeMux, method, path string) (code int) {
+	defer func() {
+		if recover() != nil {
+			code = 0
+		}
+	}()
 	rec := httptest.NewRecorder()
 	mux.ServeHTTP(rec, httptest.NewRequest(method, path, strings.NewReader("")))
 	return rec.Code
