@@ -51,7 +51,7 @@ func Generate(docs fs.FS, opt Options) (*Result, error) {
 	}
 	res := &Result{Pages: len(pages)}
 	if len(pages) == 0 {
-		diags.Errorf(diag.Pos{File: opt.DocsLabel}, "no Markdown pages found")
+		diags.Errorf(diag.Pos{File: opt.DocsLabel}, diag.NoPages, "no Markdown pages found")
 	}
 	api, modelDiags := model.Build(pages)
 	res.Diags = append(diags, modelDiags...).Sorted()
@@ -59,7 +59,7 @@ func Generate(docs fs.FS, opt Options) (*Result, error) {
 		return res, res.Diags.Err()
 	}
 	if len(api.Operations) == 0 {
-		res.Diags.Errorf(diag.Pos{File: opt.DocsLabel}, "the docs document no operation: no request block was found")
+		res.Diags.Errorf(diag.Pos{File: opt.DocsLabel}, diag.NoOperations, "the docs document no operation: no request block was found")
 		return res, res.Diags.Err()
 	}
 	res.API = api

@@ -179,9 +179,9 @@ func TestGenerateErrors(t *testing.T) {
 		want string
 	}{
 		{"bad package", map[string]string{"a.md": "# A\n"}, "not-ident", `package name "not-ident" is not a Go identifier`},
-		{"no pages", map[string]string{"a.txt": "x"}, "p", "docs: error: no Markdown pages found"},
-		{"no operations", map[string]string{"a.md": "# A\n\nprose\n"}, "p", "docs: error: the docs document no operation"},
-		{"malformed annotation", map[string]string{"a.md": "# A\n<!-- { \"blockType\": \"request\", \"name\": broken -->\n```http\nGET /x\n```\n"}, "p", "docs/a.md:2:40: error: cannot read annotation"},
+		{"no pages", map[string]string{"a.txt": "x"}, "p", "docs: error DB501: no Markdown pages found"},
+		{"no operations", map[string]string{"a.md": "# A\n\nprose\n"}, "p", "docs: error DB502: the docs document no operation"},
+		{"malformed annotation", map[string]string{"a.md": "# A\n<!-- { \"blockType\": \"request\", \"name\": broken -->\n```http\nGET /x\n```\n"}, "p", "docs/a.md:2:40: error DB101: cannot read annotation"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

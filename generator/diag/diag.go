@@ -56,25 +56,26 @@ func (s Severity) String() string {
 type Diagnostic struct {
 	Pos      Pos
 	Severity Severity
+	Code     Code
 	Message  string
 }
 
-// String formats the diagnostic as "file:line:col: severity: message".
+// String formats the diagnostic as "file:line:col: severity DB123: message".
 func (d Diagnostic) String() string {
-	return fmt.Sprintf("%s: %s: %s", d.Pos, d.Severity, d.Message)
+	return fmt.Sprintf("%s: %s %s: %s", d.Pos, d.Severity, d.Code, d.Message)
 }
 
 // List collects diagnostics.
 type List []Diagnostic
 
 // Errorf appends an error at pos.
-func (l *List) Errorf(pos Pos, format string, args ...any) {
-	*l = append(*l, Diagnostic{Pos: pos, Severity: Error, Message: fmt.Sprintf(format, args...)})
+func (l *List) Errorf(pos Pos, code Code, format string, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Severity: Error, Code: code, Message: fmt.Sprintf(format, args...)})
 }
 
 // Warnf appends a warning at pos.
-func (l *List) Warnf(pos Pos, format string, args ...any) {
-	*l = append(*l, Diagnostic{Pos: pos, Severity: Warning, Message: fmt.Sprintf(format, args...)})
+func (l *List) Warnf(pos Pos, code Code, format string, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Severity: Warning, Code: code, Message: fmt.Sprintf(format, args...)})
 }
 
 // HasErrors reports whether any diagnostic is an error.

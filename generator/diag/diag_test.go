@@ -19,12 +19,12 @@ func TestLinesPos(t *testing.T) {
 
 func TestSorted(t *testing.T) {
 	var l List
-	l.Warnf(Pos{File: "b.md", Line: 1, Col: 1}, "w")
-	l.Errorf(Pos{File: "a.md", Line: 10, Col: 1}, "e")
-	l.Errorf(Pos{File: "a.md", Line: 2, Col: 5}, "e")
-	l.Errorf(Pos{File: "a.md", Line: 2, Col: 5}, "e")
+	l.Warnf(Pos{File: "b.md", Line: 1, Col: 1}, "DB1", "w")
+	l.Errorf(Pos{File: "a.md", Line: 10, Col: 1}, "DB1", "e")
+	l.Errorf(Pos{File: "a.md", Line: 2, Col: 5}, "DB1", "e")
+	l.Errorf(Pos{File: "a.md", Line: 2, Col: 5}, "DB1", "e")
 	got := l.Sorted()
-	want := []string{"a.md:2:5: error: e", "a.md:10:1: error: e", "b.md:1:1: warning: w"}
+	want := []string{"a.md:2:5: error DB1: e", "a.md:10:1: error DB1: e", "b.md:1:1: warning DB1: w"}
 	if len(got) != len(want) {
 		t.Fatalf("got %v", got)
 	}

@@ -148,13 +148,13 @@ func (w *walker) htmlBlock(n *ast.HTMLBlock) {
 		}
 		var se *SyntaxError
 		errors.As(err, &se)
-		w.diags.Errorf(w.lines.Pos(start+bodyOff+se.Offset), "%s", se.Msg)
+		w.diags.Errorf(w.lines.Pos(start+bodyOff+se.Offset), diag.BadAnnotation, "%s", se.Msg)
 		return
 	}
 	annPos := w.lines.Pos(start)
 	fence, ok := n.NextSibling().(*ast.FencedCodeBlock)
 	if !ok {
-		w.diags.Warnf(annPos, "%s annotation is not followed by a fenced code block; ignored", ann.BlockType)
+		w.diags.Warnf(annPos, diag.AnnotationNoFence, "%s annotation is not followed by a fenced code block; ignored", ann.BlockType)
 		return
 	}
 	w.page.Blocks = append(w.page.Blocks, Block{
@@ -226,7 +226,7 @@ func (w *walker) checkClosed(fence *ast.FencedCodeBlock) {
 	if bytes.HasPrefix(next, []byte("```")) || bytes.HasPrefix(next, []byte("~~~")) {
 		return
 	}
-	w.diags.Warnf(w.pos(fence), "code fence is never closed; it runs to the end of the page")
+	w.diags.Warnf(w.pos(fence), diag.UnclosedFence, "code fence is never closed; it runs to the end of the page")
 }
 
 func (w *walker) link(n *ast.Link) Link {

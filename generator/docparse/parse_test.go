@@ -41,18 +41,18 @@ func TestParseBlocks(t *testing.T) {
 		{
 			name:      "heading between annotation and fence",
 			src:       "<!-- { \"blockType\": \"request\" } -->\n## Oops\n```http\nGET /x\n```\n",
-			wantDiags: []string{"1:1: warning: request annotation is not followed by a fenced code block"},
+			wantDiags: []string{"1:1: warning DB102: request annotation is not followed by a fenced code block"},
 		},
 		{
 			name:      "malformed annotation",
 			src:       "# T\n<!-- { \"blockType\": \"request\", \"name\": broken -->\n```http\nGET /x\n```\n",
-			wantDiags: []string{"2:40: error: cannot read annotation"},
+			wantDiags: []string{"2:40: error DB101: cannot read annotation"},
 		},
 		{
 			name:      "fence never closes",
 			src:       "<!-- { \"blockType\": \"request\" } -->\n```http\nGET /x\n",
 			wantTypes: []BlockType{Request},
-			wantDiags: []string{"2:1: warning: code fence is never closed"},
+			wantDiags: []string{"2:1: warning DB103: code fence is never closed"},
 		},
 	}
 	for _, tt := range tests {

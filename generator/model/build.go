@@ -159,7 +159,7 @@ func (b *builder) readURLs(blk *docparse.Block) []urlLine {
 		}
 		pos := lineAt(blk.CodePos, i)
 		if len(fields) < 2 || !httpmsg.IsMethod(fields[0]) {
-			b.diags.Warnf(pos, "URL line %q is not \"METHOD /path\"; ignored", clip(strings.TrimSpace(line)))
+			b.diags.Warnf(pos, diag.BadURLLine, "URL line %q is not \"METHOD /path\"; ignored", clip(strings.TrimSpace(line)))
 			continue
 		}
 		target := strings.Join(fields[1:], " ")
@@ -169,7 +169,7 @@ func (b *builder) readURLs(blk *docparse.Block) []urlLine {
 		path, query, _ := strings.Cut(target, "?")
 		parts, err := parsePath(path)
 		if err != nil {
-			b.diags.Warnf(pos, "%v; URL variant ignored", err)
+			b.diags.Warnf(pos, diag.BadPath, "%v; URL variant ignored", err)
 			continue
 		}
 		urls = append(urls, urlLine{method: strings.ToUpper(fields[0]), parts: parts, query: query, pos: pos})
@@ -180,7 +180,7 @@ func (b *builder) readURLs(blk *docparse.Block) []urlLine {
 func (b *builder) readRequest(blk *docparse.Block) *docRequest {
 	msg, err := httpmsg.ParseRequest(blk.Code)
 	if err != nil {
-		b.diags.Warnf(msgErrPos(blk, err), "request %q: %v; example ignored", exampleName(blk), err)
+		b.diags.Warnf(msgErrPos(blk, err), diag.BadRequest, "request %q: %v; example ignored", exampleName(blk), err)
 		return nil
 	}
 	if msg.BaseURL != "" {
@@ -194,7 +194,7 @@ func (b *builder) readRequest(blk *docparse.Block) *docRequest {
 func (b *builder) readResponse(blk *docparse.Block) *docResponse {
 	msg, err := httpmsg.ParseResponse(blk.Code)
 	if err != nil {
-		b.diags.Warnf(msgErrPos(blk, err), "response: %v; example ignored", err)
+		b.diags.Warnf(msgErrPos(blk, err), diag.BadResponse, "response: %v; example ignored", err)
 		return nil
 	}
 	r := &docResponse{block: blk, msg: msg}
@@ -209,7 +209,7 @@ func (b *builder) readExampleBody(blk *docparse.Block, body string, line int) (s
 	shape := b.readBody(blk, repaired, line, true)
 	if shape != nil {
 		for _, n := range notes {
-			b.diags.Warnf(offsetPos(blk.CodePos, line, body, n.Offset), "JSON body: %s to read it", n.What)
+			b.diags.Warnf(offsetPos(blk.CodePos, line, body, n.Offset), diag.RepairedJSON, "JSON body: %s to read it", n.What)
 		}
 		return repaired, shape
 	}
@@ -234,7 +234,7 @@ func (b *builder) readBody(blk *docparse.Block, body string, line int, repaired 
 		if errors.As(err, &se) {
 			pos = offsetPos(blk.CodePos, line, body, se.Offset)
 		}
-		b.diags.Warnf(pos, "%v; body ignored", err)
+		b.diags.Warnf(pos, diag.BadJSON, "%v; body ignored", err)
 		return nil
 	}
 	return n
@@ -262,12 +262,12 @@ func (b *builder) pair(requests []*docRequest, responses []*docResponse) {
 			}
 		}
 		if !resp.paired {
-			b.diags.Warnf(resp.block.AnnotationPos, "response is paired with no request; ignored")
+			b.diags.Warnf(resp.block.AnnotationPos, diag.UnpairedResponse, "response is paired with no request; ignored")
 		}
 	}
 	for _, req := range requests {
 		if req.response == nil {
-			b.diags.Warnf(req.block.AnnotationPos, "request %q has no response; example ignored", exampleName(req.block))
+			b.diags.Warnf(req.block.AnnotationPos, diag.UnpairedRequest, "request %q has no response; example ignored", exampleName(req.block))
 		}
 	}
 }

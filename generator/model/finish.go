@@ -1,6 +1,7 @@
 package model
 
 import (
+	"github.com/docbind/docbind/generator/diag"
 	"github.com/docbind/docbind/generator/httpmsg"
 	"net/http"
 	"strings"
@@ -54,7 +55,7 @@ func (b *builder) variantFor(op *Operation, req *docRequest) *Variant {
 		parts = []PathPart{{Literal: req.msg.Path}}
 	}
 	if len(op.Variants) > 0 {
-		b.diags.Warnf(req.block.AnnotationPos, "request %q: path %s matches none of the documented URL variants; added as a variant", exampleName(req.block), req.msg.Path)
+		b.diags.Warnf(req.block.AnnotationPos, diag.UndocumentedURL, "request %q: path %s matches none of the documented URL variants; added as a variant", exampleName(req.block), req.msg.Path)
 	}
 	return addVariant(op, parts, req.block.AnnotationPos)
 }
@@ -269,7 +270,7 @@ func (b *builder) settleHandlers(api *API) {
 		for _, ex := range op.Examples {
 			ex.Handler, ex.HandlerNote = handlerFor(op, ex.Variant)
 			if ex.Handler == nil {
-				b.diags.Warnf(ex.Source, "example %q tests the client only: %s", ex.Name, ex.HandlerNote)
+				b.diags.Warnf(ex.Source, diag.ClientOnlyExample, "example %q tests the client only: %s", ex.Name, ex.HandlerNote)
 			}
 		}
 	}

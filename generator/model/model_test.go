@@ -254,7 +254,7 @@ func TestPairing(t *testing.T) {
 	if got := strings.Join(names, ","); got != "A/a,A/b,C/c" {
 		t.Errorf("examples %s", got)
 	}
-	if len(diags) != 1 || !strings.Contains(diags[0].String(), `p.md:22:1: warning: request "lonely" has no response`) {
+	if len(diags) != 1 || !strings.Contains(diags[0].String(), `p.md:22:1: warning DB206: request "lonely" has no response`) {
 		t.Errorf("diagnostics %v", diags)
 	}
 }

@@ -14,11 +14,11 @@ import (
 func (b *builder) registerResources(d *pageOps) {
 	for _, r := range d.resources {
 		if r.block.Annotation.ODataType == "" {
-			b.diags.Warnf(r.block.AnnotationPos, "resource block names no type (\"@odata.type\"); ignored")
+			b.diags.Warnf(r.block.AnnotationPos, diag.UntypedResource, "resource block names no type (\"@odata.type\"); ignored")
 			continue
 		}
 		if r.shape.Kind != schema.Object {
-			b.diags.Warnf(r.block.AnnotationPos, "resource block of %s is not a JSON object; ignored", r.block.Annotation.ODataType)
+			b.diags.Warnf(r.block.AnnotationPos, diag.ResourceNotObject, "resource block of %s is not a JSON object; ignored", r.block.Annotation.ODataType)
 			continue
 		}
 		b.types.addResource(d.page, r.block, r.shape)

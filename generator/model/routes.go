@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"github.com/docbind/docbind/generator/diag"
 	"net/http"
 	"regexp"
 	"slices"
@@ -52,14 +53,14 @@ func (b *builder) buildRoutes(api *API) {
 			shape := op.Method + " " + shapeOf(v)
 			if owner, ok := byShape[shape]; ok {
 				v.ServedBy = &owner
-				b.diags.Warnf(v.Source, "%s is also documented at %s; the handler serves it as %s", v.Pattern, owner.Variant.Source, owner.Op.Name)
+				b.diags.Warnf(v.Source, diag.URLDocumentedTwice, "%s is also documented at %s; the handler serves it as %s", v.Pattern, owner.Variant.Source, owner.Op.Name)
 				continue
 			}
 			r := byPattern[v.MuxPattern]
 			if r == nil {
 				if err := register(mux, v.MuxPattern); err != nil {
 					v.Unrouted = true
-					b.diags.Warnf(v.Source, "%s cannot be routed beside the other URLs (%s); only its client method is generated", v.Pattern, firstLine(err.Error()))
+					b.diags.Warnf(v.Source, diag.UnroutableURL, "%s cannot be routed beside the other URLs (%s); only its client method is generated", v.Pattern, firstLine(err.Error()))
 					continue
 				}
 				r = &Route{MuxPattern: v.MuxPattern}

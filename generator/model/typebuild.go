@@ -22,7 +22,7 @@ func (ts *typeSet) build() {
 			if base := ts.lookup(d.baseType); base != nil && base != d {
 				t.Base = ts.built[odataKey(base.odataType)]
 			} else {
-				ts.diags.Warnf(d.source, "baseType %q of %s is not documented; its members are not inherited", d.baseType, d.odataType)
+				ts.diags.Warnf(d.source, diag.UnknownBaseType, "baseType %q of %s is not documented; its members are not inherited", d.baseType, d.odataType)
 			}
 		}
 	}
@@ -155,7 +155,7 @@ func (ts *typeSet) resolveMember(d *typeDef, m *memberDef) *schema.Node {
 	case compatible(m.declared, m.inferred):
 		return schema.Merge(m.declared, m.inferred)
 	}
-	ts.diags.Warnf(m.inferredPos, "member %q of %s: an example shows %s %s, but the %s at %s declares %s; the declared type is used",
+	ts.diags.Warnf(m.inferredPos, diag.TypeConflict, "member %q of %s: an example shows %s %s, but the %s at %s declares %s; the declared type is used",
 		m.name, d.odataType, m.inferred.Kind, clip(m.inferred.Raw), m.declaredBy, m.declaredPos, m.declared.Kind)
 	return m.declared
 }

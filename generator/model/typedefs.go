@@ -80,7 +80,7 @@ func (ts *typeSet) addResource(p *docparse.Page, blk *docparse.Block, shape *sch
 	a := blk.Annotation
 	def := ts.def(a.ODataType, blk.AnnotationPos, "resource")
 	if def.documented {
-		ts.diags.Warnf(blk.AnnotationPos, "%s is defined again (first at %s); the members are merged", def.odataType, def.source)
+		ts.diags.Warnf(blk.AnnotationPos, diag.TypeDefinedTwice, "%s is defined again (first at %s); the members are merged", def.odataType, def.source)
 	}
 	def.documented, def.source, def.origin = true, blk.AnnotationPos, "resource"
 	def.doc = firstSentence(p.Intro)

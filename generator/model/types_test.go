@@ -123,7 +123,7 @@ func TestConflictReportsBothPositions(t *testing.T) {
 	api := "# Get\n\n<!-- { \"blockType\": \"request\", \"name\": \"get\" } -->\n```http\nGET /w\n```\n" +
 		"<!-- { \"blockType\": \"response\", \"@odata.type\": \"example.widget\" } -->\n```http\nHTTP/1.1 200 OK\n\n{\"size\": \"12\"}\n```\n"
 	_, diags := buildPages(t, map[string]string{"a.md": api, "r.md": resource("example.widget", "", `{"size": "Int32"}`)})
-	if len(diags) != 1 || !strings.Contains(diags[0].String(), `a.md:11:10: warning: member "size" of example.widget: an example shows string "12", but the resource at r.md:5:10 declares int32`) {
+	if len(diags) != 1 || !strings.Contains(diags[0].String(), `a.md:11:10: warning DB304: member "size" of example.widget: an example shows string "12", but the resource at r.md:5:10 declares int32`) {
 		t.Errorf("diagnostics %v", diags)
 	}
 }

@@ -80,7 +80,7 @@ func TestRunMalformedAnnotationWritesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, msg := run("-docs", docs, "-out", out)
-	if code != ExitFail || !strings.Contains(msg, "broken.md:3:40: error: cannot read annotation") {
+	if code != ExitFail || !strings.Contains(msg, "broken.md:3:40: error DB101: cannot read annotation") {
 		t.Errorf("exit %d, want 1 with a positioned error:\n%s", code, msg)
 	}
 	if entries, _ := os.ReadDir(out); len(entries) != 0 {

@@ -1,0 +1,63 @@
+package diag
+
+// Code identifies a kind of diagnostic. Codes are stable: suppressions in
+// docbind.json and scripts may name them, so a code is never reused.
+type Code string
+
+// The diagnostic codes, by stage: 1xx Markdown, 2xx HTTP examples, 3xx
+// types, 4xx operations and routes, 5xx the run, 6xx the output folder.
+const (
+	BadAnnotation      Code = "DB101" // an annotation's JSON cannot be read
+	AnnotationNoFence  Code = "DB102" // an annotation is not followed by a fenced code block
+	UnclosedFence      Code = "DB103" // a code fence runs to the end of the page
+	BadRequest         Code = "DB201" // a request block is not an HTTP request
+	BadResponse        Code = "DB202" // a response block is not an HTTP response
+	BadJSON            Code = "DB203" // a JSON body cannot be read, even leniently
+	RepairedJSON       Code = "DB204" // a JSON body had comments or trailing commas
+	UnpairedResponse   Code = "DB205" // a response has no request
+	UnpairedRequest    Code = "DB206" // a request has no response
+	BadURLLine         Code = "DB207" // a line of the HTTP request block is not "METHOD /path"
+	BadPath            Code = "DB208" // a documented path cannot be used
+	UntypedResource    Code = "DB301" // a resource block names no type
+	ResourceNotObject  Code = "DB302" // a resource block is not a JSON object
+	UnknownBaseType    Code = "DB303" // a baseType is not documented
+	TypeConflict       Code = "DB304" // an example contradicts a member's declared type
+	TypeDefinedTwice   Code = "DB305" // two resource blocks define one type
+	UndocumentedURL    Code = "DB401" // an example's URL is none of the documented ones
+	URLDocumentedTwice Code = "DB402" // one URL is documented for two operations
+	UnroutableURL      Code = "DB403" // a URL conflicts with another in the router
+	ClientOnlyExample  Code = "DB404" // an example's handler half cannot be tested
+	NoPages            Code = "DB501" // the docs folder holds no Markdown page
+	NoOperations       Code = "DB502" // the docs document no operation
+	BadConfig          Code = "DB503" // docbind.json cannot be used
+	BadOutput          Code = "DB601" // the output folder cannot be written safely
+)
+
+// Explanations says what each code means and what to do about it; the
+// README's table is checked against it.
+var Explanations = map[Code]string{
+	BadAnnotation:      "An annotation's JSON cannot be read, even leniently. Fix the JSON; this error stops generation.",
+	AnnotationNoFence:  "An annotation is followed by something other than a fenced code block (a heading, say), so it annotates nothing.",
+	UnclosedFence:      "A code fence is never closed, so the rest of the page became code.",
+	BadRequest:         "A request block does not start with \"METHOD URL\", or a header line is not \"Name: value\". The example is left out.",
+	BadResponse:        "A response block does not start with \"HTTP/1.1 STATUS\". The example is left out.",
+	BadJSON:            "A JSON body cannot be read even after repairs; its shape is not used.",
+	RepairedJSON:       "A JSON body had a comment or a trailing comma; docbind removed it to read the body, and the tests use the repaired body.",
+	UnpairedResponse:   "A response names no request, and no request before it lacks a response.",
+	UnpairedRequest:    "A request has no response, so it has no test.",
+	BadURLLine:         "A line of the HTTP request block is not \"METHOD /path\".",
+	BadPath:            "A documented path cannot be used: no leading slash, an empty segment, a broken placeholder, or too many segments.",
+	UntypedResource:    "A resource block names no type with \"@odata.type\".",
+	ResourceNotObject:  "A resource block's JSON is not an object.",
+	UnknownBaseType:    "A baseType is not documented, so its members are not inherited.",
+	TypeConflict:       "An example shows a value of another type than the one the resource block or Properties table declares; the declared type wins and the tests substitute a valid value.",
+	TypeDefinedTwice:   "Two resource blocks define one type; their members are merged.",
+	UndocumentedURL:    "An example's URL matches none of the URLs under \"HTTP request\"; it becomes another URL of the operation.",
+	URLDocumentedTwice: "One method and URL are documented for two operations; the handler serves it as the first, and both keep client methods.",
+	UnroutableURL:      "A URL conflicts with another in net/http.ServeMux (neither is more specific); only its client method is generated.",
+	ClientOnlyExample:  "An example's URL is served by another operation with another request or result, or cannot be routed: only its client half is tested.",
+	NoPages:            "The docs folder holds no Markdown page.",
+	NoOperations:       "The docs hold no request example, so there is nothing to generate.",
+	BadConfig:          "docbind.json cannot be read: bad JSON, an unknown key, or a bad glob.",
+	BadOutput:          "The output folder cannot be written safely: a file docbind did not generate would be overwritten, or the folder is the docs folder or holds another package.",
+}
