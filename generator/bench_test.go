@@ -35,7 +35,7 @@ func BenchmarkInferCorpus(b *testing.B) {
 	b.SetBytes(size)
 	b.ReportAllocs()
 	for b.Loop() {
-		model.Build(pages)
+		model.Build(pages, model.Config{})
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(pages)), "ns/page")
 }

@@ -13,8 +13,13 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
+	"github.com/docbind/docbind/generator/config"
 	"github.com/docbind/docbind/generator/diag"
 	"github.com/docbind/docbind/generator/docparse"
 	"github.com/docbind/docbind/generator/model"
@@ -28,6 +33,27 @@ type Options struct {
 	// depend on where the checkout is.
 	DocsLabel string
 	Package   string
+	// Include and Exclude select pages by globs over their paths in the
+	// docs folder ("**" spans folders); no Include means every page.
+	Include, Exclude []string
+	Model            model.Config
+	Suppress         []config.Suppression
+}
+
+// selected reports whether a page path passes Include and Exclude.
+func (o Options) selected(p string) bool {
+	if len(o.Include) > 0 && !slices.ContainsFunc(o.Include, func(g string) bool { return config.Match(g, p) }) {
+		return false
+	}
+	return !slices.ContainsFunc(o.Exclude, func(g string) bool { return config.Match(g, p) })
+}
+
+// suppressed reports whether a suppression silences d.
+func (o Options) suppressed(d diag.Diagnostic) bool {
+	rel := strings.TrimPrefix(d.Pos.File, o.DocsLabel+"/")
+	return slices.ContainsFunc(o.Suppress, func(s config.Suppression) bool {
+		return s.Code == d.Code && d.Severity == diag.Warning && (s.Files == "" || config.Match(s.Files, rel))
+	})
 }
 
 // Result is what a run produces.
@@ -45,7 +71,7 @@ func Generate(docs fs.FS, opt Options) (*Result, error) {
 	if !isIdentifier(opt.Package) {
 		return nil, fmt.Errorf("package name %q is not a Go identifier", opt.Package)
 	}
-	pages, diags, err := parsePages(docs, opt.DocsLabel)
+	pages, diags, err := parsePages(docs, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -53,8 +79,8 @@ func Generate(docs fs.FS, opt Options) (*Result, error) {
 	if len(pages) == 0 {
 		diags.Errorf(diag.Pos{File: opt.DocsLabel}, diag.NoPages, "no Markdown pages found")
 	}
-	api, modelDiags := model.Build(pages)
-	res.Diags = append(diags, modelDiags...).Sorted()
+	api, modelDiags := model.Build(pages, opt.Model)
+	res.Diags = slices.DeleteFunc(append(diags, modelDiags...), opt.suppressed).Sorted()
 	if res.Diags.HasErrors() {
 		return res, res.Diags.Err()
 	}
@@ -67,27 +93,55 @@ func Generate(docs fs.FS, opt Options) (*Result, error) {
 	return res, err
 }
 
-// parsePages parses every .md file under docs, in path order.
-func parsePages(docs fs.FS, label string) ([]*docparse.Page, diag.List, error) {
-	var pages []*docparse.Page
-	var diags diag.List
+// parsePages parses every selected .md file under docs, in path order.
+// Pages are read in order and parsed in parallel: goldmark is the bulk of
+// the work, and each page is independent.
+func parsePages(docs fs.FS, opt Options) ([]*docparse.Page, diag.List, error) {
+	var paths []string
+	var srcs [][]byte
 	err := fs.WalkDir(docs, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() || !strings.EqualFold(path.Ext(p), ".md") {
+		if d.IsDir() || !strings.EqualFold(path.Ext(p), ".md") || !opt.selected(p) {
 			return nil
 		}
 		src, err := fs.ReadFile(docs, p)
 		if err != nil {
 			return err
 		}
-		page, pd := docparse.Parse(path.Join(label, p), src)
-		pages = append(pages, page)
-		diags = append(diags, pd...)
+		paths, srcs = append(paths, p), append(srcs, src)
 		return nil
 	})
-	return pages, diags, err
+	if err != nil {
+		return nil, nil, err
+	}
+	pages := make([]*docparse.Page, len(paths))
+	pageDiags := make([]diag.List, len(paths))
+	parallel(len(paths), func(i int) {
+		pages[i], pageDiags[i] = docparse.Parse(path.Join(opt.DocsLabel, paths[i]), srcs[i])
+	})
+	var diags diag.List
+	for _, d := range pageDiags {
+		diags = append(diags, d...)
+	}
+	return pages, diags, nil
+}
+
+// parallel runs work(0..n-1) on as many goroutines as there are CPUs.
+func parallel(n int, work func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				work(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 func isIdentifier(s string) bool {

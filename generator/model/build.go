@@ -62,8 +62,19 @@ type opDraft struct {
 	requestName string   // the server request type's name before types claim theirs
 }
 
+// Config holds the choices a user makes in docbind.json.
+type Config struct {
+	// OperationNames renames operations: generated Go name -> wanted name.
+	OperationNames map[string]string
+	// TypeNames renames types: OData name (or generated Go name) -> wanted name.
+	TypeNames map[string]string
+	// BaseURL replaces the base URL the examples use.
+	BaseURL string
+}
+
 // builder carries state across pages: names must be unique in the package.
 type builder struct {
+	cfg         Config
 	diags       diag.List
 	types       *typeSet
 	opNames     naming.Set
@@ -78,9 +89,9 @@ type builder struct {
 // documented types (resource blocks and Properties tables); absorb every
 // example into the types it shows; name and build the types; then settle
 // the operations, which refer to them.
-func Build(pages []*docparse.Page) (*API, diag.List) {
-	b := &builder{}
-	b.types = newTypeSet(&b.diags)
+func Build(pages []*docparse.Page, cfg Config) (*API, diag.List) {
+	b := &builder{cfg: cfg}
+	b.types = newTypeSet(&b.diags, cfg.TypeNames)
 	b.opNames.Reserve("NewClient", "NewHandler", "WithHTTPClient", "WithHeader", "WithBearerToken", "WithMaxBodyBytes", "NullableOf", "Null")
 	var docs []*pageOps
 	for _, p := range pages {
@@ -94,6 +105,9 @@ func Build(pages []*docparse.Page) (*API, diag.List) {
 	}
 	b.types.build()
 	api := &API{BaseURL: mostCommon(b.bases)}
+	if cfg.BaseURL != "" {
+		api.BaseURL = cfg.BaseURL
+	}
 	for _, d := range docs {
 		for _, draft := range d.ops {
 			b.clientNames.Reserve(draft.op.Name)
@@ -359,7 +373,11 @@ func (b *builder) nameOperations(p *docparse.Page, drafts []*opDraft) {
 		if strings.TrimSpace(name) == "" {
 			name = strings.TrimSuffix(p.Path[strings.LastIndexByte(p.Path, '/')+1:], ".md")
 		}
-		dr.op.Name = b.opNames.Unique(naming.Exported(name))
+		dr.op.Name = naming.Exported(name)
+		if override, ok := b.cfg.OperationNames[dr.op.Name]; ok {
+			dr.op.Name = override
+		}
+		dr.op.Name = b.opNames.Unique(dr.op.Name)
 		dr.requestName = dr.op.Name + "Request"
 	}
 }

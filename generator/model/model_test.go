@@ -111,7 +111,7 @@ func buildSeed(t *testing.T) *API {
 		t.Fatal(err)
 	}
 	page, diags := docparse.Parse("docs/create-version.md", src)
-	api, more := Build([]*docparse.Page{page})
+	api, more := Build([]*docparse.Page{page}, Config{})
 	if all := append(diags, more...); len(all) > 0 {
 		t.Fatalf("diagnostics: %v", all)
 	}
@@ -244,7 +244,7 @@ func TestPairing(t *testing.T) {
 <!-- { "blockType": "request", "name": "lonely" } -->
 ` + "```http\nPUT /a\n```\n"
 	p, _ := docparse.Parse("p.md", []byte(page))
-	api, diags := Build([]*docparse.Page{p})
+	api, diags := Build([]*docparse.Page{p}, Config{})
 	var names []string
 	for _, op := range api.Operations {
 		for _, ex := range op.Examples {

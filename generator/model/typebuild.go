@@ -70,6 +70,7 @@ func (ts *typeSet) nameTypes(keys []string) {
 		if byShort[strings.ToLower(shortName(k))] > 1 && namespace(k) != primary {
 			name = naming.Exported(d.odataType)
 		}
+		name = ts.renamed(d.odataType, name)
 		t := &Type{Name: ts.names.Unique(name), ODataType: d.odataType, Doc: d.doc, Origin: d.origin, Source: d.source,
 			Truncated: d.truncated, Abstract: d.abstract, OpenType: d.openType, KeyProperty: d.keyProperty}
 		ts.built[k] = t
@@ -324,3 +325,13 @@ func fitsString(kind schema.Kind, inferred *schema.Node) bool {
 }
 
 var dateLayout = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// renamed applies a docbind.json rename, by OData name or generated name.
+func (ts *typeSet) renamed(odataType, name string) string {
+	for key, to := range ts.renames {
+		if strings.EqualFold(key, odataType) || key == name {
+			return to
+		}
+	}
+	return name
+}

@@ -24,7 +24,7 @@ func buildPages(t *testing.T, pages map[string]string) (*API, diag.List) {
 		parsed = append(parsed, page)
 		diags = append(diags, d...)
 	}
-	api, more := Build(parsed)
+	api, more := Build(parsed, Config{})
 	return api, append(diags, more...)
 }
 

@@ -13,8 +13,9 @@ import (
 // typeSet gathers the named types of the docs (typeDefs, keyed by their
 // lower-cased OData name) and builds them into model types.
 type typeSet struct {
-	defs  map[string]*typeDef
-	diags *diag.List
+	defs    map[string]*typeDef
+	diags   *diag.List
+	renames map[string]string // docbind.json "types": OData or Go name -> Go name
 
 	// Filled by build.
 	names   naming.Set
@@ -26,8 +27,8 @@ type typeSet struct {
 	targets map[*memberDef]string
 }
 
-func newTypeSet(diags *diag.List) *typeSet {
-	ts := &typeSet{defs: map[string]*typeDef{}, diags: diags, built: map[string]*Type{}, enumFor: map[string]*Enum{}, unions: map[string]*Union{}, targets: map[*memberDef]string{}}
+func newTypeSet(diags *diag.List, renames map[string]string) *typeSet {
+	ts := &typeSet{renames: renames, defs: map[string]*typeDef{}, diags: diags, built: map[string]*Type{}, enumFor: map[string]*Enum{}, unions: map[string]*Union{}, targets: map[*memberDef]string{}}
 	ts.names.Reserve("Client", "ClientOption", "Server", "APIError", "Unimplemented", "Nullable", "NullableOf", "Null", "DateTime", "ParseDateTime", "Date", "ParseDate",
 		"TimeOfDay", "Duration", "HandlerOption", "DefaultBaseURL", "DefaultMaxBodyBytes", "NewClient", "NewHandler",
 		"WithHTTPClient", "WithHeader", "WithBearerToken", "WithMaxBodyBytes", "SetStatus", "Content",

@@ -1,15 +1,15 @@
-// Package cli is docbind's command line: flags, exit codes and messages.
-// It is a package apart from main so tests can run it in-process.
+// Package cli is docbind's command line: flags, the config file, exit
+// codes and messages. It is a package apart from main so tests can run it
+// in-process.
 package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
+	"time"
 
 	"github.com/docbind/docbind/generator"
 	"github.com/docbind/docbind/generator/diag"
@@ -19,131 +19,135 @@ import (
 // Exit codes.
 const (
 	ExitOK    = 0
-	ExitFail  = 1 // errors in the docs, stale files under -check, or I/O failures
+	ExitFail  = 1 // errors in the docs (or warnings under -strict), stale files under -check, or I/O failures
 	ExitUsage = 2
 )
 
-type options struct {
-	docs, out, pkg string
-	check          bool
-}
-
 // Run runs docbind with the given arguments and returns its exit code.
 func Run(args []string, stdout, stderr io.Writer) int {
-	opt, code := parseFlags(args, stderr)
+	opt, code := parseArgs(args, stderr)
 	if code >= 0 {
 		return code
 	}
-	res, err := generator.Generate(os.DirFS(opt.docs), generator.Options{DocsLabel: docsLabel(opt.docs), Package: opt.pkg})
-	if res != nil {
-		for _, d := range res.Diags {
-			fmt.Fprintln(stderr, d)
+	stop, err := startProfiles(opt)
+	if err != nil {
+		fmt.Fprintf(stderr, "docbind: %v\n", err)
+		return ExitFail
+	}
+	defer stop()
+	r := &run{opt: opt, stdout: stdout, stderr: stderr, start: time.Now()}
+	return r.main()
+}
+
+// run is one invocation: its options, outputs and what it counted.
+type run struct {
+	opt            *options
+	stdout, stderr io.Writer
+	start          time.Time
+	pages, ops     int
+	types, written int
+	warnings       int
+	unchanged      bool // the cache showed the inputs unchanged: nothing was parsed
+}
+
+func (r *run) main() int {
+	inputs, err := readInputs(r.opt)
+	if err != nil {
+		return r.fail(err)
+	}
+	r.pages = inputs.pages
+	if cached, ok := loadCache(r.opt, inputs); ok && upToDate(r.opt.out, cached.Files) {
+		// Nothing changed since the last run: no parsing, nothing written.
+		r.unchanged = true
+		r.ops, r.types, r.warnings = cached.Operations, cached.Types, len(cached.Diags)
+		for _, d := range cached.Diags {
+			fmt.Fprintln(r.stderr, d)
 		}
+		if r.opt.strict && r.warnings > 0 {
+			return r.finish(ExitFail)
+		}
+		return r.finish(ExitOK)
+	}
+	res, err := generator.Generate(os.DirFS(r.opt.docs), r.opt.generatorOptions())
+	if res != nil {
+		r.report(res.Diags)
 	}
 	if err != nil {
 		var list diag.ErrorList
-		if !errors.As(err, &list) {
-			fmt.Fprintf(stderr, "docbind: %v\n", err)
+		if errors.As(err, &list) {
+			return r.finish(ExitFail)
 		}
-		return ExitFail
+		return r.fail(err)
 	}
-	changes, err := writeout.Plan(opt.out, res.Files)
+	r.ops, r.types = len(res.API.Operations), len(res.API.Types)+len(res.API.Enums)+len(res.API.Unions)
+	if r.opt.strict && r.warnings > 0 {
+		fmt.Fprintf(r.stderr, "docbind: %d warning(s) and -strict: nothing written\n", r.warnings)
+		return r.finish(ExitFail)
+	}
+	changes, err := writeout.Plan(r.opt.out, res.Files)
 	if err != nil {
-		fmt.Fprintf(stderr, "docbind: %v\n", err)
-		return ExitFail
+		return r.fail(err)
 	}
-	if opt.check {
-		return reportStale(opt, changes, stderr)
+	if r.opt.check {
+		return r.finish(r.reportStale(changes))
 	}
-	if err := writeout.Apply(opt.out, changes); err != nil {
-		fmt.Fprintf(stderr, "docbind: %v\n", err)
-		return ExitFail
+	if err := writeout.Apply(r.opt.out, changes); err != nil {
+		return r.fail(err)
 	}
-	return ExitOK
+	r.written = len(changes)
+	saveCache(r.opt, inputs, res)
+	return r.finish(ExitOK)
 }
 
-func parseFlags(args []string, stderr io.Writer) (options, int) {
-	var opt options
-	fs := flag.NewFlagSet("docbind", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.StringVar(&opt.docs, "docs", "docs", "folder of Markdown API docs to read")
-	fs.StringVar(&opt.out, "out", "out", "folder to write the generated Go package to")
-	fs.StringVar(&opt.pkg, "package", "", "package name of the generated code (default $GOPACKAGE, else the -out folder's name)")
-	fs.BoolVar(&opt.check, "check", false, "write nothing; exit 1 naming every generated file that is not up to date")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: docbind [-docs DIR] [-out DIR] [-package NAME] [-check]\n\n")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return opt, ExitOK
-		}
-		return opt, ExitUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "docbind: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return opt, ExitUsage
-	}
-	if opt.pkg == "" {
-		opt.pkg = defaultPackage(opt.out)
-	}
-	if same(opt.docs, opt.out) {
-		fmt.Fprintf(stderr, "docbind: -out %s is the docs folder; refusing to write into it\n", opt.out)
-		return opt, ExitUsage
-	}
-	return opt, -1
-}
-
-// defaultPackage is $GOPACKAGE under go generate, else the output folder's
-// name made into an identifier.
-func defaultPackage(out string) string {
-	if p := os.Getenv("GOPACKAGE"); p != "" {
-		return p
-	}
-	abs, err := filepath.Abs(out)
-	if err != nil {
-		abs = out
-	}
-	var b strings.Builder
-	for _, r := range strings.ToLower(filepath.Base(abs)) {
-		if r == '_' || 'a' <= r && r <= 'z' || '0' <= r && r <= '9' && b.Len() > 0 {
-			b.WriteRune(r)
+// report prints diagnostics, counting warnings.
+func (r *run) report(diags diag.List) {
+	for _, d := range diags {
+		fmt.Fprintln(r.stderr, d)
+		if d.Severity == diag.Warning {
+			r.warnings++
 		}
 	}
-	if b.Len() == 0 {
-		return "api"
-	}
-	return b.String()
 }
 
-// docsLabel names the docs folder in positions and generated comments: the
-// path as given when relative, so output is the same on every machine.
-func docsLabel(docs string) string {
-	if !filepath.IsAbs(docs) {
-		return filepath.ToSlash(filepath.Clean(docs))
-	}
-	if wd, err := os.Getwd(); err == nil {
-		if rel, err := filepath.Rel(wd, docs); err == nil && !strings.HasPrefix(rel, "..") {
-			return filepath.ToSlash(rel)
-		}
-	}
-	return filepath.Base(docs)
+func (r *run) fail(err error) int {
+	fmt.Fprintf(r.stderr, "docbind: %v\n", err)
+	return r.finish(ExitFail)
 }
 
-func same(a, b string) bool {
-	absA, errA := filepath.Abs(a)
-	absB, errB := filepath.Abs(b)
-	return errA == nil && errB == nil && absA == absB
+// finish prints the one summary line every run ends with.
+func (r *run) finish(code int) int {
+	if r.opt.quiet && code == ExitOK {
+		return code
+	}
+	verb := "written"
+	if r.opt.check {
+		verb = "stale"
+	}
+	note := ""
+	if r.unchanged {
+		note = " (inputs unchanged since the last run)"
+	}
+	fmt.Fprintf(r.stderr, "docbind: %d pages, %d operations, %d types, %d files %s, %d warnings, %s%s\n",
+		r.pages, r.ops, r.types, r.written, verb, r.warnings, time.Since(r.start).Round(time.Millisecond), note)
+	return code
 }
 
-func reportStale(opt options, changes []writeout.Change, stderr io.Writer) int {
+// reportStale says which files -check finds stale, with their diffs unless
+// -q, and the command that brings them up to date.
+func (r *run) reportStale(changes []writeout.Change) int {
+	r.written = len(changes)
 	if len(changes) == 0 {
 		return ExitOK
 	}
 	for _, c := range changes {
-		fmt.Fprintf(stderr, "%s: %s\n", filepath.Join(opt.out, c.Name), c.Kind)
+		name := filepath.Join(r.opt.out, c.Name)
+		if r.opt.quiet {
+			fmt.Fprintln(r.stdout, name)
+			continue
+		}
+		fmt.Fprintf(r.stdout, "%s: %s\n", name, c.Kind)
+		fmt.Fprint(r.stdout, writeout.Unified("a/"+filepath.ToSlash(name), "b/"+filepath.ToSlash(name), c.Old, c.New))
 	}
-	fmt.Fprintf(stderr, "docbind: %d generated file(s) are not up to date; run: docbind -docs %s -out %s -package %s\n", len(changes), opt.docs, opt.out, opt.pkg)
+	fmt.Fprintf(r.stderr, "docbind: %d generated file(s) are stale; to update them run: %s\n", len(changes), r.opt.fixCommand())
 	return ExitFail
 }

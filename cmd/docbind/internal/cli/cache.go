@@ -1,0 +1,149 @@
+package cli
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/docbind/docbind/generator"
+)
+
+// The cache lets a run with nothing changed stop after reading and hashing
+// its inputs. It lives in the user cache folder, one small file per output
+// folder; deleting it only costs the next run its shortcut.
+
+// inputs is what a run depends on, hashed.
+type inputs struct {
+	hash  string
+	pages int
+}
+
+// cacheEntry records the outcome of the last run for an output folder.
+type cacheEntry struct {
+	Inputs     string            `json:"inputs"`
+	Files      map[string]string `json:"files"` // name -> sha256 of the content written
+	Diags      []string          `json:"diags"`
+	Operations int               `json:"operations"`
+	Types      int               `json:"types"`
+}
+
+// readInputs hashes docbind's own executable, the settings, and every
+// Markdown page with its path.
+func readInputs(opt *options) (inputs, error) {
+	h := sha256.New()
+	if exe, err := os.Executable(); err == nil {
+		if f, err := os.Open(exe); err == nil {
+			_, _ = io.Copy(h, f)
+			f.Close()
+		}
+	}
+	settings, _ := json.Marshal(struct {
+		Opts  any
+		Docs  string
+		Pkg   string
+		Check bool
+	}{opt.generatorOptions(), docsLabel(opt.docs), opt.pkg, opt.strict})
+	h.Write(settings)
+	var in inputs
+	err := fs.WalkDir(os.DirFS(opt.docs), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.EqualFold(path.Ext(p), ".md") {
+			return err
+		}
+		data, err := os.ReadFile(filepath.Join(opt.docs, filepath.FromSlash(p)))
+		if err != nil {
+			return err
+		}
+		in.pages++
+		h.Write([]byte(p + "\x00"))
+		h.Write(data)
+		h.Write([]byte{0})
+		return nil
+	})
+	in.hash = hex.EncodeToString(h.Sum(nil))
+	return in, err
+}
+
+func cachePath(opt *options) (string, bool) {
+	dir, err := os.UserCacheDir()
+	if err != nil || os.Getenv("DOCBIND_NOCACHE") != "" {
+		return "", false
+	}
+	abs, err := filepath.Abs(opt.out)
+	if err != nil {
+		return "", false
+	}
+	sum := sha256.Sum256([]byte(abs))
+	return filepath.Join(dir, "docbind", hex.EncodeToString(sum[:12])+".json"), true
+}
+
+func loadCache(opt *options, in inputs) (*cacheEntry, bool) {
+	file, ok := cachePath(opt)
+	if !ok {
+		return nil, false
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, false
+	}
+	var c cacheEntry
+	if json.Unmarshal(data, &c) != nil || c.Inputs != in.hash {
+		return nil, false
+	}
+	return &c, true
+}
+
+// upToDate reports whether every file the cache lists is on disk with the
+// content it recorded: someone may have edited or deleted one since.
+func upToDate(out string, files map[string]string) bool {
+	for name, sum := range files {
+		data, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil || hashOf(data) != sum {
+			return false
+		}
+	}
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		generated := strings.HasSuffix(e.Name(), "_gen.go") || strings.HasSuffix(e.Name(), "_gen_test.go")
+		if _, ok := files[e.Name()]; generated && !ok {
+			return false // a generated file appeared that the last run did not write
+		}
+	}
+	return true
+}
+
+func hashOf(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
+
+// saveCache records a successful run; failing to is harmless.
+func saveCache(opt *options, in inputs, res *generator.Result) {
+	file, ok := cachePath(opt)
+	if !ok {
+		return
+	}
+	c := cacheEntry{Inputs: in.hash, Files: map[string]string{}, Operations: len(res.API.Operations), Types: len(res.API.Types) + len(res.API.Enums) + len(res.API.Unions)}
+	for _, f := range res.Files {
+		c.Files[f.Name] = hashOf(f.Content)
+	}
+	for _, d := range res.Diags {
+		c.Diags = append(c.Diags, d.String())
+	}
+	data, err := json.Marshal(c)
+	if err != nil || os.MkdirAll(filepath.Dir(file), 0o755) != nil {
+		return
+	}
+	tmp := file + ".tmp"
+	if os.WriteFile(tmp, data, 0o644) == nil {
+		_ = os.Rename(tmp, file)
+	}
+}

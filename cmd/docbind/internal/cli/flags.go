@@ -1,0 +1,183 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/docbind/docbind/generator"
+	"github.com/docbind/docbind/generator/config"
+	"github.com/docbind/docbind/generator/model"
+)
+
+// options are the settings of a run: docbind.json, then flags over it.
+type options struct {
+	docs, out, pkg         string
+	configFile             string
+	check, quiet, strict   bool
+	verbose                bool
+	cpuprofile, memprofile string
+	cfg                    config.Config
+	set                    map[string]bool // flags given on the command line
+}
+
+const usage = `usage: docbind [flags]
+
+docbind reads Markdown API docs annotated in the Microsoft Graph convention
+(an HTML comment holding JSON before each fenced example) and writes a Go
+package: models, a client, a net/http server and tests of every example.
+
+With no flags it regenerates out/ from docs/. Under go generate, in the
+package that receives the code:
+
+	//go:generate go tool docbind -docs ../apidocs -out . -package graph
+
+Settings come from docbind.json when it exists (or -config), then flags.
+Every diagnostic has a code (DB101...) explained in the README.
+
+Flags:
+`
+
+func parseArgs(args []string, stderr io.Writer) (*options, int) {
+	opt := &options{set: map[string]bool{}}
+	fs := flag.NewFlagSet("docbind", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&opt.docs, "docs", "docs", "folder of Markdown API docs to read")
+	fs.StringVar(&opt.out, "out", "out", "folder to write the generated Go package to")
+	fs.StringVar(&opt.pkg, "package", "", "package name of the generated code (default $GOPACKAGE, else the -out folder's name)")
+	fs.StringVar(&opt.configFile, "config", "", "config file (default docbind.json when it exists)")
+	fs.BoolVar(&opt.check, "check", false, "write nothing; print a diff of every stale generated file and exit 1 if any")
+	fs.BoolVar(&opt.quiet, "q", false, "with -check, print only the names of stale files; otherwise print no summary line on success")
+	fs.BoolVar(&opt.strict, "strict", false, "fail on warnings too")
+	fs.BoolVar(&opt.verbose, "v", false, "say what was generated from what")
+	fs.StringVar(&opt.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
+	fs.StringVar(&opt.memprofile, "memprofile", "", "write a heap profile to this file")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, ExitOK
+		}
+		return nil, ExitUsage
+	}
+	fs.Visit(func(f *flag.Flag) { opt.set[f.Name] = true })
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "docbind: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return nil, ExitUsage
+	}
+	if err := opt.applyConfig(); err != nil {
+		fmt.Fprintln(stderr, err)
+		return nil, ExitFail
+	}
+	if opt.pkg == "" {
+		opt.pkg = defaultPackage(opt.out)
+	}
+	if same(opt.docs, opt.out) {
+		fmt.Fprintf(stderr, "docbind: -out %s is the docs folder; refusing to write into it\n", opt.out)
+		return nil, ExitUsage
+	}
+	return opt, -1
+}
+
+// applyConfig reads docbind.json (or -config) and takes from it what no
+// flag set. Its paths are relative to its own folder.
+func (o *options) applyConfig() error {
+	file := o.configFile
+	if file == "" {
+		if _, err := os.Stat("docbind.json"); err != nil {
+			return nil
+		}
+		file = "docbind.json"
+	}
+	c, err := config.Load(file)
+	if err != nil {
+		return err
+	}
+	o.cfg = *c
+	dir := filepath.Dir(file)
+	if c.Docs != "" && !o.set["docs"] {
+		o.docs = filepath.Join(dir, c.Docs)
+	}
+	if c.Out != "" && !o.set["out"] {
+		o.out = filepath.Join(dir, c.Out)
+	}
+	if c.Package != "" && !o.set["package"] {
+		o.pkg = c.Package
+	}
+	return nil
+}
+
+func (o *options) generatorOptions() generator.Options {
+	return generator.Options{
+		DocsLabel: docsLabel(o.docs),
+		Package:   o.pkg,
+		Include:   o.cfg.Include,
+		Exclude:   o.cfg.Exclude,
+		Suppress:  o.cfg.Suppress,
+		Model: model.Config{
+			OperationNames: o.cfg.Operations,
+			TypeNames:      o.cfg.Types,
+			BaseURL:        o.cfg.BaseURL,
+		},
+	}
+}
+
+// fixCommand is the command that regenerates what -check found stale.
+func (o *options) fixCommand() string {
+	args := []string{"docbind"}
+	for _, f := range []struct{ name, value string }{{"config", o.configFile}, {"docs", o.docs}, {"out", o.out}, {"package", o.pkg}} {
+		if o.set[f.name] {
+			args = append(args, "-"+f.name, f.value)
+		}
+	}
+	return strings.Join(args, " ")
+}
+
+// defaultPackage is $GOPACKAGE under go generate, else the output folder's
+// name made into an identifier.
+func defaultPackage(out string) string {
+	if p := os.Getenv("GOPACKAGE"); p != "" {
+		return p
+	}
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		abs = out
+	}
+	var b strings.Builder
+	for _, r := range strings.ToLower(filepath.Base(abs)) {
+		if r == '_' || 'a' <= r && r <= 'z' || '0' <= r && r <= '9' && b.Len() > 0 {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return "api"
+	}
+	return b.String()
+}
+
+// docsLabel names the docs folder in positions and generated comments: the
+// path as given when relative, so output is the same on every machine.
+func docsLabel(docs string) string {
+	if !filepath.IsAbs(docs) {
+		return filepath.ToSlash(filepath.Clean(docs))
+	}
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, docs); err == nil && !strings.HasPrefix(rel, "..") {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.Base(docs)
+}
+
+func same(a, b string) bool {
+	absA, errA := filepath.Abs(a)
+	absB, errB := filepath.Abs(b)
+	return errA == nil && errB == nil && absA == absB
+}
