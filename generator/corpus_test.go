@@ -1,16 +1,21 @@
 package generator
 
 import (
+	"bytes"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/docbind/docbind/generator/diag"
 	"github.com/docbind/docbind/generator/docparse"
+	"github.com/docbind/docbind/templates"
 )
 
 // corpusDir is the OneDrive docs corpus in ../shared, which a fresh clone
@@ -186,4 +191,77 @@ func resourceTypes(t *testing.T, dir string) []string {
 		}
 	})
 	return types
+}
+
+// corpusFS loads the corpus into memory, so a test can edit a page.
+func corpusFS(t *testing.T) fstest.MapFS {
+	dir := corpusDir(t)
+	fsys := fstest.MapFS{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		fsys[filepath.ToSlash(rel)] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fsys
+}
+
+// TestCorpusSmallDiffs edits one page of the corpus and checks that only
+// the files generated from that page change.
+func TestCorpusSmallDiffs(t *testing.T) {
+	tests := []struct {
+		page, old, new string
+		want           []string
+	}{
+		{"api/driveitem_get.md", `"name": "OneDrive"`, `"name": "MyDrive"`, []string{"api_driveitem_get_gen_test.go"}},
+		{"resources/driveitem.md", "Audio metadata, if the item is an audio file.", "Audio metadata, when the item is an audio file.", []string{"resources_driveitem_gen.go"}},
+	}
+	fsys := corpusFS(t)
+	opt := Options{DocsLabel: "onedrive", Package: "onedrive"}
+	before, err := Generate(fsys, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.page, func(t *testing.T) {
+			edited := maps.Clone(fsys)
+			src := string(fsys[tt.page].Data)
+			if !strings.Contains(src, tt.old) {
+				t.Fatalf("%s does not contain %q", tt.page, tt.old)
+			}
+			edited[tt.page] = &fstest.MapFile{Data: []byte(strings.Replace(src, tt.old, tt.new, 1))}
+			after, err := Generate(edited, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := changedFiles(before.Files, after.Files); !slices.Equal(got, tt.want) {
+				t.Errorf("editing %s changed %v, want %v", tt.page, got, tt.want)
+			}
+		})
+	}
+}
+
+func changedFiles(a, b []templates.File) []string {
+	old := map[string][]byte{}
+	for _, f := range a {
+		old[f.Name] = f.Content
+	}
+	var changed []string
+	for _, f := range b {
+		if !bytes.Equal(old[f.Name], f.Content) {
+			changed = append(changed, f.Name)
+		}
+		delete(old, f.Name)
+	}
+	for name := range old {
+		changed = append(changed, name)
+	}
+	slices.Sort(changed)
+	return changed
 }

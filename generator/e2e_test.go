@@ -76,12 +76,12 @@ func TestGeneratedTestsCatchHandEdits(t *testing.T) {
 	mutations := []struct {
 		name, file, old, new string
 	}{
-		{"success status", "server_gen.go", "withStatus(r.Context(), 201)", "withStatus(r.Context(), 200)"},
-		{"JSON member name of Item", "models_gen.go", `json:"cTag,omitzero"`, `json:"ctag,omitzero"`},
+		{"success status", "create_version_gen.go", "withStatus(r.Context(), 201)", "withStatus(r.Context(), 200)"},
+		{"JSON member name of Item", "create_version_gen.go", `json:"cTag,omitzero"`, `json:"ctag,omitzero"`},
 		{"route path", "server_gen.go", `HandleFunc("POST /drive/items/{itemID}/versions"`, `HandleFunc("POST /drive/item/{itemID}/versions"`},
 		{"route method", "server_gen.go", `HandleFunc("POST /drive/root/versions"`, `HandleFunc("PUT /drive/root/versions"`},
-		{"client path", "client_gen.go", `"/root/versions", bodyOf(body))`, `"/roots/versions", bodyOf(body))`},
-		{"client method", "client_gen.go", `newRequest(ctx, "POST", "/drive/root/versions"`, `newRequest(ctx, "PUT", "/drive/root/versions"`},
+		{"client path", "create_version_gen.go", `"/root/versions", bodyOf(body))`, `"/roots/versions", bodyOf(body))`},
+		{"client method", "create_version_gen.go", `newRequest(ctx, "POST", "/drive/root/versions"`, `newRequest(ctx, "PUT", "/drive/root/versions"`},
 	}
 	for _, m := range mutations {
 		t.Run(m.name, func(t *testing.T) {

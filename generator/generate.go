@@ -79,7 +79,9 @@ func Generate(docs fs.FS, opt Options) (*Result, error) {
 	if len(pages) == 0 {
 		diags.Errorf(diag.Pos{File: opt.DocsLabel}, diag.NoPages, "no Markdown pages found")
 	}
-	api, modelDiags := model.Build(pages, opt.Model)
+	mc := opt.Model
+	mc.DocsLabel = opt.DocsLabel
+	api, modelDiags := model.Build(pages, mc)
 	res.Diags = slices.DeleteFunc(append(diags, modelDiags...), opt.suppressed).Sorted()
 	if res.Diags.HasErrors() {
 		return res, res.Diags.Err()

@@ -3,9 +3,7 @@
 package out
 
 import (
-	"context"
 	"net/http"
-	"net/url"
 	"strings"
 )
 
@@ -55,73 +53,4 @@ func NewClient(baseURL string, opts ...ClientOption) *Client {
 		opt(c)
 	}
 	return c
-}
-
-// CreateVersion calls POST /drive/root/versions (Create version).
-//
-// Use this API to create a new version.
-//
-// xSampleHeader is sent as the X-Sample-Header header when not empty: Sample
-// HTTP header. Update accordingly or remove if not needed
-//
-// Source: docs/create-version.md:9
-func (c *Client) CreateVersion(ctx context.Context, xSampleHeader string, body *Item) (*Item, error) {
-	req, err := c.newRequest(ctx, "POST", "/drive/root/versions", bodyOf(body))
-	if err != nil {
-		return nil, err
-	}
-	if xSampleHeader != "" {
-		req.Header.Set("X-Sample-Header", xSampleHeader)
-	}
-	var out Item
-	if err := c.do(req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-// CreateVersionByItemID calls POST /drive/items/{itemID}/versions (Create version).
-//
-// Use this API to create a new version.
-//
-// xSampleHeader is sent as the X-Sample-Header header when not empty: Sample
-// HTTP header. Update accordingly or remove if not needed
-//
-// Source: docs/create-version.md:10
-func (c *Client) CreateVersionByItemID(ctx context.Context, itemID string, xSampleHeader string, body *Item) (*Item, error) {
-	req, err := c.newRequest(ctx, "POST", "/drive/items/"+url.PathEscape(itemID)+"/versions", bodyOf(body))
-	if err != nil {
-		return nil, err
-	}
-	if xSampleHeader != "" {
-		req.Header.Set("X-Sample-Header", xSampleHeader)
-	}
-	var out Item
-	if err := c.do(req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-// CreateVersionByDriveID calls POST /drives/{driveID}/root/versions (Create version).
-//
-// Use this API to create a new version.
-//
-// xSampleHeader is sent as the X-Sample-Header header when not empty: Sample
-// HTTP header. Update accordingly or remove if not needed
-//
-// Source: docs/create-version.md:11
-func (c *Client) CreateVersionByDriveID(ctx context.Context, driveID string, xSampleHeader string, body *Item) (*Item, error) {
-	req, err := c.newRequest(ctx, "POST", "/drives/"+url.PathEscape(driveID)+"/root/versions", bodyOf(body))
-	if err != nil {
-		return nil, err
-	}
-	if xSampleHeader != "" {
-		req.Header.Set("X-Sample-Header", xSampleHeader)
-	}
-	var out Item
-	if err := c.do(req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
 }

@@ -316,6 +316,13 @@ func ptr[T any](v T) *T {
 	return &v
 }
 
+// decodeAs decodes JSON into a new T.
+func decodeAs[T any](data []byte) (any, error) {
+	var v T
+	err := json.Unmarshal(data, &v)
+	return &v, err
+}
+
 // testServer implements Server with a function per operation; an operation whose
 // function is nil answers 501 Not Implemented.
 type testServer struct {

@@ -15,20 +15,6 @@ type Server interface {
 	CreateVersion(ctx context.Context, req *CreateVersionRequest) (*Item, error)
 }
 
-// CreateVersionRequest is what a Server receives for CreateVersion.
-type CreateVersionRequest struct {
-	// Pattern is the route that matched, such as "POST /drive/root/versions".
-	Pattern string
-	// ItemID is the {itemID} path parameter, decoded; empty on routes without it.
-	ItemID string
-	// DriveID is the {driveID} path parameter, decoded; empty on routes without it.
-	DriveID string
-	// XSampleHeader is the X-Sample-Header request header.
-	XSampleHeader string
-	// Body is the decoded JSON request body; nil when the request has none.
-	Body *Item
-}
-
 // Unimplemented answers every operation with 501 Not Implemented. Embed it in a
 // Server to implement the operations one at a time.
 type Unimplemented struct{}
@@ -63,24 +49,4 @@ func NewHandler(srv Server, opts ...HandlerOption) http.Handler {
 	mux.HandleFunc("POST /drive/items/{itemID}/versions", h.serveCreateVersion)
 	mux.HandleFunc("POST /drives/{driveID}/root/versions", h.serveCreateVersion)
 	return mux
-}
-
-// serveCreateVersion handles POST /drive/root/versions, POST /drive/items/{itemID}/versions, POST /drives/{driveID}/root/versions.
-func (h *handler) serveCreateVersion(w http.ResponseWriter, r *http.Request) {
-	req := &CreateVersionRequest{
-		DriveID:       r.PathValue("driveID"),
-		ItemID:        r.PathValue("itemID"),
-		Pattern:       r.Pattern,
-		XSampleHeader: r.Header.Get("X-Sample-Header"),
-	}
-	if !decodeBody(h, w, r, &req.Body) {
-		return
-	}
-	ctx, status := withStatus(r.Context(), 201)
-	res, err := h.srv.CreateVersion(ctx, req)
-	if err != nil {
-		writeServerError(w, err)
-		return
-	}
-	writeJSON(w, *status, res)
 }

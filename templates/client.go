@@ -8,21 +8,6 @@ import (
 	"github.com/docbind/docbind/generator/model"
 )
 
-func genClient(f *jen.File, api *model.API, _ Options) {
-	genClientType(f, api)
-	for _, op := range api.Operations {
-		if op.QueryType != "" {
-			genQueryType(f, op)
-		}
-		for _, v := range op.Variants {
-			genClientMethod(f, op, v)
-			if isPaged(op) {
-				genIterator(f, op, v)
-			}
-		}
-	}
-}
-
 func genClientType(f *jen.File, api *model.API) {
 	f.Comment("DefaultBaseURL is the base URL of the documented examples.")
 	f.Const().Id("DefaultBaseURL").Op("=").Lit(api.BaseURL)

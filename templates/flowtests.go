@@ -8,22 +8,6 @@ import (
 	"github.com/docbind/docbind/generator/model"
 )
 
-// genFlowTests writes the tests of multi-request flows: paging through a
-// collection, and waiting for a long-running operation.
-func genFlowTests(f *jen.File, api *model.API, _ Options) {
-	for _, op := range api.Operations {
-		if isPaged(op) {
-			genPagingTest(f, op)
-		}
-	}
-	for _, op := range api.Operations {
-		if op.Result.Kind == model.ResultAccepted {
-			genWaitForTest(f)
-			break
-		}
-	}
-}
-
 // genPagingTest checks that the iterator of a collection follows
 // @odata.nextLink to the last page and yields every item once.
 func genPagingTest(f *jen.File, op *model.Operation) {

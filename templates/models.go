@@ -33,18 +33,6 @@ func genDoc(f *jen.File, _ *model.API, opt Options) {
 	}
 }
 
-func genModels(f *jen.File, api *model.API, _ Options) {
-	for _, e := range api.Enums {
-		genEnum(f, e)
-	}
-	for _, t := range api.Types {
-		genModel(f, t)
-	}
-	for _, u := range api.Unions {
-		genUnion(f, u)
-	}
-}
-
 func genEnum(f *jen.File, e *model.Enum) {
 	f.Comment(fmt.Sprintf("%s holds %s.", e.Name, e.Doc))
 	f.Comment("")

@@ -9,32 +9,24 @@ import (
 	"github.com/docbind/docbind/generator/model"
 )
 
-// genModelTests writes the round-trip test of every documented instance of
-// each type, and the test of every enum.
-func genModelTests(f *jen.File, api *model.API, _ Options) {
-	genRoundTrip(f, api)
-	genEnumTests(f, api)
-	genUnionTests(f, api)
-}
-
 // genUnionTests checks that every union keeps an object of a type the docs
 // do not list, and encodes it back unchanged.
-func genUnionTests(f *jen.File, api *model.API) {
-	if len(api.Unions) == 0 {
+func genUnionTests(f *jen.File, name string, unions []*model.Union) {
+	if len(unions) == 0 {
 		return
 	}
 	const unknown = `{"@odata.type":"#docbind.undocumented","id":"x"}`
 	var cases []jen.Code
-	for _, u := range api.Unions {
+	for _, u := range unions {
 		cases = append(cases, keyed([]string{source(u.Source)},
 			kv{"name", jen.Lit(u.Name)},
 			kv{"decode", jen.Id("decodeAs").Types(jen.Id(u.Name))},
 			kv{"unknown", jen.Func().Params(jen.Id("v").Any()).Qual(pkgJSON, "RawMessage").Block(jen.Return(jen.Id("v").Assert(jen.Op("*").Id(u.Name)).Dot("Unknown")))},
 		))
 	}
-	f.Comment("TestUnions decodes an object of an undocumented type into each union: it is")
+	f.Comment(name + " decodes an object of an undocumented type into each union: it is")
 	f.Comment("kept in Unknown and encodes back unchanged.")
-	f.Func().Id("TestUnions").Params(tParam()).Block(
+	f.Func().Id(name).Params(tParam()).Block(
 		jen.Id("tests").Op(":=").Index().Struct(
 			jen.Id("name").String(),
 			jen.Id("decode").Func().Params(jen.Index().Byte()).Params(jen.Any(), jen.Error()),
@@ -53,25 +45,27 @@ func genUnionTests(f *jen.File, api *model.API) {
 	f.Line()
 }
 
-func genRoundTrip(f *jen.File, api *model.API) {
+func genRoundTrip(f *jen.File, name string, instances []model.Instance) {
 	var cases []jen.Code
-	for _, t := range api.Types {
-		for _, ex := range t.Examples {
-			notes := []string{source(ex.Source)}
-			for _, s := range ex.Substitutions {
-				notes = append(notes, fmt.Sprintf("%s: %s is replaced by %s, a valid value of its type.", s.Member, s.From, s.To))
-			}
-			cases = append(cases, keyed(notes,
-				kv{"name", jen.Lit(fmt.Sprintf("%s from %s:%d", t.Name, path.Base(ex.Source.File), ex.Source.Line))},
-				kv{"decode", jen.Id("decodeAs").Types(jen.Id(t.Name))},
-				kv{"json", rawString(ex.JSON)},
-			))
+	for _, in := range instances {
+		t, ex := in.Type, in.Example
+		notes := []string{source(ex.Source)}
+		for _, s := range ex.Substitutions {
+			notes = append(notes, fmt.Sprintf("%s: %s is replaced by %s, a valid value of its type.", s.Member, s.From, s.To))
 		}
+		cases = append(cases, keyed(notes,
+			kv{"name", jen.Lit(fmt.Sprintf("%s from %s:%d", t.Name, path.Base(ex.Source.File), ex.Source.Line))},
+			kv{"decode", jen.Id("decodeAs").Types(jen.Id(t.Name))},
+			kv{"json", rawString(ex.JSON)},
+		))
 	}
-	f.Comment("TestModelsRoundTrip decodes every documented instance of each type into its model")
+	if len(cases) == 0 {
+		return
+	}
+	f.Comment(name + " decodes every documented instance of each type into its model")
 	f.Comment("and encodes it again: the JSON must be the same, members the docs truncated or")
 	f.Comment("never listed included.")
-	f.Func().Id("TestModelsRoundTrip").Params(tParam()).Block(
+	f.Func().Id(name).Params(tParam()).Block(
 		jen.Id("tests").Op(":=").Index().Struct(
 			jen.Id("name").String(),
 			jen.Id("decode").Func().Params(jen.Index().Byte()).Params(jen.Any(), jen.Error()),
@@ -88,6 +82,9 @@ func genRoundTrip(f *jen.File, api *model.API) {
 		),
 	)
 	f.Line()
+}
+
+func genDecodeAs(f *jen.File) {
 	f.Comment("decodeAs decodes JSON into a new T.")
 	f.Func().Id("decodeAs").Types(jen.Id("T").Any()).Params(jen.Id("data").Index().Byte()).Params(jen.Any(), jen.Error()).Block(
 		jen.Var().Id("v").Id("T"),
@@ -97,12 +94,12 @@ func genRoundTrip(f *jen.File, api *model.API) {
 	f.Line()
 }
 
-func genEnumTests(f *jen.File, api *model.API) {
-	if len(api.Enums) == 0 {
+func genEnumTests(f *jen.File, name string, enums []*model.Enum) {
+	if len(enums) == 0 {
 		return
 	}
 	var cases []jen.Code
-	for _, e := range api.Enums {
+	for _, e := range enums {
 		var known []jen.Code
 		for _, v := range e.Values {
 			known = append(known, jen.Id(v.Const).Dot("IsKnown").Call())
@@ -118,9 +115,9 @@ func genEnumTests(f *jen.File, api *model.API) {
 			)},
 		))
 	}
-	f.Comment("TestEnums checks that every documented value is known, and that an unknown value")
+	f.Comment(name + " checks that every documented value is known, and that an unknown value")
 	f.Comment("is not known but decodes and encodes unchanged.")
-	f.Func().Id("TestEnums").Params(tParam()).Block(
+	f.Func().Id(name).Params(tParam()).Block(
 		jen.Id("tests").Op(":=").Index().Struct(
 			jen.Id("name").String(),
 			jen.Id("known").Index().Bool(),

@@ -8,12 +8,6 @@ import (
 	"github.com/docbind/docbind/generator/model"
 )
 
-func genRouteTests(f *jen.File, api *model.API, _ Options) {
-	for _, op := range api.Operations {
-		genOperationRoutes(f, op)
-	}
-}
-
 // genOperationRoutes writes a test that every URL variant of an operation is
 // called by its client method and, when the handler serves it as this
 // operation, served with the documented status, and that the handler

@@ -12,14 +12,8 @@ import (
 func genServer(f *jen.File, api *model.API, _ Options) {
 	ops := servedOps(api)
 	genServerInterface(f, ops)
-	for _, op := range ops {
-		genRequestType(f, op)
-	}
 	genUnimplemented(f, ops)
 	genNewHandler(f, api)
-	for _, op := range ops {
-		genHandlerFunc(f, op)
-	}
 }
 
 // servedOps are the operations with a Server method: those the handler

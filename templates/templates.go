@@ -5,8 +5,13 @@ package templates
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/dave/jennifer/jen"
 
@@ -30,36 +35,79 @@ type File struct {
 	Content []byte
 }
 
-// Files renders every generated file of the API, in name order.
+// Files renders every generated file of the API, in name order: shared
+// files (the client, server and helpers), then two files per doc page, its
+// code and its tests, so that editing one page changes only its own files
+// and, when it adds or removes operations, the shared ones. Files render in
+// parallel: formatting is most of the cost.
 func Files(api *model.API, opt Options) ([]File, error) {
-	gens := []struct {
-		name string
-		gen  func(*jen.File, *model.API, Options)
-	}{
-		{"client_gen.go", genClient},
-		{"doc_gen.go", genDoc},
-		{"values_gen.go", genValueTypes},
-		{"examples_gen_test.go", genExampleTests},
-		{"flows_gen_test.go", genFlowTests},
-		{"helpers_gen.go", genHelpers},
-		{"helpers_gen_test.go", genTestHelpers},
-		{"models_gen.go", genModels},
-		{"models_gen_test.go", genModelTests},
-		{"routes_gen_test.go", genRouteTests},
-		{"server_gen.go", genServer},
+	specs := sharedFiles(api, opt)
+	for _, p := range api.Pages {
+		specs = append(specs, pageFiles(p)...)
 	}
-	var files []File
-	for _, g := range gens {
-		f := jen.NewFile(opt.Package)
-		f.HeaderComment(Header)
-		g.gen(f, api, opt)
-		var buf bytes.Buffer
-		if err := f.Render(&buf); err != nil {
-			return nil, fmt.Errorf("%s: rendering generated code: %w", g.name, err)
-		}
-		files = append(files, File{Name: g.name, Content: buf.Bytes()})
+	files := make([]File, len(specs))
+	errs := make([]error, len(specs))
+	parallel(len(specs), func(i int) {
+		files[i], errs[i] = render(specs[i], opt)
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
 	return files, nil
+}
+
+// fileSpec is a file to render: its name and what writes its content.
+type fileSpec struct {
+	name string
+	gen  func(*jen.File)
+}
+
+func sharedFiles(api *model.API, opt Options) []fileSpec {
+	return []fileSpec{
+		{"client_gen.go", func(f *jen.File) { genClientType(f, api) }},
+		{"doc_gen.go", func(f *jen.File) { genDoc(f, api, opt) }},
+		{"helpers_gen.go", func(f *jen.File) { genHelpers(f, api, opt) }},
+		{"helpers_gen_test.go", func(f *jen.File) { genTestHelpers(f, api, opt) }},
+		{"server_gen.go", func(f *jen.File) { genServer(f, api, opt) }},
+		{"values_gen.go", func(f *jen.File) { genValueTypes(f, api, opt) }},
+	}
+}
+
+// pageFiles are a page's code and tests; a page with no tests gets none.
+func pageFiles(p *model.Page) []fileSpec {
+	specs := []fileSpec{{p.FileStem + "_gen.go", func(f *jen.File) { genPage(f, p) }}}
+	if pageHasTests(p) {
+		specs = append(specs, fileSpec{p.FileStem + "_gen_test.go", func(f *jen.File) { genPageTests(f, p) }})
+	}
+	return specs
+}
+
+func render(spec fileSpec, opt Options) (File, error) {
+	f := jen.NewFile(opt.Package)
+	f.HeaderComment(Header)
+	spec.gen(f)
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		return File{}, fmt.Errorf("%s: rendering generated code: %w", spec.name, err)
+	}
+	return File{Name: spec.name, Content: buf.Bytes()}, nil
+}
+
+// parallel runs work(0..n-1) on as many goroutines as there are CPUs.
+func parallel(n int, work func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				work(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // goType is the Go type of a model type use.

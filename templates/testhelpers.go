@@ -23,7 +23,14 @@ func genTestHelpers(f *jen.File, api *model.API, _ Options) {
 	genCheckEqual(f)
 	genMustTime(f)
 	genPtr(f)
+	genDecodeAs(f)
 	genTestServer(f, api)
+	for _, op := range api.Operations {
+		if op.Result.Kind == model.ResultAccepted {
+			genWaitForTest(f)
+			break
+		}
+	}
 }
 
 func genExchangeType(f *jen.File) {

@@ -18,14 +18,6 @@ func tParam() jen.Code { return jen.Id("t").Op("*").Qual(pkgTesting, "T") }
 // onField is the testServer field that stands in for an operation.
 func onField(op *model.Operation) string { return "on" + op.Name }
 
-func genExampleTests(f *jen.File, api *model.API, _ Options) {
-	for _, op := range api.Operations {
-		if len(op.Examples) > 0 {
-			genOperationExamples(f, op)
-		}
-	}
-}
-
 // callFunc is the type of a test case's call: the client method as a
 // closure returning what the method returns.
 func callFunc(op *model.Operation) jen.Code {

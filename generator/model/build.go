@@ -70,6 +70,8 @@ type Config struct {
 	TypeNames map[string]string
 	// BaseURL replaces the base URL the examples use.
 	BaseURL string
+	// DocsLabel is the prefix of page paths, left out of file names.
+	DocsLabel string
 }
 
 // builder carries state across pages: names must be unique in the package.
@@ -131,6 +133,7 @@ func Build(pages []*docparse.Page, cfg Config) (*API, diag.List) {
 	slices.SortFunc(api.Unions, func(x, y *Union) int { return strings.Compare(x.Name, y.Name) })
 	api.Enums = slices.Clone(b.types.enums)
 	slices.SortFunc(api.Enums, func(x, y *Enum) int { return strings.Compare(x.Name, y.Name) })
+	groupPages(api, cfg.DocsLabel)
 	return api, b.diags
 }
 

@@ -14,6 +14,7 @@ type API struct {
 	Enums      []*Enum
 	Unions     []*Union
 	Routes     []*Route // the handler's ServeMux registrations, in order
+	Pages      []*Page  // the same operations and types, by doc page
 }
 
 // Operation is one documented API method: one server method, and one client

@@ -42,14 +42,14 @@ func TestRunWritesThenChecks(t *testing.T) {
 		t.Fatal(err)
 	}
 	past := time.Now().Add(-time.Hour)
-	_ = os.Chtimes(filepath.Join(out, "models_gen.go"), past, past)
+	_ = os.Chtimes(filepath.Join(out, "create_version_gen.go"), past, past)
 	if code, msg := docbind("-docs", docs, "-out", out, "-check"); code != ExitOK {
 		t.Fatalf("-check right after generating: exit %d: %s", code, msg)
 	}
 	if code, _ := docbind("-docs", docs, "-out", out); code != ExitOK {
 		t.Fatal("second run failed")
 	}
-	if info, _ := os.Stat(filepath.Join(out, "models_gen.go")); !info.ModTime().Equal(past) {
+	if info, _ := os.Stat(filepath.Join(out, "create_version_gen.go")); !info.ModTime().Equal(past) {
 		t.Error("a run with nothing changed rewrote a file")
 	}
 
@@ -60,7 +60,7 @@ func TestRunWritesThenChecks(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, msg := docbind("-docs", docs, "-out", out, "-check")
-	if code != ExitFail || !strings.Contains(msg, "examples_gen_test.go: changed") {
+	if code != ExitFail || !strings.Contains(msg, "create_version_gen_test.go: changed") {
 		t.Errorf("-check after an edit: exit %d, want 1 naming the stale file:\n%s", code, msg)
 	}
 	if code, _ := docbind("-docs", docs, "-out", out); code != ExitOK {
@@ -102,7 +102,7 @@ func TestRunNeverOverwritesHandWrittenFiles(t *testing.T) {
 	if got, _ := os.ReadFile(filepath.Join(out, "client_gen.go")); !bytes.Equal(got, mine) {
 		t.Error("the hand-written file was changed")
 	}
-	if _, err := os.Stat(filepath.Join(out, "models_gen.go")); err == nil {
+	if _, err := os.Stat(filepath.Join(out, "create_version_gen.go")); err == nil {
 		t.Error("other files were written although the run was refused")
 	}
 }
@@ -164,13 +164,13 @@ func TestCheckPrintsDiffsAndTheFix(t *testing.T) {
 	src, _ := os.ReadFile(page)
 	_ = os.WriteFile(page, bytes.Replace(src, []byte(`"description-value"`), []byte(`"new words"`), 1), 0o644)
 	code, msg := docbind("-docs", docs, "-out", out, "-check")
-	for _, want := range []string{"examples_gen_test.go: changed", `-				Description:     "description-value",`, `+				Description:     "new words",`, "to update them run: docbind -docs"} {
+	for _, want := range []string{"create_version_gen_test.go: changed", `-				Description:     "description-value",`, `+				Description:     "new words",`, "to update them run: docbind -docs"} {
 		if code != ExitFail || !strings.Contains(msg, want) {
 			t.Errorf("-check: exit %d, want 1 and %q in:\n%s", code, want, msg)
 		}
 	}
 	code, msg = docbind("-docs", docs, "-out", out, "-check", "-q")
-	if code != ExitFail || strings.Contains(msg, "@@") || !strings.Contains(msg, "examples_gen_test.go\n") {
+	if code != ExitFail || strings.Contains(msg, "@@") || !strings.Contains(msg, "create_version_gen_test.go\n") {
 		t.Errorf("-check -q: exit %d:\n%s", code, msg)
 	}
 }
@@ -178,7 +178,7 @@ func TestCheckPrintsDiffsAndTheFix(t *testing.T) {
 func TestSummaryAndCache(t *testing.T) {
 	_, docs, out := seedDocs(t)
 	_, msg := docbind("-docs", docs, "-out", out)
-	if !strings.Contains(msg, "docbind: 1 pages, 1 operations, 3 types, 11 files written, 0 warnings") {
+	if !strings.Contains(msg, "docbind: 1 pages, 1 operations, 3 types, 8 files written, 0 warnings") {
 		t.Errorf("summary line missing:\n%s", msg)
 	}
 	_, msg = docbind("-docs", docs, "-out", out)
@@ -207,14 +207,17 @@ func TestConfigFile(t *testing.T) {
 	if code, msg := docbind("-config", cfg); code != ExitOK {
 		t.Fatalf("exit %d: %s", code, msg)
 	}
-	client, err := os.ReadFile(filepath.Join(root, "gen", "client_gen.go"))
+	client, err := os.ReadFile(filepath.Join(root, "gen", "create_version_gen.go"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"package graph", "func (c *Client) NewVersion(", "*DriveItem", `DefaultBaseURL = "https://example.com/api"`} {
+	for _, want := range []string{"package graph", "func (c *Client) NewVersion(", "*DriveItem"} {
 		if !strings.Contains(string(client), want) {
 			t.Errorf("generated client lacks %q", want)
 		}
+	}
+	if shared, _ := os.ReadFile(filepath.Join(root, "gen", "client_gen.go")); !strings.Contains(string(shared), `DefaultBaseURL = "https://example.com/api"`) {
+		t.Error("baseURL was not applied")
 	}
 	// Flags override the file.
 	if code, msg := docbind("-config", cfg, "-package", "other", "-out", filepath.Join(root, "other")); code != ExitOK {
