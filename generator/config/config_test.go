@@ -1,6 +1,10 @@
 package config
 
 import (
+	"encoding/json"
+	"os"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -58,5 +62,34 @@ func TestMatch(t *testing.T) {
 		if got := Match(tt.glob, tt.name); got != tt.want {
 			t.Errorf("Match(%q, %q) = %v", tt.glob, tt.name, got)
 		}
+	}
+}
+
+// TestSchemaMatchesConfig keeps docbind.schema.json and Config in step:
+// the schema lists exactly the keys Config reads.
+func TestSchemaMatchesConfig(t *testing.T) {
+	data, err := os.ReadFile("../../docbind.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var schema struct {
+		Properties map[string]json.RawMessage `json:"properties"`
+	}
+	if err := json.Unmarshal(data, &schema); err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for i := range reflect.TypeFor[Config]().NumField() {
+		tag := reflect.TypeFor[Config]().Field(i).Tag.Get("json")
+		keys = append(keys, strings.Split(tag, ",")[0])
+	}
+	var props []string
+	for k := range schema.Properties {
+		props = append(props, k)
+	}
+	slices.Sort(keys)
+	slices.Sort(props)
+	if !slices.Equal(keys, props) {
+		t.Errorf("schema properties %v, Config keys %v", props, keys)
 	}
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -247,5 +248,33 @@ func TestStrict(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(root, "out2")); err == nil {
 		t.Error("-strict wrote files")
+	}
+}
+
+// TestSameBytesInAnotherFolder runs docbind with its defaults in two
+// checkouts at different places: the outputs must be byte-identical.
+func TestSameBytesInAnotherFolder(t *testing.T) {
+	var outs []map[string]string
+	for range 2 {
+		root, _, out := seedDocs(t)
+		t.Chdir(root)
+		if code, msg := docbind(); code != ExitOK {
+			t.Fatal(msg)
+		}
+		files := map[string]string{}
+		entries, _ := os.ReadDir(out)
+		for _, e := range entries {
+			data, _ := os.ReadFile(filepath.Join(out, e.Name()))
+			files[e.Name()] = string(data)
+		}
+		outs = append(outs, files)
+	}
+	if len(outs[0]) == 0 || !maps.Equal(outs[0], outs[1]) {
+		t.Error("the two checkouts generated different bytes")
+	}
+	for name, content := range outs[0] {
+		if strings.Contains(content, os.TempDir()) {
+			t.Errorf("%s holds an absolute path", name)
+		}
 	}
 }

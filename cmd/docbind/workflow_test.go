@@ -1,0 +1,80 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// TestGoGenerateWorkflow is the downstream workflow the README documents:
+// a module adds docbind with `go get -tool`, a package holds a
+// //go:generate line, and `go generate ./...` then `go test ./...` pass;
+// after a doc page changes they pass again on the regenerated code.
+func TestGoGenerateWorkflow(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds docbind in a downstream module; skipped with -short")
+	}
+	_, here, _, _ := runtime.Caller(0)
+	checkout := filepath.Join(filepath.Dir(here), "..", "..")
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "go.mod"), "module example.com/downstream\n\ngo 1.24\n\nrequire github.com/docbind/docbind v0.0.0\n\nreplace github.com/docbind/docbind => "+checkout+"\n")
+	seed, err := os.ReadFile(filepath.Join(checkout, "docs", "create-version.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "apidocs", "create-version.md"), string(seed))
+	write(t, filepath.Join(dir, "graph", "graph.go"), "// Package graph is generated from ../apidocs.\npackage graph\n\n//go:generate go tool docbind -docs ../apidocs -out .\n")
+
+	goCmd(t, dir, "get", "-tool", "github.com/docbind/docbind/cmd/docbind")
+	goCmd(t, dir, "generate", "./...")
+	goCmd(t, dir, "test", "./...")
+	first := read(t, filepath.Join(dir, "graph", "create_version_gen_test.go"))
+	if !strings.Contains(first, "package graph") {
+		t.Fatal("-package did not default to $GOPACKAGE")
+	}
+
+	page := filepath.Join(dir, "apidocs", "create-version.md")
+	write(t, page, strings.Replace(string(seed), `"description-value"`, `"edited in the docs"`, 1))
+	goCmd(t, dir, "generate", "./...")
+	goCmd(t, dir, "test", "./...")
+	if again := read(t, filepath.Join(dir, "graph", "create_version_gen_test.go")); again == first || !strings.Contains(again, "edited in the docs") {
+		t.Error("regenerating after the edit did not change the tests")
+	}
+	if !strings.Contains(read(t, filepath.Join(dir, "graph", "graph.go")), "//go:generate") {
+		t.Error("the hand-written file was changed")
+	}
+}
+
+func goCmd(t *testing.T, dir string, args ...string) {
+	t.Helper()
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	// GOPROXY=off: every module comes from the cache the checkout filled
+	// (docbind itself through the replace), so the test needs no network.
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off", "DOCBIND_NOCACHE=1")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+}
+
+func write(t *testing.T, file, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func read(t *testing.T, file string) string {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
