@@ -15,7 +15,7 @@ func seedDocs(t *testing.T) (root, docs, out string) {
 	t.Helper()
 	root = t.TempDir()
 	docs, out = filepath.Join(root, "docs"), filepath.Join(root, "out")
-	src, err := os.ReadFile("../../../../docs/create-version.md")
+	src, err := os.ReadFile(seedPage)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,6 +143,9 @@ func TestDefaultPackage(t *testing.T) {
 		t.Errorf("under go generate: %q", got)
 	}
 }
+
+// seedPage is the seed doc page, found before any test changes folder.
+var seedPage, _ = filepath.Abs("../../../../docs/create-version.md")
 
 func TestMain(m *testing.M) {
 	// Keep the run cache of these tests out of the user's cache folder.
