@@ -2,9 +2,12 @@ package generator
 
 import (
 	"io/fs"
+	"maps"
 	"os"
 	"path"
+	"slices"
 	"testing"
+	"testing/fstest"
 
 	"github.com/docbind/docbind/generator/docparse"
 	"github.com/docbind/docbind/generator/model"
@@ -52,4 +55,38 @@ func BenchmarkGenerateCorpus(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkBuildSynthetic25 measures modelling of the 25x corpus.
+func BenchmarkBuildSynthetic25(b *testing.B) {
+	fsys := synthCorpus(corpusFSB(b), 25)
+	var pages []*docparse.Page
+	for _, name := range sortedNames(fsys) {
+		page, _ := docparse.Parse(name, fsys[name].Data)
+		pages = append(pages, page)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		model.Build(pages, model.Config{})
+	}
+}
+
+func corpusFSB(b *testing.B) fstest.MapFS {
+	dir := corpusDir(b)
+	fsys := fstest.MapFS{}
+	_ = fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path.Join(dir, p))
+		fsys[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	return fsys
+}
+
+func sortedNames(fsys fstest.MapFS) []string {
+	names := slices.Collect(maps.Keys(fsys))
+	slices.Sort(names)
+	return names
 }

@@ -14,6 +14,7 @@ import (
 // lower-cased OData name) and builds them into model types.
 type typeSet struct {
 	defs    map[string]*typeDef
+	byShort map[string][]string // lower-cased short name -> OData keys, for lookup
 	diags   *diag.List
 	renames map[string]string // docbind.json "types": OData or Go name -> Go name
 
@@ -28,7 +29,7 @@ type typeSet struct {
 }
 
 func newTypeSet(diags *diag.List, renames map[string]string) *typeSet {
-	ts := &typeSet{renames: renames, defs: map[string]*typeDef{}, diags: diags, built: map[string]*Type{}, enumFor: map[string]*Enum{}, unions: map[string]*Union{}, targets: map[*memberDef]string{}}
+	ts := &typeSet{renames: renames, byShort: map[string][]string{}, defs: map[string]*typeDef{}, diags: diags, built: map[string]*Type{}, enumFor: map[string]*Enum{}, unions: map[string]*Union{}, targets: map[*memberDef]string{}}
 	ts.names.Reserve("Client", "ClientOption", "Server", "APIError", "Unimplemented", "Nullable", "NullableOf", "Null", "DateTime", "ParseDateTime", "Date", "ParseDate",
 		"TimeOfDay", "Duration", "HandlerOption", "DefaultBaseURL", "DefaultMaxBodyBytes", "NewClient", "NewHandler",
 		"WithHTTPClient", "WithHeader", "WithBearerToken", "WithMaxBodyBytes", "SetStatus", "Content",
@@ -63,6 +64,8 @@ func (ts *typeSet) def(odataType string, at diag.Pos, origin string) *typeDef {
 	if d == nil {
 		d = &typeDef{odataType: strings.TrimPrefix(strings.TrimSpace(odataType), "#"), source: at, origin: origin, doc: wellKnownDoc(odataType)}
 		ts.defs[key] = d
+		short := strings.ToLower(shortName(key))
+		ts.byShort[short] = append(ts.byShort[short], key)
 	}
 	return d
 }
@@ -74,16 +77,10 @@ func (ts *typeSet) lookup(name string) *typeDef {
 	if d := ts.defs[key]; d != nil {
 		return d
 	}
-	var found *typeDef
-	for _, k := range sortedKeys(ts.defs) {
-		if strings.ToLower(shortName(k)) == key {
-			if found != nil {
-				return nil
-			}
-			found = ts.defs[k]
-		}
+	if keys := ts.byShort[key]; len(keys) == 1 {
+		return ts.defs[keys[0]]
 	}
-	return found
+	return nil // unknown, or ambiguous: two namespaces share the short name
 }
 
 // locator turns a byte offset of an example body into a position.
