@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -9,65 +10,165 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/docbind/docbind/generator/docparse"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+
 	"github.com/docbind/docbind/generator/model"
+	"github.com/docbind/docbind/generator/schema"
 )
 
-// corpusPages reads and parses every page of the OneDrive corpus.
-func corpusPages(b *testing.B) ([]*docparse.Page, int64) {
-	fsys := os.DirFS(corpusDir(b))
-	var pages []*docparse.Page
-	var size int64
-	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || path.Ext(p) != ".md" {
-			return err
+// The benchmarks measure each stage and the whole pipeline over corpora of
+// growing size: the seed page, the OneDrive corpus (138 pages, 0.54 MB),
+// and the OneDrive corpus grown 5x, 25x (the size of the Microsoft Graph
+// v1.0 docs) and 50x. Run them with:
+//
+//	go test ./generator -run '^$' -bench . -benchtime 3x
+//
+// scripts/bench times the whole CLI the same way, with peak memory.
+
+type corpus struct {
+	name string
+	fsys fstest.MapFS
+}
+
+func corpora(b *testing.B, scales ...int) []corpus {
+	seed, err := os.ReadFile("../docs/create-version.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	out := []corpus{{"seed", fstest.MapFS{"create-version.md": {Data: seed}}}}
+	onedrive := corpusFSB(b)
+	out = append(out, corpus{"onedrive", onedrive})
+	for _, s := range scales {
+		out = append(out, corpus{fmt.Sprintf("synth%dx", s), synthCorpus(onedrive, s)})
+	}
+	return out
+}
+
+func size(fsys fstest.MapFS) (bytes int64, pages int) {
+	for name, f := range fsys {
+		if path.Ext(name) == ".md" {
+			bytes += int64(len(f.Data))
+			pages++
 		}
-		src, _ := fs.ReadFile(fsys, p)
-		size += int64(len(src))
-		page, _ := docparse.Parse(p, src)
-		pages = append(pages, page)
-		return nil
-	})
-	return pages, size
+	}
+	return bytes, pages
+}
+
+// perPage reports ns per page, the figure that shows how cost grows.
+func perPage(b *testing.B, pages int) {
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(pages), "ns/page")
+}
+
+// BenchmarkGoldmarkFloor is the floor parsing cannot beat on one core:
+// goldmark parsing every page and walking its tree, doing nothing else.
+func BenchmarkGoldmarkFloor(b *testing.B) {
+	md := goldmark.New(goldmark.WithExtensions(extension.Table))
+	for _, c := range corpora(b, 25) {
+		b.Run(c.name, func(b *testing.B) {
+			bytes, pages := size(c.fsys)
+			b.SetBytes(bytes)
+			for b.Loop() {
+				for _, name := range sortedNames(c.fsys) {
+					doc := md.Parser().Parse(text.NewReader(c.fsys[name].Data))
+					_ = ast.Walk(doc, func(ast.Node, bool) (ast.WalkStatus, error) { return ast.WalkContinue, nil })
+				}
+			}
+			perPage(b, pages)
+		})
+	}
+}
+
+// BenchmarkParse is docbind's first stage over every page: goldmark and
+// the annotated blocks, pages parsed in parallel.
+func BenchmarkParse(b *testing.B) {
+	for _, c := range corpora(b, 25) {
+		b.Run(c.name, func(b *testing.B) {
+			bytes, pages := size(c.fsys)
+			b.SetBytes(bytes)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, _, err := parsePages(c.fsys, Options{DocsLabel: "docs"}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			perPage(b, pages)
+		})
+	}
+}
+
+// BenchmarkInferBodies is schema inference (gjson) over every JSON body
+// of the OneDrive corpus.
+func BenchmarkInferBodies(b *testing.B) {
+	pages, _, err := parsePages(corpusFSB(b), Options{DocsLabel: "docs"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var bodies []string
+	var total int64
+	for _, p := range pages {
+		for _, blk := range p.Blocks {
+			repaired, _ := schema.Repair(blk.Code[max(0, indexBody(blk.Code)):])
+			bodies = append(bodies, repaired)
+			total += int64(len(repaired))
+		}
+	}
+	b.SetBytes(total)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, body := range bodies {
+			_, _ = schema.Infer(body)
+		}
+	}
+}
+
+// indexBody finds where a JSON body starts in a code block.
+func indexBody(code string) int {
+	for i, c := range code {
+		if c == '{' || c == '[' {
+			return i
+		}
+	}
+	return len(code)
 }
 
 // BenchmarkInferCorpus measures inference and modelling (model.Build) of
-// the whole OneDrive corpus, from parsed pages.
+// whole corpora, from parsed pages.
 func BenchmarkInferCorpus(b *testing.B) {
-	pages, size := corpusPages(b)
-	b.SetBytes(size)
-	b.ReportAllocs()
-	for b.Loop() {
-		model.Build(pages, model.Config{})
-	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(pages)), "ns/page")
-}
-
-// BenchmarkGenerateCorpus measures the whole pipeline on the corpus:
-// Markdown to formatted Go files.
-func BenchmarkGenerateCorpus(b *testing.B) {
-	fsys := os.DirFS(corpusDir(b))
-	_, size := corpusPages(b)
-	b.SetBytes(size)
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := Generate(fsys, Options{DocsLabel: "onedrive", Package: "onedrive"}); err != nil {
-			b.Fatal(err)
-		}
+	for _, c := range corpora(b, 25) {
+		b.Run(c.name, func(b *testing.B) {
+			pages, _, err := parsePages(c.fsys, Options{DocsLabel: "docs"})
+			if err != nil {
+				b.Fatal(err)
+			}
+			bytes, _ := size(c.fsys)
+			b.SetBytes(bytes)
+			b.ReportAllocs()
+			for b.Loop() {
+				model.Build(pages, model.Config{})
+			}
+			perPage(b, len(pages))
+		})
 	}
 }
 
-// BenchmarkBuildSynthetic25 measures modelling of the 25x corpus.
-func BenchmarkBuildSynthetic25(b *testing.B) {
-	fsys := synthCorpus(corpusFSB(b), 25)
-	var pages []*docparse.Page
-	for _, name := range sortedNames(fsys) {
-		page, _ := docparse.Parse(name, fsys[name].Data)
-		pages = append(pages, page)
-	}
-	b.ReportAllocs()
-	for b.Loop() {
-		model.Build(pages, model.Config{})
+// BenchmarkGenerate is the whole pipeline, Markdown to formatted Go files
+// in memory, over corpora of growing size.
+func BenchmarkGenerate(b *testing.B) {
+	for _, c := range corpora(b, 5, 25, 50) {
+		b.Run(c.name, func(b *testing.B) {
+			bytes, pages := size(c.fsys)
+			b.SetBytes(bytes)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Generate(c.fsys, Options{DocsLabel: "docs", Package: "api"}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			perPage(b, pages)
+		})
 	}
 }
 
@@ -90,3 +191,4 @@ func sortedNames(fsys fstest.MapFS) []string {
 	slices.Sort(names)
 	return names
 }
+

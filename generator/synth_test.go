@@ -22,7 +22,7 @@ var (
 )
 
 var (
-	odataName   = regexp.MustCompile(`\b(microsoft\.graph|oneDrive|odata)\.([A-Za-z]+)`)
+	odataName   = regexp.MustCompile(`\b(microsoft\.graph|oneDrive)\.([A-Za-z]+)|\b(odata)\.(error)\b`)
 	requestLine = regexp.MustCompile(`(?m)^(GET|POST|PUT|PATCH|DELETE|HEAD) (https?://[^/\s]+(?:/v1\.0|/beta|/v2\.0)?)?/`)
 	firstTitle  = regexp.MustCompile(`(?m)^# (.+)$`)
 )
@@ -43,7 +43,7 @@ func synthCorpus(src fstest.MapFS, scale int) fstest.MapFS {
 
 func renameCopy(page []byte, k int) []byte {
 	suffix := fmt.Sprintf("K%d", k)
-	page = odataName.ReplaceAll(page, []byte("${1}.${2}"+suffix))
+	page = odataName.ReplaceAll(page, []byte("${1}${3}.${2}${4}"+suffix))
 	page = requestLine.ReplaceAll(page, []byte(fmt.Sprintf("${1} ${2}/k%d/", k)))
 	done := false
 	return firstTitle.ReplaceAllFunc(page, func(m []byte) []byte {

@@ -102,7 +102,7 @@ func TestCreateVersionExamples(t *testing.T) {
 			respond := func(ctx context.Context) (*Item, error) {
 				return tt.want, nil
 			}
-			rec := sendDocumented(NewHandler(tt.serve(&seen, respond)), tt.exchange)
+			rec := sendDocumented(handlerFor(tt.serve(&seen, respond)), tt.exchange)
 			checkResponse(t, rec, tt.exchange)
 			checkReceived(t, seen, tt.wantRequest, tt.exchange)
 		})

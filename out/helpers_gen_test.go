@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -336,4 +337,17 @@ func (s *testServer) CreateVersion(ctx context.Context, req *CreateVersionReques
 		return s.Unimplemented.CreateVersion(ctx, req)
 	}
 	return s.onCreateVersion(ctx, req)
+}
+
+var (
+	sharedServer  = &testServer{}
+	sharedHandler = sync.OnceValue(func() http.Handler {
+		return NewHandler(sharedServer)
+	})
+)
+
+// handlerFor returns the shared handler, now calling the hooks of s.
+func handlerFor(s Server) http.Handler {
+	*sharedServer = *s.(*testServer)
+	return sharedHandler()
 }

@@ -25,6 +25,7 @@ func genTestHelpers(f *jen.File, api *model.API, _ Options) {
 	genPtr(f)
 	genDecodeAs(f)
 	genTestServer(f, api)
+	genSharedHandler(f)
 	for _, op := range api.Operations {
 		if op.Result.Kind == model.ResultAccepted {
 			genWaitForTest(f)
@@ -341,4 +342,24 @@ func genTestServer(f *jen.File, api *model.API) {
 		)
 		f.Line()
 	}
+}
+
+// genSharedHandler writes the one handler every test sends to. Building a
+// router per test costs a registration of every route each time, which
+// makes the tests of a Graph-size package quadratic; the tests instead set
+// the hooks of one Server behind one handler. They do not run in parallel.
+func genSharedHandler(f *jen.File) {
+	f.Var().Defs(
+		jen.Id("sharedServer").Op("=").Op("&").Id("testServer").Values(),
+		jen.Id("sharedHandler").Op("=").Qual("sync", "OnceValue").Call(jen.Func().Params().Qual(pkgHTTP, "Handler").Block(
+			jen.Return(jen.Id("NewHandler").Call(jen.Id("sharedServer"))),
+		)),
+	)
+	f.Line()
+	f.Comment("handlerFor returns the shared handler, now calling the hooks of s.")
+	f.Func().Id("handlerFor").Params(jen.Id("s").Id("Server")).Qual(pkgHTTP, "Handler").Block(
+		jen.Op("*").Id("sharedServer").Op("=").Op("*").Id("s").Assert(jen.Op("*").Id("testServer")),
+		jen.Return(jen.Id("sharedHandler").Call()),
+	)
+	f.Line()
 }

@@ -99,7 +99,7 @@ func exampleRun(op *model.Operation) []jen.Code {
 	stmts = append(stmts,
 		jen.Var().Id("seen").Id("received"),
 		jen.Id("respond").Op(":=").Func().Params(jen.Id("ctx").Qual("context", "Context")).Params(serverResults(op)...).Block(respondBody(op)...),
-		jen.Id("rec").Op(":=").Id("sendDocumented").Call(jen.Id("NewHandler").Call(jen.Id("tt").Dot("serve").Call(jen.Op("&").Id("seen"), jen.Id("respond"))), jen.Id("tt").Dot("exchange")),
+		jen.Id("rec").Op(":=").Id("sendDocumented").Call(jen.Id("handlerFor").Call(jen.Id("tt").Dot("serve").Call(jen.Op("&").Id("seen"), jen.Id("respond"))), jen.Id("tt").Dot("exchange")),
 		jen.Id("checkResponse").Call(jen.Id("t"), jen.Id("rec"), jen.Id("tt").Dot("exchange")),
 		jen.Id("checkReceived").Call(jen.Id("t"), jen.Id("seen"), jen.Id("tt").Dot("wantRequest"), jen.Id("tt").Dot("exchange")),
 	)

@@ -60,10 +60,13 @@ func (e *SyntaxError) Error() string { return e.Msg }
 // written as strings, and "name" as a string or a list are all accepted.
 // It returns errNotBlockAnnotation for a valid object without "blockType".
 func ParseAnnotation(text string) (Annotation, error) {
-	repaired, offsets := repairJSON(text)
 	var members map[string]json.RawMessage
-	if err := json.Unmarshal([]byte(repaired), &members); err != nil {
-		return Annotation{}, syntaxError(err, offsets, len(text))
+	// Most annotations are strict JSON: repair only those that are not.
+	if err := json.Unmarshal([]byte(text), &members); err != nil {
+		repaired, offsets := repairJSON(text)
+		if err := json.Unmarshal([]byte(repaired), &members); err != nil {
+			return Annotation{}, syntaxError(err, offsets, len(text))
+		}
 	}
 	if _, ok := members["blockType"]; !ok {
 		return Annotation{}, errNotBlockAnnotation
@@ -80,7 +83,7 @@ func syntaxError(err error, offsets []int, textLen int) error {
 		off = offsets[se.Offset-1]
 	}
 	msg := err.Error()
-	if errors.As(err, new(*json.UnmarshalTypeError)) {
+	if te := new(json.UnmarshalTypeError); errors.As(err, &te) {
 		msg = "annotation is not a JSON object"
 		off = 0
 	}
@@ -215,6 +218,11 @@ func (r *repairer) emit(s string, from int) {
 	}
 }
 
+func (r *repairer) emitByte(c byte, from int) {
+	r.out.WriteByte(c)
+	r.offsets = append(r.offsets, from)
+}
+
 func (r *repairer) step() {
 	c := r.src[r.i]
 	switch {
@@ -227,7 +235,7 @@ func (r *repairer) step() {
 	case isIdentStart(c):
 		r.identifier()
 	default:
-		r.emit(string(c), r.i)
+		r.emitByte(c, r.i)
 		r.i++
 	}
 }
@@ -244,7 +252,7 @@ func (r *repairer) copyString() {
 	}
 	r.i = min(r.i+1, len(r.src))
 	for k := start; k < r.i; k++ {
-		r.emit(r.src[k:k+1], k)
+		r.emitByte(r.src[k], k)
 	}
 }
 
