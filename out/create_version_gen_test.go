@@ -184,7 +184,7 @@ func TestCreateVersionRoutes(t *testing.T) {
 
 			// The handler serves it as this operation.
 			var got received
-			handler := NewHandler(&testServer{onCreateVersion: func(_ context.Context, req *CreateVersionRequest) (*Item, error) {
+			handler := handlerFor(&testServer{onCreateVersion: func(_ context.Context, req *CreateVersionRequest) (*Item, error) {
 				got.request = req
 				return &Item{}, nil
 			}})

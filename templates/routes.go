@@ -111,7 +111,7 @@ func routeRun(op *model.Operation) []jen.Code {
 		jen.Line(),
 		jen.Comment("The handler serves it as this operation."),
 		jen.Var().Id("got").Id("received"),
-		jen.Id("handler").Op(":=").Id("NewHandler").Call(jen.Op("&").Id("testServer").Values(jen.Dict{
+		jen.Id("handler").Op(":=").Id("handlerFor").Call(jen.Op("&").Id("testServer").Values(jen.Dict{
 			jen.Id(onField(op)): jen.Func().Params(jen.Id("_").Qual("context", "Context"), jen.Id("req").Op("*").Id(op.RequestType)).Params(serverResults(op)...).Block(
 				jen.Id("got").Dot("request").Op("=").Id("req"),
 				jen.Return(emptyResult(op)...),
