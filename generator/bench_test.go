@@ -191,4 +191,3 @@ func sortedNames(fsys fstest.MapFS) []string {
 	slices.Sort(names)
 	return names
 }
-

@@ -13,9 +13,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
-	"strings"
 
 	"github.com/docbind/docbind/templates"
 )
