@@ -1,6 +1,10 @@
 package diag
 
-import "testing"
+import (
+	"os"
+	"strings"
+	"testing"
+)
 
 func TestLinesPos(t *testing.T) {
 	l := NewLines("f.md", []byte("ab\ncd\n\nx"))
@@ -35,5 +39,22 @@ func TestSorted(t *testing.T) {
 	}
 	if !l.HasErrors() || l.Err() == nil {
 		t.Error("errors not reported")
+	}
+}
+
+// TestREADMEExplainsEveryCode keeps the README's table of codes equal to
+// Explanations.
+func TestREADMEExplainsEveryCode(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for code, text := range Explanations {
+		if row := "| " + string(code) + " | " + text + " |"; !strings.Contains(string(readme), row) {
+			t.Errorf("README lacks the row %s", row)
+		}
+	}
+	if n := strings.Count(string(readme), "\n| DB"); n != len(Explanations) {
+		t.Errorf("README lists %d codes, Explanations %d", n, len(Explanations))
 	}
 }
