@@ -252,6 +252,8 @@ func (c *Client) CreateVersionByDriveID(ctx context.Context, driveID string, xSa
 }
 
 // CreateVersionRequest is what a Server receives for CreateVersion.
+//
+// Source: docs/create-version.md:9
 type CreateVersionRequest struct {
 	// Pattern is the route that matched, such as "POST /drive/root/versions".
 	Pattern string

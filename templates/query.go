@@ -30,6 +30,8 @@ func genQueryType(f *jen.File, op *model.Operation) {
 		fields = append(fields, jen.Comment(doc), jen.Id(p.FieldName).Add(queryFieldType(p)))
 	}
 	f.Comment(fmt.Sprintf("%s holds the query options of %s; zero fields are not sent.", op.QueryType, op.Name))
+	f.Comment("")
+	f.Comment(source(op.Source))
 	f.Type().Id(op.QueryType).Struct(fields...)
 	f.Line()
 	genQueryEncode(f, op)
