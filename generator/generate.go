@@ -11,13 +11,11 @@ package generator
 
 import (
 	"fmt"
+	"github.com/docbind/docbind/generator/par"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/docbind/docbind/generator/config"
 	"github.com/docbind/docbind/generator/diag"
@@ -120,7 +118,7 @@ func parsePages(docs fs.FS, opt Options) ([]*docparse.Page, diag.List, error) {
 	}
 	pages := make([]*docparse.Page, len(paths))
 	pageDiags := make([]diag.List, len(paths))
-	parallel(len(paths), func(i int) {
+	par.Do(len(paths), 0, func(i int) {
 		pages[i], pageDiags[i] = docparse.Parse(path.Join(opt.DocsLabel, paths[i]), srcs[i])
 	})
 	var diags diag.List
@@ -128,22 +126,6 @@ func parsePages(docs fs.FS, opt Options) ([]*docparse.Page, diag.List, error) {
 		diags = append(diags, d...)
 	}
 	return pages, diags, nil
-}
-
-// parallel runs work(0..n-1) on as many goroutines as there are CPUs.
-func parallel(n int, work func(i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
-				work(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 func isIdentifier(s string) bool {

@@ -13,23 +13,7 @@ import (
 func genPagingTest(f *jen.File, op *model.Operation) {
 	v := op.Variants[0]
 	env := op.Result.Type.Named
-	var args []jen.Code
-	args = append(args, jen.Id("t").Dot("Context").Call())
-	for _, a := range v.SampleArgs {
-		args = append(args, jen.Lit(a))
-	}
-	for range op.HeaderParams {
-		args = append(args, jen.Lit(""))
-	}
-	switch op.BodyKind {
-	case model.BodyJSON:
-		args = append(args, jen.Nil())
-	case model.BodyStream:
-		args = append(args, jen.Qual("strings", "NewReader").Call(jen.Lit("")), jen.Lit(""))
-	}
-	if op.QueryType != "" {
-		args = append(args, jen.Nil())
-	}
+	args := sampleArgs(jen.Id("t").Dot("Context").Call(), op, v)
 	page := func(link string) string {
 		return fmt.Sprintf(`{%q: [{}], %q: %%q}`, env.Items.JSONName, link)
 	}

@@ -54,8 +54,10 @@ func genOperationRoutes(f *jen.File, op *model.Operation) {
 	f.Line()
 }
 
-func routeCall(op *model.Operation, v *model.Variant) jen.Code {
-	args := []jen.Code{jen.Id("ctx")}
+// sampleArgs are the arguments of a call of v with its sample path values
+// and nothing else: empty headers, no body, no query.
+func sampleArgs(ctx jen.Code, op *model.Operation, v *model.Variant) []jen.Code {
+	args := []jen.Code{ctx}
 	for _, a := range v.SampleArgs {
 		args = append(args, jen.Lit(a))
 	}
@@ -71,7 +73,11 @@ func routeCall(op *model.Operation, v *model.Variant) jen.Code {
 	if op.QueryType != "" {
 		args = append(args, jen.Nil())
 	}
-	call := jen.Id("c").Dot(v.ClientMethod).Call(args...)
+	return args
+}
+
+func routeCall(op *model.Operation, v *model.Variant) jen.Code {
+	call := jen.Id("c").Dot(v.ClientMethod).Call(sampleArgs(jen.Id("ctx"), op, v)...)
 	body := []jen.Code{jen.Return(call)}
 	if resultType(op) != nil {
 		body = []jen.Code{jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(call), jen.Return(jen.Err())}

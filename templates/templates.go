@@ -7,11 +7,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"runtime"
+	"github.com/docbind/docbind/generator/par"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/dave/jennifer/jen"
 
@@ -47,7 +45,7 @@ func Files(api *model.API, opt Options) ([]File, error) {
 	}
 	files := make([]File, len(specs))
 	errs := make([]error, len(specs))
-	parallel(len(specs), func(i int) {
+	par.Do(len(specs), 0, func(i int) {
 		files[i], errs[i] = render(specs[i], opt)
 	})
 	if err := errors.Join(errs...); err != nil {
@@ -92,22 +90,6 @@ func render(spec fileSpec, opt Options) (File, error) {
 		return File{}, fmt.Errorf("%s: rendering generated code: %w", spec.name, err)
 	}
 	return File{Name: spec.name, Content: buf.Bytes()}, nil
-}
-
-// parallel runs work(0..n-1) on as many goroutines as there are CPUs.
-func parallel(n int, work func(i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
-				work(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // goType is the Go type of a model type use.

@@ -9,13 +9,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/docbind/docbind/generator/par"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/docbind/docbind/templates"
 )
@@ -101,7 +100,8 @@ func Apply(dir string, changes []Change) error {
 		return err
 	}
 	errs := make([]error, len(changes))
-	parallel(len(changes), func(i int) {
+	// More writers than CPUs: the work is system calls, not computation.
+	par.Do(len(changes), 2*runtime.GOMAXPROCS(0), func(i int) {
 		c := changes[i]
 		target := filepath.Join(dir, c.Name)
 		if c.Kind == Removed {
@@ -111,22 +111,6 @@ func Apply(dir string, changes []Change) error {
 		errs[i] = writeAtomic(target, c.New)
 	})
 	return errors.Join(errs...)
-}
-
-// parallel runs work(0..n-1) on a few goroutines.
-func parallel(n int, work func(i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(2*runtime.GOMAXPROCS(0), max(n, 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
-				work(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // writeAtomic writes content to a temporary file and renames it over
