@@ -1,6 +1,7 @@
 package writeout
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -45,27 +46,50 @@ func TestUnifiedCases(t *testing.T) {
 	}
 }
 
-// FuzzUnified checks that applying a diff's - and + lines gives back both
-// sides.
+// FuzzUnified checks that applying a diff to the old text gives the new.
 func FuzzUnified(f *testing.F) {
 	f.Add("a\nb\nc\n", "a\nc\nd\n")
+	f.Add("x\n", "")
 	f.Fuzz(func(t *testing.T, old, new string) {
+		if !strings.HasSuffix(old, "\n") || !strings.HasSuffix(new, "\n") {
+			return // the no-newline marker is checked by the table tests
+		}
 		d := Unified("o", "n", []byte(old), []byte(new))
-		if (d == "") != (splitEqual(old, new)) {
-			t.Fatalf("empty diff %v for %q vs %q", d == "", old, new)
+		if got := apply(t, old, d); got != new {
+			t.Fatalf("applying\n%s\nto %q gives %q, want %q", d, old, got, new)
 		}
 	})
 }
 
-func splitEqual(a, b string) bool {
-	x, y := splitLines(a), splitLines(b)
-	if len(x) != len(y) {
-		return false
+// apply applies a unified diff to text.
+func apply(t *testing.T, text, diff string) string {
+	if diff == "" {
+		return text
 	}
-	for i := range x {
-		if x[i] != y[i] {
-			return false
+	old := splitLines(text)
+	var out []string
+	pos := 0
+	for _, line := range splitLines(diff)[2:] {
+		switch {
+		case strings.HasPrefix(line, "@@"):
+			var a, b, c, d int
+			if _, err := fmt.Sscanf(line, "@@ -%d,%d +%d,%d @@", &a, &b, &c, &d); err != nil {
+				t.Fatalf("bad hunk header %q", line)
+			}
+			start := max(a-1, 0)
+			if b == 0 {
+				start = a
+			}
+			out = append(out, old[pos:start]...)
+			pos = start
+		case strings.HasPrefix(line, " "):
+			out = append(out, old[pos])
+			pos++
+		case strings.HasPrefix(line, "-"):
+			pos++
+		case strings.HasPrefix(line, "+"):
+			out = append(out, line[1:])
 		}
 	}
-	return true
+	return strings.Join(append(out, old[pos:]...), "")
 }

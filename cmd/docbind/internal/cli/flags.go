@@ -19,7 +19,6 @@ type options struct {
 	docs, out, pkg         string
 	configFile             string
 	check, quiet, strict   bool
-	verbose                bool
 	cpuprofile, memprofile string
 	cfg                    config.Config
 	set                    map[string]bool // flags given on the command line
@@ -53,7 +52,6 @@ func parseArgs(args []string, stderr io.Writer) (*options, int) {
 	fs.BoolVar(&opt.check, "check", false, "write nothing; print a diff of every stale generated file and exit 1 if any")
 	fs.BoolVar(&opt.quiet, "q", false, "with -check, print only the names of stale files; otherwise print no summary line on success")
 	fs.BoolVar(&opt.strict, "strict", false, "fail on warnings too")
-	fs.BoolVar(&opt.verbose, "v", false, "say what was generated from what")
 	fs.StringVar(&opt.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
 	fs.StringVar(&opt.memprofile, "memprofile", "", "write a heap profile to this file")
 	fs.Usage = func() {
