@@ -4,6 +4,7 @@ import (
 	"go/parser"
 	"go/token"
 	"os"
+	"path/filepath"
 	"testing"
 	"testing/fstest"
 )
@@ -11,7 +12,12 @@ import (
 // FuzzGeneratePage runs the whole pipeline on one page: it must either
 // return an error or produce Go that parses.
 func FuzzGeneratePage(f *testing.F) {
-	for _, p := range []string{"../docs/create-version.md", "testdata/cases/several/docs/items.md"} {
+	seeds := []string{"../docs/create-version.md"}
+	for _, glob := range []string{"testdata/cases/*/docs/*.md", "testdata/cases/*/docs/*/*.md", "../../shared/corpus/onedrive/*/*.md"} {
+		more, _ := filepath.Glob(glob) // the corpus seeds are there on the team's machines only
+		seeds = append(seeds, more...)
+	}
+	for _, p := range seeds {
 		if src, err := os.ReadFile(p); err == nil {
 			f.Add(src)
 		}
