@@ -82,6 +82,12 @@ func TestGeneratedTestsCatchHandEdits(t *testing.T) {
 		{"route method", "server_gen.go", `HandleFunc("POST /drive/root/versions"`, `HandleFunc("PUT /drive/root/versions"`},
 		{"client path", "create_version_gen.go", `"/root/versions", bodyOf(body))`, `"/roots/versions", bodyOf(body))`},
 		{"client method", "create_version_gen.go", `newRequest(ctx, "POST", "/drive/root/versions"`, `newRequest(ctx, "PUT", "/drive/root/versions"`},
+		// Each defence removed in turn.
+		{"panic recovery", "server_gen.go", "return recoverPanics(mux)", "return mux"},
+		{"415 for other media types", "helpers_gen.go", `if ct := r.Header.Get("Content-Type"); ct != "" && !isJSON(ct) {`, `if ct := r.Header.Get("Content-Type"); false && ct != "" && !isJSON(ct) {`},
+		{"413 for large bodies", "helpers_gen.go", "io.ReadAll(http.MaxBytesReader(w, r.Body, h.maxBody))", "io.ReadAll(r.Body)"},
+		{"header line breaks", "helpers_gen.go", `if strings.ContainsAny(value, "\r\n\x00") {`, `if false {`},
+		{"path escaping", "create_version_gen.go", `escapeSegment(itemID)`, `itemID`},
 	}
 	for _, m := range mutations {
 		t.Run(m.name, func(t *testing.T) {

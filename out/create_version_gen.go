@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -196,7 +195,9 @@ func (c *Client) CreateVersion(ctx context.Context, xSampleHeader string, body *
 		return nil, err
 	}
 	if xSampleHeader != "" {
-		req.Header.Set("X-Sample-Header", xSampleHeader)
+		if err := setHeader(req, "X-Sample-Header", xSampleHeader); err != nil {
+			return nil, err
+		}
 	}
 	var out Item
 	if err := c.do(req, &out); err != nil {
@@ -214,12 +215,14 @@ func (c *Client) CreateVersion(ctx context.Context, xSampleHeader string, body *
 //
 // Source: docs/create-version.md:10
 func (c *Client) CreateVersionByItemID(ctx context.Context, itemID string, xSampleHeader string, body *Item) (*Item, error) {
-	req, err := c.newRequest(ctx, "POST", "/drive/items/"+url.PathEscape(itemID)+"/versions", bodyOf(body))
+	req, err := c.newRequest(ctx, "POST", "/drive/items/"+escapeSegment(itemID)+"/versions", bodyOf(body))
 	if err != nil {
 		return nil, err
 	}
 	if xSampleHeader != "" {
-		req.Header.Set("X-Sample-Header", xSampleHeader)
+		if err := setHeader(req, "X-Sample-Header", xSampleHeader); err != nil {
+			return nil, err
+		}
 	}
 	var out Item
 	if err := c.do(req, &out); err != nil {
@@ -237,12 +240,14 @@ func (c *Client) CreateVersionByItemID(ctx context.Context, itemID string, xSamp
 //
 // Source: docs/create-version.md:11
 func (c *Client) CreateVersionByDriveID(ctx context.Context, driveID string, xSampleHeader string, body *Item) (*Item, error) {
-	req, err := c.newRequest(ctx, "POST", "/drives/"+url.PathEscape(driveID)+"/root/versions", bodyOf(body))
+	req, err := c.newRequest(ctx, "POST", "/drives/"+escapeSegment(driveID)+"/root/versions", bodyOf(body))
 	if err != nil {
 		return nil, err
 	}
 	if xSampleHeader != "" {
-		req.Header.Set("X-Sample-Header", xSampleHeader)
+		if err := setHeader(req, "X-Sample-Header", xSampleHeader); err != nil {
+			return nil, err
+		}
 	}
 	var out Item
 	if err := c.do(req, &out); err != nil {

@@ -5,6 +5,7 @@ package out
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -203,6 +204,47 @@ func TestCreateVersionRoutes(t *testing.T) {
 			}
 			checkStatus(t, handler, "POST", tt.path, "{\"malformed\": ", http.StatusBadRequest)
 		})
+	}
+}
+
+// TestCreateVersionDefences checks what CreateVersion does with hostile input.
+func TestCreateVersionDefences(t *testing.T) {
+	// A panic in the Server is answered 500, and the handler keeps serving.
+	panicking := handlerFor(&testServer{onCreateVersion: func(context.Context, *CreateVersionRequest) (*Item, error) {
+		panic("docbind test panic")
+	}})
+	checkStatus(t, panicking, "POST", "/drive/root/versions", "", http.StatusInternalServerError)
+	checkStatus(t, panicking, "POST", "/drive/root/versions", "", http.StatusInternalServerError)
+
+	// A JSON body of another media type, too large, or of the wrong JSON type is refused.
+	checkStatusAs(t, handlerFor(&testServer{}), "POST", "/drive/root/versions", "text/plain", "{}", http.StatusUnsupportedMediaType)
+	checkStatusAs(t, smallHandler(), "POST", "/drive/root/versions", "application/json", "{\"docbind\": \"longer than the limit\"}", http.StatusRequestEntityTooLarge)
+	checkStatusAs(t, handlerFor(&testServer{}), "POST", "/drive/root/versions", "application/json", "[\"an array, not an object\"]", http.StatusBadRequest)
+
+	// A hostile path value stays in its segment and reaches the Server unchanged.
+	{
+		var got received
+		srv := httptest.NewServer(handlerFor(&testServer{onCreateVersion: func(_ context.Context, req *CreateVersionRequest) (*Item, error) {
+			got.request = req.ItemID
+			return &Item{}, nil
+		}}))
+		defer srv.Close()
+		_, err := NewClient(srv.URL).CreateVersionByItemID(t.Context(), "a/../b?c#d%2F", "", nil)
+		if err != nil || got.request != "a/../b?c#d%2F" {
+			t.Errorf("the Server received %q (%v), want %q", got.request, err, "a/../b?c#d%2F")
+		}
+	}
+
+	// A header value with a line break is refused before anything is sent.
+	{
+		refused := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {
+			t.Error("a request with a line break in a header was sent")
+		}))
+		defer refused.Close()
+		_, err := NewClient(refused.URL).CreateVersion(t.Context(), "a\r\nX-Injected: yes", nil)
+		if !errors.Is(err, ErrInvalidHeader) {
+			t.Errorf("the client returned %v for a header value with a line break, want ErrInvalidHeader", err)
+		}
 	}
 }
 

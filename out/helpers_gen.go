@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"mime"
 	"net/http"
 	"net/url"
 	"slices"
@@ -287,14 +288,38 @@ func FollowLink[T any](ctx context.Context, c *Client, link string) (*T, error) 
 	return &out, nil
 }
 
+// ErrInvalidHeader is returned, before anything is sent, for a header value with a
+// CR, LF or NUL: such a value would smuggle other headers into the request.
+var ErrInvalidHeader = errors.New("header value contains a line break or NUL")
+
+// setHeader sets a header parameter, refusing a value ErrInvalidHeader describes.
+func setHeader(req *http.Request, name, value string) error {
+	if strings.ContainsAny(value, "\r\n\x00") {
+		return fmt.Errorf("header %s: %w", name, ErrInvalidHeader)
+	}
+	req.Header.Set(name, value)
+	return nil
+}
+
 // escapePath escapes a parameter that may span segments, such as an item path,
-// segment by segment: its slashes stay slashes.
+// segment by segment: its slashes stay slashes, and "." and ".." segments are
+// escaped so that no router cleans them into another path.
 func escapePath(p string) string {
 	segs := strings.Split(p, "/")
 	for i, s := range segs {
-		segs[i] = url.PathEscape(s)
+		segs[i] = escapeSegment(s)
 	}
 	return strings.Join(segs, "/")
+}
+
+// escapeSegment escapes a path parameter so that it stays one segment: a slash,
+// a query or a fragment in it is escaped, and so are the dots of "." and "..",
+// which routers would clean into another path.
+func escapeSegment(s string) string {
+	if s == "." || s == ".." {
+		return strings.Repeat("%2E", len(s))
+	}
+	return url.PathEscape(s)
 }
 
 // bodyOf turns a nil body pointer into a nil interface, so that no body is sent.
@@ -410,8 +435,12 @@ type handler struct {
 }
 
 // decodeBody decodes a JSON request body into *dst, leaving it nil when the body is
-// empty. It answers 413 or 400 and returns false when the body cannot be used.
+// empty. It answers 415, 413 or 400 and returns false when the body cannot be used.
 func decodeBody[T any](h *handler, w http.ResponseWriter, r *http.Request, dst **T) bool {
+	if ct := r.Header.Get("Content-Type"); ct != "" && !isJSON(ct) {
+		writeError(w, http.StatusUnsupportedMediaType, "unsupportedMediaType", "the request body must be JSON")
+		return false
+	}
 	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, h.maxBody))
 	var tooLarge *http.MaxBytesError
 	switch {
@@ -431,6 +460,25 @@ func decodeBody[T any](h *handler, w http.ResponseWriter, r *http.Request, dst *
 	}
 	*dst = &v
 	return true
+}
+
+// isJSON reports whether a Content-Type is JSON, such as application/json; charset=utf-8.
+func isJSON(contentType string) bool {
+	mt, _, err := mime.ParseMediaType(contentType)
+	return err == nil && (mt == "application/json" || strings.HasSuffix(mt, "+json"))
+}
+
+// recoverPanics answers a panic in a Server method with 500 and the Graph-style
+// error body, without its detail, and keeps the server serving.
+func recoverPanics(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if p := recover(); p != nil && p != http.ErrAbortHandler {
+				writeError(w, http.StatusInternalServerError, "generalException", "the server could not complete the request")
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
 }
 
 // writeJSON answers status with v encoded as JSON.

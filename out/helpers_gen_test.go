@@ -224,13 +224,24 @@ func expectRequest(t *testing.T, method, path string, next http.Handler) http.Ha
 	})
 }
 
-// checkStatus sends a request to h and checks the status it answers. A 4xx answer
-// from the handler itself must carry the Graph-style error body.
+// checkStatus sends a request with a JSON body (when not empty) to h and checks the
+// status it answers.
 func checkStatus(t *testing.T, h http.Handler, method, path, body string, want int) {
 	t.Helper()
-	req := httptest.NewRequest(method, path, strings.NewReader(body))
+	contentType := ""
 	if body != "" {
-		req.Header.Set("Content-Type", "application/json")
+		contentType = "application/json"
+	}
+	checkStatusAs(t, h, method, path, contentType, body, want)
+}
+
+// checkStatusAs sends a request to h and checks the status it answers. An error
+// the handler answers itself must carry the Graph-style error body.
+func checkStatusAs(t *testing.T, h http.Handler, method, path, contentType, body string, want int) {
+	t.Helper()
+	req := httptest.NewRequest(method, path, strings.NewReader(body))
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
 	}
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
@@ -238,7 +249,7 @@ func checkStatus(t *testing.T, h http.Handler, method, path, body string, want i
 		t.Errorf("%s %s: status %d, want %d: %s", method, path, rec.Code, want, rec.Body)
 		return
 	}
-	if want == http.StatusBadRequest {
+	if want == http.StatusBadRequest || want == http.StatusRequestEntityTooLarge || want == http.StatusUnsupportedMediaType || want == http.StatusInternalServerError {
 		var env errorEnvelope
 		if err := json.Unmarshal(rec.Body.Bytes(), &env); err != nil || env.Error.Code == "" {
 			t.Errorf("%s %s: error body is not a Graph error: %s", method, path, rec.Body)
@@ -345,6 +356,11 @@ var (
 		return NewHandler(sharedServer)
 	})
 )
+
+// smallHandler is the shared Server behind a handler that takes 8-byte bodies.
+var smallHandler = sync.OnceValue(func() http.Handler {
+	return NewHandler(sharedServer, WithMaxBodyBytes(8))
+})
 
 // handlerFor returns the shared handler, now calling the hooks of s.
 func handlerFor(s Server) http.Handler {

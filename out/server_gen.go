@@ -35,7 +35,8 @@ func notImplemented(op string) error {
 }
 
 // NewHandler returns an http.Handler that routes every documented URL to srv.
-// Requests to other paths get 404, and other methods on a documented path 405.
+// Requests to other paths get 404, and other methods on a documented path 405;
+// a panic in srv is answered 500 and the handler keeps serving.
 func NewHandler(srv Server, opts ...HandlerOption) http.Handler {
 	h := &handler{
 		maxBody: DefaultMaxBodyBytes,
@@ -48,5 +49,5 @@ func NewHandler(srv Server, opts ...HandlerOption) http.Handler {
 	mux.HandleFunc("POST /drive/root/versions", h.serveCreateVersion)
 	mux.HandleFunc("POST /drive/items/{itemID}/versions", h.serveCreateVersion)
 	mux.HandleFunc("POST /drives/{driveID}/root/versions", h.serveCreateVersion)
-	return mux
+	return recoverPanics(mux)
 }

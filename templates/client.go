@@ -149,7 +149,7 @@ func clientBody(op *model.Operation, v *model.Variant) []jen.Code {
 	}
 	for _, p := range op.HeaderParams {
 		stmts = append(stmts, jen.If(jen.Id(p.ArgName).Op("!=").Lit("")).Block(
-			jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit(p.WireName), jen.Id(p.ArgName)),
+			jen.If(jen.Err().Op(":=").Id("setHeader").Call(jen.Id("req"), jen.Lit(p.WireName), jen.Id(p.ArgName)), jen.Err().Op("!=").Nil()).Block(jen.Return(failed...)),
 		))
 	}
 	switch op.Result.Kind {
@@ -201,7 +201,7 @@ func pathExpr(v *model.Variant) jen.Code {
 		case p.Param.Multi:
 			add(jen.Id("escapePath").Call(jen.Id(p.Param.ArgName)))
 		default:
-			add(jen.Qual("net/url", "PathEscape").Call(jen.Id(p.Param.ArgName)))
+			add(jen.Id("escapeSegment").Call(jen.Id(p.Param.ArgName)))
 		}
 	}
 	if expr == nil {
@@ -237,14 +237,38 @@ func genClientPlumbing(f *jen.File) {
 	genDoContent(f)
 	genAccepted(f)
 	genFollowLink(f)
+	f.Comment("ErrInvalidHeader is returned, before anything is sent, for a header value with a")
+	f.Comment("CR, LF or NUL: such a value would smuggle other headers into the request.")
+	f.Var().Id("ErrInvalidHeader").Op("=").Qual("errors", "New").Call(jen.Lit("header value contains a line break or NUL"))
+	f.Line()
+	f.Comment("setHeader sets a header parameter, refusing a value ErrInvalidHeader describes.")
+	f.Func().Id("setHeader").Params(jen.Id("req").Op("*").Qual(pkgHTTP, "Request"), jen.List(jen.Id("name"), jen.Id("value")).String()).Error().Block(
+		jen.If(jen.Qual("strings", "ContainsAny").Call(jen.Id("value"), jen.Lit("\r\n\x00"))).Block(
+			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("header %s: %w"), jen.Id("name"), jen.Id("ErrInvalidHeader"))),
+		),
+		jen.Id("req").Dot("Header").Dot("Set").Call(jen.Id("name"), jen.Id("value")),
+		jen.Return(jen.Nil()),
+	)
+	f.Line()
 	f.Comment("escapePath escapes a parameter that may span segments, such as an item path,")
-	f.Comment("segment by segment: its slashes stay slashes.")
+	f.Comment("segment by segment: its slashes stay slashes, and \".\" and \"..\" segments are")
+	f.Comment("escaped so that no router cleans them into another path.")
 	f.Func().Id("escapePath").Params(jen.Id("p").String()).String().Block(
 		jen.Id("segs").Op(":=").Qual("strings", "Split").Call(jen.Id("p"), jen.Lit("/")),
 		jen.For(jen.List(jen.Id("i"), jen.Id("s")).Op(":=").Range().Id("segs")).Block(
-			jen.Id("segs").Index(jen.Id("i")).Op("=").Qual("net/url", "PathEscape").Call(jen.Id("s")),
+			jen.Id("segs").Index(jen.Id("i")).Op("=").Id("escapeSegment").Call(jen.Id("s")),
 		),
 		jen.Return(jen.Qual("strings", "Join").Call(jen.Id("segs"), jen.Lit("/"))),
+	)
+	f.Line()
+	f.Comment("escapeSegment escapes a path parameter so that it stays one segment: a slash,")
+	f.Comment("a query or a fragment in it is escaped, and so are the dots of \".\" and \"..\",")
+	f.Comment("which routers would clean into another path.")
+	f.Func().Id("escapeSegment").Params(jen.Id("s").String()).String().Block(
+		jen.If(jen.Id("s").Op("==").Lit(".").Op("||").Id("s").Op("==").Lit("..")).Block(
+			jen.Return(jen.Qual("strings", "Repeat").Call(jen.Lit("%2E"), jen.Len(jen.Id("s")))),
+		),
+		jen.Return(jen.Qual("net/url", "PathEscape").Call(jen.Id("s"))),
 	)
 	f.Line()
 	f.Comment("bodyOf turns a nil body pointer into a nil interface, so that no body is sent.")

@@ -48,6 +48,7 @@ func genPageTests(f *jen.File, p *model.Page) {
 			genOperationExamples(f, op)
 		}
 		genOperationRoutes(f, op)
+		genDefenceTests(f, op)
 		if isPaged(op) {
 			genPagingTest(f, op)
 		}

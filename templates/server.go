@@ -129,7 +129,8 @@ func handlerFunc(op *model.Operation) string { return "serve" + op.Name }
 
 func genNewHandler(f *jen.File, api *model.API) {
 	f.Comment("NewHandler returns an http.Handler that routes every documented URL to srv.")
-	f.Comment("Requests to other paths get 404, and other methods on a documented path 405.")
+	f.Comment("Requests to other paths get 404, and other methods on a documented path 405;")
+	f.Comment("a panic in srv is answered 500 and the handler keeps serving.")
 	stmts := []jen.Code{
 		jen.Id("h").Op(":=").Op("&").Id("handler").Values(jen.Dict{jen.Id("srv"): jen.Id("srv"), jen.Id("maxBody"): jen.Id("DefaultMaxBodyBytes")}),
 		jen.For(jen.List(jen.Id("_"), jen.Id("opt")).Op(":=").Range().Id("opts")).Block(jen.Id("opt").Call(jen.Id("h"))),
@@ -138,7 +139,7 @@ func genNewHandler(f *jen.File, api *model.API) {
 	for _, r := range api.Routes {
 		stmts = append(stmts, registration(r))
 	}
-	stmts = append(stmts, jen.Return(jen.Id("mux")))
+	stmts = append(stmts, jen.Return(jen.Id("recoverPanics").Call(jen.Id("mux"))))
 	f.Func().Id("NewHandler").Params(jen.Id("srv").Id("Server"), jen.Id("opts").Op("...").Id("HandlerOption")).Qual(pkgHTTP, "Handler").Block(stmts...)
 	f.Line()
 }
@@ -237,6 +238,8 @@ func genServerPlumbing(f *jen.File) {
 	f.Type().Id("handler").Struct(jen.Id("srv").Id("Server"), jen.Id("maxBody").Int64())
 	f.Line()
 	genDecodeBody(f)
+	genIsJSON(f)
+	genRecoverPanics(f)
 	genWriteJSON(f)
 	genWriteContent(f)
 	genWriteError(f)
@@ -244,10 +247,14 @@ func genServerPlumbing(f *jen.File) {
 
 func genDecodeBody(f *jen.File) {
 	f.Comment("decodeBody decodes a JSON request body into *dst, leaving it nil when the body is")
-	f.Comment("empty. It answers 413 or 400 and returns false when the body cannot be used.")
+	f.Comment("empty. It answers 415, 413 or 400 and returns false when the body cannot be used.")
 	f.Func().Id("decodeBody").Types(jen.Id("T").Any()).Params(
 		jen.Id("h").Op("*").Id("handler"), jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("r").Op("*").Qual(pkgHTTP, "Request"), jen.Id("dst").Op("**").Id("T"),
 	).Bool().Block(
+		jen.If(jen.Id("ct").Op(":=").Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")), jen.Id("ct").Op("!=").Lit("").Op("&&").Op("!").Id("isJSON").Call(jen.Id("ct"))).Block(
+			jen.Id("writeError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusUnsupportedMediaType"), jen.Lit("unsupportedMediaType"), jen.Lit("the request body must be JSON")),
+			jen.Return(jen.False()),
+		),
 		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgIO, "ReadAll").Call(jen.Qual(pkgHTTP, "MaxBytesReader").Call(jen.Id("w"), jen.Id("r").Dot("Body"), jen.Id("h").Dot("maxBody"))),
 		jen.Var().Id("tooLarge").Op("*").Qual(pkgHTTP, "MaxBytesError"),
 		jen.Switch().Block(
@@ -268,6 +275,31 @@ func genDecodeBody(f *jen.File) {
 		),
 		jen.Op("*").Id("dst").Op("=").Op("&").Id("v"),
 		jen.Return(jen.True()),
+	)
+	f.Line()
+}
+
+func genIsJSON(f *jen.File) {
+	f.Comment("isJSON reports whether a Content-Type is JSON, such as application/json; charset=utf-8.")
+	f.Func().Id("isJSON").Params(jen.Id("contentType").String()).Bool().Block(
+		jen.List(jen.Id("mt"), jen.Id("_"), jen.Err()).Op(":=").Qual("mime", "ParseMediaType").Call(jen.Id("contentType")),
+		jen.Return(jen.Err().Op("==").Nil().Op("&&").Parens(jen.Id("mt").Op("==").Lit("application/json").Op("||").Qual("strings", "HasSuffix").Call(jen.Id("mt"), jen.Lit("+json")))),
+	)
+	f.Line()
+}
+
+func genRecoverPanics(f *jen.File) {
+	f.Comment("recoverPanics answers a panic in a Server method with 500 and the Graph-style")
+	f.Comment("error body, without its detail, and keeps the server serving.")
+	f.Func().Id("recoverPanics").Params(jen.Id("next").Qual(pkgHTTP, "Handler")).Qual(pkgHTTP, "Handler").Block(
+		jen.Return(jen.Qual(pkgHTTP, "HandlerFunc").Call(jen.Func().Params(jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("r").Op("*").Qual(pkgHTTP, "Request")).Block(
+			jen.Defer().Func().Params().Block(
+				jen.If(jen.Id("p").Op(":=").Recover(), jen.Id("p").Op("!=").Nil().Op("&&").Id("p").Op("!=").Qual(pkgHTTP, "ErrAbortHandler")).Block(
+					jen.Id("writeError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusInternalServerError"), jen.Lit("generalException"), jen.Lit("the server could not complete the request")),
+				),
+			).Call(),
+			jen.Id("next").Dot("ServeHTTP").Call(jen.Id("w"), jen.Id("r")),
+		))),
 	)
 	f.Line()
 }

@@ -239,19 +239,28 @@ func genExpectRequest(f *jen.File) {
 }
 
 func genCheckStatus(f *jen.File) {
-	f.Comment("checkStatus sends a request to h and checks the status it answers. A 4xx answer")
-	f.Comment("from the handler itself must carry the Graph-style error body.")
+	f.Comment("checkStatus sends a request with a JSON body (when not empty) to h and checks the")
+	f.Comment("status it answers.")
 	f.Func().Id("checkStatus").Params(tParam(), jen.Id("h").Qual(pkgHTTP, "Handler"), jen.List(jen.Id("method"), jen.Id("path"), jen.Id("body")).String(), jen.Id("want").Int()).Block(
 		jen.Id("t").Dot("Helper").Call(),
+		jen.Id("contentType").Op(":=").Lit(""),
+		jen.If(jen.Id("body").Op("!=").Lit("")).Block(jen.Id("contentType").Op("=").Lit("application/json")),
+		jen.Id("checkStatusAs").Call(jen.Id("t"), jen.Id("h"), jen.Id("method"), jen.Id("path"), jen.Id("contentType"), jen.Id("body"), jen.Id("want")),
+	)
+	f.Line()
+	f.Comment("checkStatusAs sends a request to h and checks the status it answers. An error")
+	f.Comment("the handler answers itself must carry the Graph-style error body.")
+	f.Func().Id("checkStatusAs").Params(tParam(), jen.Id("h").Qual(pkgHTTP, "Handler"), jen.List(jen.Id("method"), jen.Id("path"), jen.Id("contentType"), jen.Id("body")).String(), jen.Id("want").Int()).Block(
+		jen.Id("t").Dot("Helper").Call(),
 		jen.Id("req").Op(":=").Qual(pkgHTTPTest, "NewRequest").Call(jen.Id("method"), jen.Id("path"), jen.Qual("strings", "NewReader").Call(jen.Id("body"))),
-		jen.If(jen.Id("body").Op("!=").Lit("")).Block(jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/json"))),
+		jen.If(jen.Id("contentType").Op("!=").Lit("")).Block(jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Id("contentType"))),
 		jen.Id("rec").Op(":=").Qual(pkgHTTPTest, "NewRecorder").Call(),
 		jen.Id("h").Dot("ServeHTTP").Call(jen.Id("rec"), jen.Id("req")),
 		jen.If(jen.Id("rec").Dot("Code").Op("!=").Id("want")).Block(
 			jen.Id("t").Dot("Errorf").Call(jen.Lit("%s %s: status %d, want %d: %s"), jen.Id("method"), jen.Id("path"), jen.Id("rec").Dot("Code"), jen.Id("want"), jen.Id("rec").Dot("Body")),
 			jen.Return(),
 		),
-		jen.If(jen.Id("want").Op("==").Qual(pkgHTTP, "StatusBadRequest")).Block(
+		jen.If(jen.Id("want").Op("==").Qual(pkgHTTP, "StatusBadRequest").Op("||").Id("want").Op("==").Qual(pkgHTTP, "StatusRequestEntityTooLarge").Op("||").Id("want").Op("==").Qual(pkgHTTP, "StatusUnsupportedMediaType").Op("||").Id("want").Op("==").Qual(pkgHTTP, "StatusInternalServerError")).Block(
 			jen.Var().Id("env").Id("errorEnvelope"),
 			jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("rec").Dot("Body").Dot("Bytes").Call(), jen.Op("&").Id("env")), jen.Err().Op("!=").Nil().Op("||").Id("env").Dot("Error").Dot("Code").Op("==").Lit("")).Block(
 				jen.Id("t").Dot("Errorf").Call(jen.Lit("%s %s: error body is not a Graph error: %s"), jen.Id("method"), jen.Id("path"), jen.Id("rec").Dot("Body")),
@@ -355,6 +364,11 @@ func genSharedHandler(f *jen.File) {
 			jen.Return(jen.Id("NewHandler").Call(jen.Id("sharedServer"))),
 		)),
 	)
+	f.Line()
+	f.Comment("smallHandler is the shared Server behind a handler that takes 8-byte bodies.")
+	f.Var().Id("smallHandler").Op("=").Qual("sync", "OnceValue").Call(jen.Func().Params().Qual(pkgHTTP, "Handler").Block(
+		jen.Return(jen.Id("NewHandler").Call(jen.Id("sharedServer"), jen.Id("WithMaxBodyBytes").Call(jen.Lit(8)))),
+	))
 	f.Line()
 	f.Comment("handlerFor returns the shared handler, now calling the hooks of s.")
 	f.Func().Id("handlerFor").Params(jen.Id("s").Id("Server")).Qual(pkgHTTP, "Handler").Block(

@@ -102,6 +102,15 @@ func TestWirePathEscapesOnce(t *testing.T) {
 	if want := "/drive/root:/a%20b/c%3Fd:/items/x%2Fy%23z"; got != want {
 		t.Errorf("wirePath = %s, want %s", got, want)
 	}
+	// Dot segments of a multi-segment value are escaped, so no router
+	// cleans them away, and matching gives the value back.
+	got = wirePath(parts, []string{"a/../b", "."})
+	if want := "/drive/root:/a/%2E%2E/b:/items/%2E"; got != want {
+		t.Errorf("wirePath = %s, want %s", got, want)
+	}
+	if args, ok := matchPath(parts, got); !ok || args[0] != "a/../b" || args[1] != "." {
+		t.Errorf("matchPath(%s) = %q %v", got, args, ok)
+	}
 }
 
 func buildSeed(t *testing.T) *API {

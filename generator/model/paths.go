@@ -246,15 +246,23 @@ func wirePath(parts []PathPart, args []string) string {
 	return b.String()
 }
 
+// escapeParam escapes as the generated escapeSegment and escapePath do.
 func escapeParam(p *Param, v string) string {
 	if !p.Multi {
-		return url.PathEscape(v)
+		return escapeSegment(v)
 	}
 	segs := strings.Split(v, "/")
 	for i, s := range segs {
-		segs[i] = url.PathEscape(s)
+		segs[i] = escapeSegment(s)
 	}
 	return strings.Join(segs, "/")
+}
+
+func escapeSegment(s string) string {
+	if s == "." || s == ".." {
+		return strings.Repeat("%2E", len(s))
+	}
+	return url.PathEscape(s)
 }
 
 func pathParams(parts []PathPart) []*Param {
