@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/docbind/docbind/generator/naming"
 )
@@ -33,11 +34,14 @@ func parsePath(path string) ([]PathPart, error) {
 	if !strings.HasPrefix(path, "/") {
 		return nil, fmt.Errorf("path %q does not start with /", path)
 	}
+	if strings.Contains(path, "//") {
+		return nil, fmt.Errorf("path %q has an empty segment", path)
+	}
 	if len(path) > 1 {
 		path = strings.TrimSuffix(path, "/")
 	}
-	if strings.Contains(path, "//") {
-		return nil, fmt.Errorf("path %q has an empty segment", path)
+	if hasSpace(path) {
+		return nil, fmt.Errorf("path %q has white space or a control character outside a placeholder", path)
 	}
 	if strings.Count(path, "/") > maxSegments {
 		return nil, fmt.Errorf("path %q has more than %d segments", clip(path), maxSegments)
@@ -80,6 +84,14 @@ func appendLiteral(parts []PathPart, literal string) []PathPart {
 		return parts
 	}
 	return append(parts, PathPart{Literal: literal})
+}
+
+// hasSpace reports white space or control characters outside
+// placeholders, which no URL holds.
+func hasSpace(path string) bool {
+	return strings.IndexFunc(placeholderRE.ReplaceAllString(path, "{}"), func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsControl(r)
+	}) >= 0
 }
 
 // previousSegment is the last whole literal segment of a path prefix:
