@@ -90,9 +90,11 @@ func BenchmarkParse(b *testing.B) {
 			b.SetBytes(bytes)
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, _, err := parsePages(c.fsys, Options{DocsLabel: "docs"}); err != nil {
+				sources, err := ReadSources(c.fsys, Options{})
+				if err != nil {
 					b.Fatal(err)
 				}
+				parsePages(sources, "docs")
 			}
 			perPage(b, pages)
 		})
@@ -102,10 +104,11 @@ func BenchmarkParse(b *testing.B) {
 // BenchmarkInferBodies is schema inference (gjson) over every JSON body
 // of the OneDrive corpus.
 func BenchmarkInferBodies(b *testing.B) {
-	pages, _, err := parsePages(corpusFSB(b), Options{DocsLabel: "docs"})
+	sources, err := ReadSources(corpusFSB(b), Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
+	pages, _ := parsePages(sources, "docs")
 	var bodies []string
 	var total int64
 	for _, p := range pages {
@@ -139,10 +142,11 @@ func indexBody(code string) int {
 func BenchmarkInferCorpus(b *testing.B) {
 	for _, c := range corpora(b, 25) {
 		b.Run(c.name, func(b *testing.B) {
-			pages, _, err := parsePages(c.fsys, Options{DocsLabel: "docs"})
+			sources, err := ReadSources(c.fsys, Options{})
 			if err != nil {
 				b.Fatal(err)
 			}
+			pages, _ := parsePages(sources, "docs")
 			bytes, _ := size(c.fsys)
 			b.SetBytes(bytes)
 			b.ReportAllocs()

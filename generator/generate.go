@@ -66,13 +66,45 @@ type Result struct {
 // files. It returns an error, a diag.ErrorList when the docs are at fault,
 // when anything stops generation; then Result holds the diagnostics only.
 func Generate(docs fs.FS, opt Options) (*Result, error) {
-	if !isIdentifier(opt.Package) {
-		return nil, fmt.Errorf("package name %q is not a Go identifier", opt.Package)
-	}
-	pages, diags, err := parsePages(docs, opt)
+	sources, err := ReadSources(docs, opt)
 	if err != nil {
 		return nil, err
 	}
+	return GenerateFrom(sources, opt)
+}
+
+// Source is one Markdown page as read: its slash path in the docs folder,
+// and its bytes.
+type Source struct {
+	Path string
+	Data []byte
+}
+
+// ReadSources reads the pages Options select from docs, in path order. The
+// CLI hashes them for its cache and hands the same bytes to GenerateFrom,
+// so a run reads each page once.
+func ReadSources(docs fs.FS, opt Options) ([]Source, error) {
+	var sources []Source
+	err := fs.WalkDir(docs, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !strings.EqualFold(path.Ext(p), ".md") || !opt.selected(p) {
+			return nil
+		}
+		src, err := fs.ReadFile(docs, p)
+		sources = append(sources, Source{Path: p, Data: src})
+		return err
+	})
+	return sources, err
+}
+
+// GenerateFrom is Generate on pages already read.
+func GenerateFrom(sources []Source, opt Options) (*Result, error) {
+	if !isIdentifier(opt.Package) {
+		return nil, fmt.Errorf("package name %q is not a Go identifier", opt.Package)
+	}
+	pages, diags := parsePages(sources, opt.DocsLabel)
 	res := &Result{Pages: len(pages)}
 	if len(pages) == 0 {
 		diags.Errorf(diag.Pos{File: opt.DocsLabel}, diag.NoPages, "no Markdown pages found")
@@ -89,43 +121,24 @@ func Generate(docs fs.FS, opt Options) (*Result, error) {
 		return res, res.Diags.Err()
 	}
 	res.API = api
+	var err error
 	res.Files, err = templates.Files(api, templates.Options{Package: opt.Package, DocsDir: opt.DocsLabel})
 	return res, err
 }
 
-// parsePages parses every selected .md file under docs, in path order.
-// Pages are read in order and parsed in parallel: goldmark is the bulk of
-// the work, and each page is independent.
-func parsePages(docs fs.FS, opt Options) ([]*docparse.Page, diag.List, error) {
-	var paths []string
-	var srcs [][]byte
-	err := fs.WalkDir(docs, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() || !strings.EqualFold(path.Ext(p), ".md") || !opt.selected(p) {
-			return nil
-		}
-		src, err := fs.ReadFile(docs, p)
-		if err != nil {
-			return err
-		}
-		paths, srcs = append(paths, p), append(srcs, src)
-		return nil
-	})
-	if err != nil {
-		return nil, nil, err
-	}
-	pages := make([]*docparse.Page, len(paths))
-	pageDiags := make([]diag.List, len(paths))
-	par.Do(len(paths), 0, func(i int) {
-		pages[i], pageDiags[i] = docparse.Parse(path.Join(opt.DocsLabel, paths[i]), srcs[i])
+// parsePages parses pages in parallel, keeping their order: goldmark is
+// the bulk of the work, and each page is independent.
+func parsePages(sources []Source, label string) ([]*docparse.Page, diag.List) {
+	pages := make([]*docparse.Page, len(sources))
+	pageDiags := make([]diag.List, len(sources))
+	par.Do(len(sources), 0, func(i int) {
+		pages[i], pageDiags[i] = docparse.Parse(path.Join(label, sources[i].Path), sources[i].Data)
 	})
 	var diags diag.List
 	for _, d := range pageDiags {
 		diags = append(diags, d...)
 	}
-	return pages, diags, nil
+	return pages, diags
 }
 
 func isIdentifier(s string) bool {

@@ -413,21 +413,19 @@ func elemCode(v *model.Value, ref *model.TypeRef) jen.Code {
 	return scalarValue(ref.Kind, v.Scalar)
 }
 
+// scalarWrappers are the functions or conversions that turn a documented
+// string into the Go value of a kind.
+var scalarWrappers = map[model.RefKind]string{
+	model.RefTime: "mustTime", model.RefDateTime: "mustDateTime", model.RefDate: "mustDate",
+	model.RefTimeOfDay: "TimeOfDay", model.RefDuration: "Duration", model.RefBytes: "mustBase64",
+}
+
 // scalarValue writes a JSON scalar as the Go value of kind.
 func scalarValue(kind model.RefKind, raw string) jen.Code {
+	if wrap, ok := scalarWrappers[kind]; ok {
+		return jen.Id(wrap).Call(jen.Lit(unquote(raw)))
+	}
 	switch kind {
-	case model.RefTime:
-		return jen.Id("mustTime").Call(jen.Lit(unquote(raw)))
-	case model.RefDateTime:
-		return jen.Id("mustDateTime").Call(jen.Lit(unquote(raw)))
-	case model.RefDate:
-		return jen.Id("mustDate").Call(jen.Lit(unquote(raw)))
-	case model.RefTimeOfDay:
-		return jen.Id("TimeOfDay").Call(jen.Lit(unquote(raw)))
-	case model.RefDuration:
-		return jen.Id("Duration").Call(jen.Lit(unquote(raw)))
-	case model.RefBytes:
-		return jen.Id("mustBase64").Call(jen.Lit(unquote(raw)))
 	case model.RefString:
 		return jen.Lit(unquote(raw))
 	case model.RefRaw:

@@ -5,9 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
-	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 
@@ -18,10 +16,10 @@ import (
 // its inputs. It lives in the user cache folder, one small file per output
 // folder; deleting it only costs the next run its shortcut.
 
-// inputs is what a run depends on, hashed.
+// inputs is what a run depends on: the pages, read once, and their hash.
 type inputs struct {
-	hash  string
-	pages int
+	hash    string
+	sources []generator.Source
 }
 
 // cacheEntry records the outcome of the last run for an output folder.
@@ -33,9 +31,13 @@ type cacheEntry struct {
 	Types      int               `json:"types"`
 }
 
-// readInputs hashes docbind's own executable, the settings, and every
-// Markdown page with its path.
+// readInputs reads the selected pages and hashes them with their paths,
+// the settings and docbind's own executable.
 func readInputs(opt *options) (inputs, error) {
+	sources, err := generator.ReadSources(os.DirFS(opt.docs), opt.generatorOptions())
+	if err != nil {
+		return inputs{}, err
+	}
 	h := sha256.New()
 	if exe, err := os.Executable(); err == nil {
 		if f, err := os.Open(exe); err == nil {
@@ -44,29 +46,17 @@ func readInputs(opt *options) (inputs, error) {
 		}
 	}
 	settings, _ := json.Marshal(struct {
-		Opts  any
-		Docs  string
-		Pkg   string
-		Check bool
-	}{opt.generatorOptions(), docsLabel(opt.docs), opt.pkg, opt.strict})
+		Opts   any
+		Pkg    string
+		Strict bool
+	}{opt.generatorOptions(), opt.pkg, opt.strict})
 	h.Write(settings)
-	var in inputs
-	err := fs.WalkDir(os.DirFS(opt.docs), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.EqualFold(path.Ext(p), ".md") {
-			return err
-		}
-		data, err := os.ReadFile(filepath.Join(opt.docs, filepath.FromSlash(p)))
-		if err != nil {
-			return err
-		}
-		in.pages++
-		h.Write([]byte(p + "\x00"))
-		h.Write(data)
+	for _, s := range sources {
+		h.Write([]byte(s.Path + "\x00"))
+		h.Write(s.Data)
 		h.Write([]byte{0})
-		return nil
-	})
-	in.hash = hex.EncodeToString(h.Sum(nil))
-	return in, err
+	}
+	return inputs{hash: hex.EncodeToString(h.Sum(nil)), sources: sources}, nil
 }
 
 func cachePath(opt *options) (string, bool) {

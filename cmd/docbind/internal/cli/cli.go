@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -55,7 +54,7 @@ func (r *run) main() int {
 	if err != nil {
 		return r.fail(err)
 	}
-	r.pages = inputs.pages
+	r.pages = len(inputs.sources)
 	if cached, ok := loadCache(r.opt, inputs); ok && upToDate(r.opt.out, cached.Files) {
 		// Nothing changed since the last run: no parsing, nothing written.
 		r.unchanged = true
@@ -68,7 +67,7 @@ func (r *run) main() int {
 		}
 		return r.finish(ExitOK)
 	}
-	res, err := generator.Generate(os.DirFS(r.opt.docs), r.opt.generatorOptions())
+	res, err := generator.GenerateFrom(inputs.sources, r.opt.generatorOptions())
 	if res != nil {
 		r.report(res.Diags)
 	}
