@@ -68,9 +68,18 @@ type Link struct {
 
 var markdown = goldmark.New(goldmark.WithExtensions(extension.Table))
 
+// MaxPageBytes bounds a page: a run takes memory in proportion to the
+// page (about 45 bytes a byte), so a runaway page is refused, not read.
+const MaxPageBytes = 32 << 20
+
 // Parse reads one page. path is used in positions; src is the page. It never
 // fails: input it cannot use is reported in the diagnostics.
 func Parse(path string, src []byte) (*Page, diag.List) {
+	if len(src) > MaxPageBytes {
+		var diags diag.List
+		diags.Errorf(diag.Pos{File: path, Line: 1, Col: 1}, diag.PageTooLarge, "page of %d bytes is larger than the bound of %d; not read", len(src), MaxPageBytes)
+		return &Page{Path: path}, diags
+	}
 	src = blankFrontMatter(src)
 	w := &walker{
 		page:  &Page{Path: path},
