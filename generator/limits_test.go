@@ -98,8 +98,10 @@ var limitCases = []limitCase{
 		allocBudget: 128 << 20,
 	},
 	{
-		name:        "request path of 1,000 segments",
-		page:        func() string { return strings.Replace(example(0, "{}"), "/things/{id}", strings.Repeat("/a", 1000), 1) + example(1, "{}") },
+		name: "request path of 1,000 segments",
+		page: func() string {
+			return strings.Replace(example(0, "{}"), "/things/{id}", strings.Repeat("/a", 1000), 1) + example(1, "{}")
+		},
 		wantCode:    diag.BadPath,
 		wantLine:    3,
 		allocBudget: 64 << 20,
