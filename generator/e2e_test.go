@@ -62,40 +62,59 @@ func TestGeneratedPackagesPass(t *testing.T) {
 	}
 }
 
-// TestGeneratedTestsCatchHandEdits edits the seed's generated non-test code
+// TestGeneratedTestsCatchHandEdits edits the generated non-test code of the seed
+// (and of the files case, for query options and template routes)
 // the ways a bad hand edit or a docbind bug would, and expects the generated
 // tests to fail each time.
 func TestGeneratedTestsCatchHandEdits(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and tests generated modules; skipped with -short")
 	}
-	res, err := generateCase(t, "seed")
-	if err != nil {
-		t.Fatal(err)
-	}
 	mutations := []struct {
-		name, file, old, new string
+		caseName, name, file, old, new string
 	}{
-		{"success status", "create_version_gen.go", "withStatus(r.Context(), 201)", "withStatus(r.Context(), 200)"},
-		{"JSON member name of Item", "create_version_gen.go", `json:"cTag,omitzero"`, `json:"ctag,omitzero"`},
-		{"route path", "server_gen.go", `HandleFunc("POST /drive/items/{itemID}/versions"`, `HandleFunc("POST /drive/item/{itemID}/versions"`},
-		{"route method", "server_gen.go", `HandleFunc("POST /drive/root/versions"`, `HandleFunc("PUT /drive/root/versions"`},
-		{"client path", "create_version_gen.go", `"/root/versions", bodyOf(body))`, `"/roots/versions", bodyOf(body))`},
-		{"client method", "create_version_gen.go", `newRequest(ctx, "POST", "/drive/root/versions"`, `newRequest(ctx, "PUT", "/drive/root/versions"`},
-		// Each defence removed in turn.
-		{"panic recovery", "server_gen.go", "return recoverPanics(mux)", "return mux"},
-		{"415 for other media types", "helpers_gen.go", `if ct := r.Header.Get("Content-Type"); ct != "" && !isJSON(ct) {`, `if ct := r.Header.Get("Content-Type"); false && ct != "" && !isJSON(ct) {`},
-		{"413 for large bodies", "helpers_gen.go", "io.ReadAll(http.MaxBytesReader(w, r.Body, h.maxBody))", "io.ReadAll(r.Body)"},
-		{"header line breaks", "helpers_gen.go", `if strings.ContainsAny(value, "\r\n\x00") {`, `if false {`},
-		{"path escaping", "create_version_gen.go", `escapeSegment(itemID)`, `itemID`},
+		{"seed", "success status", "create_version_gen.go", "withStatus(r.Context(), 201)", "withStatus(r.Context(), 200)"},
+		{"seed", "JSON member name of Item", "create_version_gen.go", `json:"cTag,omitzero"`, `json:"ctag,omitzero"`},
+		{"seed", "route path", "server_gen.go", `HandleFunc("POST /drive/items/{itemID}/versions"`, `HandleFunc("POST /drive/item/{itemID}/versions"`},
+		{"seed", "route method", "server_gen.go", `HandleFunc("POST /drive/root/versions"`, `HandleFunc("PUT /drive/root/versions"`},
+		{"seed", "client path", "create_version_gen.go", `"/root/versions", bodyOf(body))`, `"/roots/versions", bodyOf(body))`},
+		{"seed", "client method", "create_version_gen.go", `newRequest(ctx, "POST", "/drive/root/versions"`, `newRequest(ctx, "PUT", "/drive/root/versions"`},
+		// Each defence removed in turn. The server's:
+		{"seed", "panic recovery", "server_gen.go", "return recoverPanics(mux)", "return mux"},
+		{"seed", "415 for other media types", "helpers_gen.go", `if ct := r.Header.Get("Content-Type"); ct != "" && !isJSON(ct) {`, `if ct := r.Header.Get("Content-Type"); false && ct != "" && !isJSON(ct) {`},
+		{"seed", "413 for large bodies", "helpers_gen.go", "io.ReadAll(http.MaxBytesReader(w, r.Body, h.maxBody))", "io.ReadAll(r.Body)"},
+		{"seed", "400 without internal detail", "helpers_gen.go", `"the request body is not valid JSON for this operation")`, `err.Error())`},
+		{"seed", "paths decoded once by the mux", "server_gen.go", "return recoverPanics(mux)", "return recoverPanics(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { r.URL.RawPath = \"\"; mux.ServeHTTP(w, r) }))"},
+		{"files", "paths decoded once by the template matcher", "helpers_gen.go", "matchTemplate(r.URL.EscapedPath(),", "matchTemplate(r.URL.Path,"},
+		// The client's:
+		{"seed", "header line breaks", "helpers_gen.go", `if strings.ContainsAny(value, "\r\n\x00") {`, `if false {`},
+		{"seed", "path escaping", "create_version_gen.go", `escapeSegment(itemID)`, `itemID`},
+		{"seed", "context honoured", "helpers_gen.go", "http.NewRequestWithContext(ctx, method, c.baseURL+path, reader)", "http.NewRequestWithContext(context.Background(), method, c.baseURL+path, reader)"},
+		{"seed", "response bodies closed", "helpers_gen.go", "\tdefer resp.Body.Close()\n\tif resp.StatusCode < 200 || resp.StatusCode > 299 {", "\tif resp.StatusCode < 200 || resp.StatusCode > 299 {"},
+		{"seed", "error bodies bounded", "helpers_gen.go", "io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))", "io.ReadAll(resp.Body)"},
+		{"files", "query values encoded", "files_gen.go", "return v.Encode()", "s, _ := url.QueryUnescape(v.Encode())\n\treturn s"},
+	}
+	generated := map[string][]templates.File{}
+	for _, name := range []string{"seed", "files"} {
+		res, err := generateCase(t, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		generated[name] = res.Files
 	}
 	for _, m := range mutations {
 		t.Run(m.name, func(t *testing.T) {
 			t.Parallel()
-			files := mutate(t, res.Files, m.file, m.old, m.new)
-			dir := writeModule(t, "seed", files)
-			if out, err := goCmd(dir, "test", "-count=1", "./..."); err == nil {
+			files := mutate(t, generated[m.caseName], m.file, m.old, m.new)
+			dir := writeModule(t, m.caseName, files)
+			out, err := goCmd(dir, "test", "-count=1", "./...")
+			switch {
+			case err == nil:
 				t.Errorf("generated tests pass after changing the %s by hand:\n%s", m.name, out)
+			case strings.Contains(out, "[build failed]") || strings.Contains(out, "[setup failed]"):
+				t.Errorf("the edit of the %s does not compile, so it proves nothing:\n%s", m.name, out)
+			case !strings.Contains(out, "--- FAIL: Test"):
+				t.Errorf("no generated test failed after changing the %s:\n%s", m.name, out)
 			}
 		})
 	}

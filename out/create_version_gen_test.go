@@ -209,17 +209,12 @@ func TestCreateVersionRoutes(t *testing.T) {
 
 // TestCreateVersionDefences checks what CreateVersion does with hostile input.
 func TestCreateVersionDefences(t *testing.T) {
-	// A panic in the Server is answered 500, and the handler keeps serving.
-	panicking := handlerFor(&testServer{onCreateVersion: func(context.Context, *CreateVersionRequest) (*Item, error) {
-		panic("docbind test panic")
-	}})
-	checkStatus(t, panicking, "POST", "/drive/root/versions", "", http.StatusInternalServerError)
-	checkStatus(t, panicking, "POST", "/drive/root/versions", "", http.StatusInternalServerError)
-
-	// A JSON body of another media type, too large, or of the wrong JSON type is refused.
-	checkStatusAs(t, handlerFor(&testServer{}), "POST", "/drive/root/versions", "text/plain", "{}", http.StatusUnsupportedMediaType)
-	checkStatusAs(t, smallHandler(), "POST", "/drive/root/versions", "application/json", "{\"docbind\": \"longer than the limit\"}", http.StatusRequestEntityTooLarge)
-	checkStatusAs(t, handlerFor(&testServer{}), "POST", "/drive/root/versions", "application/json", "[\"an array, not an object\"]", http.StatusBadRequest)
+	// The client honours deadlines and cancellation, closes every response body and
+	// reads a bounded part of an error body.
+	checkClientDefences(t, func(ctx context.Context, c *Client) error {
+		_, err := c.CreateVersion(ctx, "", nil)
+		return err
+	})
 
 	// A hostile path value stays in its segment and reaches the Server unchanged.
 	{
@@ -245,6 +240,23 @@ func TestCreateVersionDefences(t *testing.T) {
 		if !errors.Is(err, ErrInvalidHeader) {
 			t.Errorf("the client returned %v for a header value with a line break, want ErrInvalidHeader", err)
 		}
+	}
+
+	// A panic in the Server is answered 500, and the handler keeps serving.
+	panicking := handlerFor(&testServer{onCreateVersion: func(context.Context, *CreateVersionRequest) (*Item, error) {
+		panic("docbind test panic")
+	}})
+	checkStatus(t, panicking, "POST", "/drive/root/versions", "", http.StatusInternalServerError)
+	checkStatus(t, panicking, "POST", "/drive/root/versions", "", http.StatusInternalServerError)
+
+	// A JSON body of another media type, too large, or of the wrong JSON type is refused.
+	checkStatusAs(t, handlerFor(&testServer{}), "POST", "/drive/root/versions", "text/plain", "{}", http.StatusUnsupportedMediaType)
+	checkStatusAs(t, smallHandler(), "POST", "/drive/root/versions", "application/json", "{\"docbind\": \"longer than the limit\"}", http.StatusRequestEntityTooLarge)
+	checkStatusAs(t, handlerFor(&testServer{}), "POST", "/drive/root/versions", "application/json", "[\"an array, not an object\"]", http.StatusBadRequest)
+
+	// A dot segment, an encoded slash or an empty segment reaches no operation.
+	for _, path := range []string{"/drive/docbind/../root/versions", "/drive//root/versions", "/drive%2Froot/versions"} {
+		checkNotRouted(t, handlerFor(&testServer{}), "POST", path)
 	}
 }
 

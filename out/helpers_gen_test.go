@@ -15,6 +15,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -254,6 +255,7 @@ func checkStatusAs(t *testing.T, h http.Handler, method, path, contentType, body
 		if err := json.Unmarshal(rec.Body.Bytes(), &env); err != nil || env.Error.Code == "" {
 			t.Errorf("%s %s: error body is not a Graph error: %s", method, path, rec.Body)
 		}
+		checkNoDetail(t, method+" "+path, rec.Body.String())
 	}
 }
 
@@ -366,4 +368,146 @@ var smallHandler = sync.OnceValue(func() http.Handler {
 func handlerFor(s Server) http.Handler {
 	*sharedServer = *s.(*testServer)
 	return sharedHandler()
+}
+
+// checkNoDetail fails when an error body the handler wrote holds internal detail: a
+// decoder message, a Go type name, a panic value or a stack.
+func checkNoDetail(t *testing.T, what, body string) {
+	t.Helper()
+	for _, detail := range []string{"json:", "Go value", "Go struct", "unmarshal", "goroutine", ".go:", "panic", "runtime error"} {
+		if strings.Contains(strings.ToLower(body), strings.ToLower(detail)) {
+			t.Errorf("%s: the error body shows internal detail (%q): %s", what, detail, body)
+		}
+	}
+}
+
+// checkNotRouted sends a request with a hostile path (a dot segment, an encoded
+// slash or an empty segment) to h, whose test Server answers 501 from every
+// method: the request must be redirected to its clean path, refused or not found,
+// never served by an operation.
+func checkNotRouted(t *testing.T, h http.Handler, method, path string) {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(method, path, nil))
+	switch rec.Code {
+	case http.StatusMovedPermanently, http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
+		if rec.Header().Get("Location") == path {
+			t.Errorf("%s %s: redirected to itself", method, path)
+		}
+	case http.StatusBadRequest, http.StatusNotFound, http.StatusMethodNotAllowed:
+	default:
+		t.Errorf("%s %s: status %d: a hostile path reached an operation", method, path, rec.Code)
+	}
+}
+
+// trackingTransport counts the response bodies a client opens and closes, and the
+// bytes it reads from them.
+type trackingTransport struct {
+	opened, closed, read atomic.Int64
+}
+
+func (tt *trackingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := http.DefaultTransport.RoundTrip(r)
+	if err == nil {
+		tt.opened.Add(1)
+		resp.Body = &trackedBody{resp.Body, tt}
+	}
+	return resp, err
+}
+
+// trackedBody is a response body that reports to its trackingTransport.
+type trackedBody struct {
+	body io.ReadCloser
+	tt   *trackingTransport
+}
+
+func (b *trackedBody) Read(p []byte) (int, error) {
+	n, err := b.body.Read(p)
+	b.tt.read.Add(int64(n))
+	return n, err
+}
+
+func (b *trackedBody) Close() error {
+	b.tt.closed.Add(1)
+	return b.body.Close()
+}
+
+// checkClientDefences checks a client call against a server that never answers
+// (the deadline ends it), with a cancelled context (nothing is sent), and against
+// answers of success and of an error far larger than maxErrorBody: every response
+// body is closed, and only maxErrorBody bytes of the error are read.
+func checkClientDefences(t *testing.T, call func(context.Context, *Client) error) {
+	t.Helper()
+	// The servers give up after a few seconds, so a client without the defence fails
+	// the test rather than hanging it.
+	stalled := httptest.NewServer(http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-time.After(5 * time.Second):
+		}
+	}))
+	defer stalled.Close()
+	ctx, cancel := context.WithTimeout(t.Context(), 20*time.Millisecond)
+	defer cancel()
+	if err := call(ctx, NewClient(stalled.URL)); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("against a server that never answers, the call returned %v, want context.DeadlineExceeded", err)
+	}
+
+	var reached atomic.Bool
+	srv := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {
+		reached.Store(true)
+	}))
+	defer srv.Close()
+	cancelled, cancelNow := context.WithCancel(t.Context())
+	cancelNow()
+	if err := call(cancelled, NewClient(srv.URL)); !errors.Is(err, context.Canceled) || reached.Load() {
+		t.Errorf("with a cancelled context, the call returned %v and reached the server: %v; want context.Canceled, nothing sent", err, reached.Load())
+	}
+
+	huge := strings.Repeat("x", 8*maxErrorBody)
+	for _, status := range []int{http.StatusOK, http.StatusInternalServerError} {
+		answering := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+			_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(5 * time.Second))
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(status)
+			if status == http.StatusOK {
+				_, _ = io.WriteString(w, "{}")
+				return
+			}
+			_, _ = io.WriteString(w, "{\"error\": {\"code\": \"generalException\", \"message\": \""+huge+"\"}}")
+		}))
+		tracker := &trackingTransport{}
+		err := call(t.Context(), NewClient(answering.URL, WithHTTPClient(&http.Client{Transport: tracker})))
+		answering.Close()
+		if tracker.opened.Load() != tracker.closed.Load() {
+			t.Errorf("answered %d, the client opened %d response bodies and closed %d", status, tracker.opened.Load(), tracker.closed.Load())
+		}
+		if status == http.StatusOK {
+			continue
+		}
+		var apiErr *APIError
+		if !errors.As(err, &apiErr) || len(apiErr.Body) > maxErrorBody {
+			t.Errorf("answered %d with a huge error body, the call returned %v, want an *APIError holding at most %d bytes", status, err, maxErrorBody)
+		}
+		// The transport reads ahead in blocks of a few KiB at most.
+		if read := tracker.read.Load(); read > maxErrorBody+65536 {
+			t.Errorf("the client read %d bytes of an error body; the bound is %d", read, maxErrorBody)
+		}
+	}
+}
+
+// checkQueryValue checks that a call sends want as the one value of the query
+// parameter key, and no other parameter: a value is encoded, never spliced in.
+func checkQueryValue(t *testing.T, call func(context.Context, *Client) error, key, want string) {
+	t.Helper()
+	var got url.Values
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got = r.URL.Query()
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	defer srv.Close()
+	_ = call(t.Context(), NewClient(srv.URL))
+	if len(got) != 1 || len(got[key]) != 1 || got.Get(key) != want {
+		t.Errorf("the server received the query %v, want only %s=%q", got, key, want)
+	}
 }

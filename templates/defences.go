@@ -2,6 +2,7 @@ package templates
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -12,17 +13,89 @@ import (
 // a dot segment, a query and a fragment, which must stay in one segment.
 const hostileValue = "a/../b?c#d%2F"
 
-// genDefenceTests writes the test of an operation's defences: a panic in
-// the Server answers 500 and the handler keeps serving; a JSON body of
-// another media type gets 415, a too large one 413, one of the wrong JSON
-// type 400; the client keeps a hostile path value in its segment and
-// refuses a header value with a line break before sending.
+// genDefenceTests writes the test of an operation's defences. The client
+// honours deadlines and cancellation, closes response bodies, reads a
+// bounded part of an error body, encodes query values, keeps a hostile path
+// value in its segment and refuses a header value with a line break before
+// sending. The handler answers a panic in the Server 500 and keeps serving;
+// a JSON body of another media type gets 415, a too large one 413, one of
+// the wrong JSON type 400, each without internal detail; a dot segment, an
+// encoded slash or an empty segment reaches no operation.
 func genDefenceTests(f *jen.File, op *model.Operation) {
-	v := servedVariant(op)
-	if v == nil {
-		return
+	stmts := clientDefenceChecks(op)
+	if v := servedVariant(op); v != nil {
+		stmts = append(stmts, serverDefenceChecks(op, v)...)
 	}
+	f.Comment(fmt.Sprintf("Test%sDefences checks what %s does with hostile input.", op.Name, op.Name))
+	f.Func().Id("Test" + op.Name + "Defences").Params(tParam()).Block(stmts...)
+	f.Line()
+}
+
+// clientDefenceChecks check the client of every operation: deadlines,
+// cancellation, closed bodies, bounded error bodies, encoded query values
+// and headers without line breaks.
+func clientDefenceChecks(op *model.Operation) []jen.Code {
+	v := op.Variants[0]
 	stmts := []jen.Code{
+		jen.Comment("The client honours deadlines and cancellation, closes every response body and"),
+		jen.Comment("reads a bounded part of an error body."),
+		jen.Id("checkClientDefences").Call(jen.Id("t"), clientCall(op, v, sampleArgs(jen.Id("ctx"), op, v))),
+	}
+	if p := stringQueryParam(op); p != nil {
+		args := sampleArgs(jen.Id("ctx"), op, v)
+		args[len(args)-1] = jen.Op("&").Id(op.QueryType).Values(jen.Dict{jen.Id(p.FieldName): jen.Lit(hostileQueryValue)})
+		stmts = append(stmts,
+			jen.Line(),
+			jen.Comment("A query value is encoded: it cannot add a parameter or end the query."),
+			jen.Id("checkQueryValue").Call(jen.Id("t"), clientCall(op, v, args), jen.Lit(p.WireName), jen.Lit(hostileQueryValue)),
+		)
+	}
+	if pv := variantWithParams(op); pv != nil && servedVariant(op) != nil {
+		stmts = append(stmts, hostilePathCheck(op, pv)...)
+	}
+	if len(op.HeaderParams) > 0 {
+		stmts = append(stmts, hostileHeaderCheck(op, v)...)
+	}
+	return stmts
+}
+
+// clientCall is a call of a variant's client method with args, as a
+// func(ctx, *Client) error; content the call returns is closed.
+func clientCall(op *model.Operation, v *model.Variant, args []jen.Code) jen.Code {
+	call := jen.Id("c").Dot(v.ClientMethod).Call(args...)
+	var body []jen.Code
+	switch {
+	case op.Result.Kind == model.ResultContent:
+		body = []jen.Code{
+			jen.List(jen.Id("content"), jen.Err()).Op(":=").Add(call),
+			jen.If(jen.Id("content").Op("!=").Nil().Op("&&").Id("content").Dot("Body").Op("!=").Nil()).Block(jen.Id("content").Dot("Body").Dot("Close").Call()),
+			jen.Return(jen.Err()),
+		}
+	case resultType(op) != nil:
+		body = []jen.Code{jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(call), jen.Return(jen.Err())}
+	default:
+		body = []jen.Code{jen.Return(call)}
+	}
+	return jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("c").Op("*").Id("Client")).Error().Block(body...)
+}
+
+// stringQueryParam is the operation's first query parameter of type string.
+func stringQueryParam(op *model.Operation) *model.Param {
+	if op.QueryType == "" {
+		return nil
+	}
+	for _, p := range op.QueryParams {
+		if p.Query == model.QueryString {
+			return p
+		}
+	}
+	return nil
+}
+
+// serverDefenceChecks check the handler's side of a served operation.
+func serverDefenceChecks(op *model.Operation, v *model.Variant) []jen.Code {
+	stmts := []jen.Code{
+		jen.Line(),
 		jen.Comment("A panic in the Server is answered 500, and the handler keeps serving."),
 		jen.Id("panicking").Op(":=").Id("handlerFor").Call(jen.Op("&").Id("testServer").Values(jen.Dict{
 			jen.Id(onField(op)): jen.Func().Params(jen.Qual("context", "Context"), jen.Op("*").Id(op.RequestType)).Params(serverResults(op)...).Block(jen.Panic(jen.Lit("docbind test panic"))),
@@ -39,15 +112,39 @@ func genDefenceTests(f *jen.File, op *model.Operation) {
 			jen.Id("checkStatusAs").Call(jen.Id("t"), jen.Id("handlerFor").Call(jen.Op("&").Id("testServer").Values()), jen.Lit(op.Method), jen.Lit(v.SamplePath), jen.Lit("application/json"), jen.Lit(wrongJSON(op)), jen.Qual(pkgHTTP, "StatusBadRequest")),
 		)
 	}
-	if pv := variantWithParams(op); pv != nil {
-		stmts = append(stmts, hostilePathCheck(op, pv)...)
+	if paths := hostilePaths(v); len(paths) > 0 {
+		var lits []jen.Code
+		for _, p := range paths {
+			lits = append(lits, jen.Lit(p))
+		}
+		stmts = append(stmts,
+			jen.Line(),
+			jen.Comment("A dot segment, an encoded slash or an empty segment reaches no operation."),
+			jen.For(jen.List(jen.Id("_"), jen.Id("path")).Op(":=").Range().Index().String().Values(lits...)).Block(
+				jen.Id("checkNotRouted").Call(jen.Id("t"), jen.Id("handlerFor").Call(jen.Op("&").Id("testServer").Values()), jen.Lit(op.Method), jen.Id("path")),
+			),
+		)
 	}
-	if len(op.HeaderParams) > 0 {
-		stmts = append(stmts, hostileHeaderCheck(op, v)...)
+	return stmts
+}
+
+// hostilePaths are variations of a variant's sample path that a router
+// must not serve as any operation: a dot segment, an encoded slash between
+// two literal segments, and an empty segment.
+func hostilePaths(v *model.Variant) []string {
+	path := v.SamplePath
+	first := strings.Index(path[1:], "/") + 1
+	if first <= 0 {
+		return []string{path + "/..", "/docbind/.." + path}
 	}
-	f.Comment(fmt.Sprintf("Test%sDefences checks what %s does with hostile input.", op.Name, op.Name))
-	f.Func().Id("Test" + op.Name + "Defences").Params(tParam()).Block(stmts...)
-	f.Line()
+	paths := []string{
+		path[:first] + "/docbind/.." + path[first:],
+		path[:first] + "/" + path[first:],
+	}
+	if lit := v.Parts[0].Literal; v.Parts[0].Param == nil && first < len(lit)-1 {
+		paths = append(paths, path[:first]+"%2F"+path[first+1:])
+	}
+	return paths
 }
 
 // wrongJSON is a JSON body of the wrong type for the operation's body.

@@ -26,6 +26,7 @@ func genTestHelpers(f *jen.File, api *model.API, _ Options) {
 	genDecodeAs(f)
 	genTestServer(f, api)
 	genSharedHandler(f)
+	genDefenceHelpers(f)
 	for _, op := range api.Operations {
 		if op.Result.Kind == model.ResultAccepted {
 			genWaitForTest(f)
@@ -265,6 +266,7 @@ func genCheckStatus(f *jen.File) {
 			jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("rec").Dot("Body").Dot("Bytes").Call(), jen.Op("&").Id("env")), jen.Err().Op("!=").Nil().Op("||").Id("env").Dot("Error").Dot("Code").Op("==").Lit("")).Block(
 				jen.Id("t").Dot("Errorf").Call(jen.Lit("%s %s: error body is not a Graph error: %s"), jen.Id("method"), jen.Id("path"), jen.Id("rec").Dot("Body")),
 			),
+			jen.Id("checkNoDetail").Call(jen.Id("t"), jen.Id("method").Op("+").Lit(" ").Op("+").Id("path"), jen.Id("rec").Dot("Body").Dot("String").Call()),
 		),
 	)
 	f.Line()
