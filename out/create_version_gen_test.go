@@ -253,6 +253,7 @@ func TestCreateVersionDefences(t *testing.T) {
 	checkStatusAs(t, handlerFor(&testServer{}), "POST", "/drive/root/versions", "text/plain", "{}", http.StatusUnsupportedMediaType)
 	checkStatusAs(t, smallHandler(), "POST", "/drive/root/versions", "application/json", "{\"docbind\": \"longer than the limit\"}", http.StatusRequestEntityTooLarge)
 	checkStatusAs(t, handlerFor(&testServer{}), "POST", "/drive/root/versions", "application/json", "[\"an array, not an object\"]", http.StatusBadRequest)
+	checkStatusAs(t, handlerFor(&testServer{}), "POST", "/drive/root/versions", "application/json", "{\"content\": 12345}", http.StatusBadRequest)
 
 	// A dot segment, an encoded slash or an empty segment reaches no operation.
 	for _, path := range []string{"/drive/docbind/../root/versions", "/drive//root/versions", "/drive%2Froot/versions"} {

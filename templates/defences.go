@@ -111,6 +111,9 @@ func serverDefenceChecks(op *model.Operation, v *model.Variant) []jen.Code {
 			jen.Id("checkStatusAs").Call(jen.Id("t"), jen.Id("smallHandler").Call(), jen.Lit(op.Method), jen.Lit(v.SamplePath), jen.Lit("application/json"), jen.Lit(`{"docbind": "longer than the limit"}`), jen.Qual(pkgHTTP, "StatusRequestEntityTooLarge")),
 			jen.Id("checkStatusAs").Call(jen.Id("t"), jen.Id("handlerFor").Call(jen.Op("&").Id("testServer").Values()), jen.Lit(op.Method), jen.Lit(v.SamplePath), jen.Lit("application/json"), jen.Lit(wrongJSON(op)), jen.Qual(pkgHTTP, "StatusBadRequest")),
 		)
+		if member := wrongMemberJSON(op); member != "" {
+			stmts = append(stmts, jen.Id("checkStatusAs").Call(jen.Id("t"), jen.Id("handlerFor").Call(jen.Op("&").Id("testServer").Values()), jen.Lit(op.Method), jen.Lit(v.SamplePath), jen.Lit("application/json"), jen.Lit(member), jen.Qual(pkgHTTP, "StatusBadRequest")))
+		}
 	}
 	if paths := hostilePaths(v); len(paths) > 0 {
 		var lits []jen.Code
@@ -153,6 +156,24 @@ func wrongJSON(op *model.Operation) string {
 		return `{"docbind": "an object, not an array"}`
 	}
 	return `["an array, not an object"]`
+}
+
+// wrongMemberJSON is a body object whose first member of a plain JSON type
+// holds a value of another JSON type, or "" when the body has none.
+func wrongMemberJSON(op *model.Operation) string {
+	if op.Body.Kind != model.RefNamed {
+		return ""
+	}
+	wrong := map[model.RefKind]string{
+		model.RefString: "12345", model.RefBool: `"yes"`, model.RefInt32: `"many"`, model.RefInt64: `"many"`,
+		model.RefFloat64: `"many"`, model.RefNamed: `"an object"`, model.RefSlice: `"an array"`,
+	}
+	for _, f := range op.Body.Named.Fields {
+		if value, ok := wrong[f.Type.Kind]; ok {
+			return fmt.Sprintf(`{%q: %s}`, f.JSONName, value)
+		}
+	}
+	return ""
 }
 
 // variantWithParams is the first variant the handler serves as op that has
