@@ -10,7 +10,7 @@
 package generator
 
 import (
-	"fmt"
+	"errors"
 	"github.com/docbind/docbind/generator/par"
 	"io/fs"
 	"path"
@@ -87,22 +87,39 @@ func ReadSources(docs fs.FS, opt Options) ([]Source, error) {
 	var sources []Source
 	err := fs.WalkDir(docs, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return err
+			return unreadable(opt.DocsLabel, p, err)
 		}
 		if d.IsDir() || !strings.EqualFold(path.Ext(p), ".md") || !opt.selected(p) {
 			return nil
 		}
 		src, err := fs.ReadFile(docs, p)
+		if err != nil {
+			return unreadable(opt.DocsLabel, p, err)
+		}
 		sources = append(sources, Source{Path: p, Data: src})
-		return err
+		return nil
 	})
 	return sources, err
+}
+
+// unreadable is the diagnostic for a docs folder or page that cannot be
+// read, naming it as positions do and keeping only the system's reason.
+func unreadable(label, p string, err error) error {
+	var pathErr *fs.PathError
+	if errors.As(err, &pathErr) {
+		err = pathErr.Err
+	}
+	var diags diag.List
+	diags.Errorf(diag.Pos{File: path.Join(label, p)}, diag.DocsUnreadable, "cannot be read: %v", err)
+	return diags.Err()
 }
 
 // GenerateFrom is Generate on pages already read.
 func GenerateFrom(sources []Source, opt Options) (*Result, error) {
 	if !isIdentifier(opt.Package) {
-		return nil, fmt.Errorf("package name %q is not a Go identifier", opt.Package)
+		var diags diag.List
+		diags.Errorf(diag.Pos{File: opt.DocsLabel}, diag.BadPackageName, "package name %q is not a Go identifier", opt.Package)
+		return &Result{Diags: diags}, diags.Err()
 	}
 	pages, diags := parsePages(sources, opt.DocsLabel)
 	res := &Result{Pages: len(pages)}
@@ -123,7 +140,11 @@ func GenerateFrom(sources []Source, opt Options) (*Result, error) {
 	res.API = api
 	var err error
 	res.Files, err = templates.Files(api, templates.Options{Package: opt.Package, DocsDir: opt.DocsLabel})
-	return res, err
+	if err != nil {
+		res.Diags.Errorf(diag.Pos{File: opt.DocsLabel}, diag.InternalError, "%v", err)
+		return res, res.Diags.Err()
+	}
+	return res, nil
 }
 
 // parsePages parses pages in parallel, keeping their order: goldmark is

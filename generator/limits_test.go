@@ -135,7 +135,7 @@ func TestLimits(t *testing.T) {
 	for _, tc := range limitCases {
 		t.Run(tc.name, func(t *testing.T) {
 			page := []byte(tc.page())
-			res, err, allocated := generateMeasured(page)
+			res, allocated, err := generateMeasured(page)
 			if allocated > tc.allocBudget {
 				t.Errorf("allocated %d MB for a page of %d KB; the bound is %d MB", allocated>>20, len(page)>>10, tc.allocBudget>>20)
 			}
@@ -154,12 +154,12 @@ func TestLimits(t *testing.T) {
 
 // generateMeasured runs the pipeline on one page and returns the bytes it
 // allocated.
-func generateMeasured(page []byte) (*Result, error, uint64) {
+func generateMeasured(page []byte) (*Result, uint64, error) {
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	res, err := Generate(fstest.MapFS{"page.md": {Data: page}}, Options{DocsLabel: "docs", Package: "p"})
 	runtime.ReadMemStats(&after)
-	return res, err, after.TotalAlloc - before.TotalAlloc
+	return res, after.TotalAlloc - before.TotalAlloc, err
 }
 
 func checkDiagnostic(t *testing.T, diags diag.List, code diag.Code, line int) {

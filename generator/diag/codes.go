@@ -31,7 +31,16 @@ const (
 	NoPages            Code = "DB501" // the docs folder holds no Markdown page
 	NoOperations       Code = "DB502" // the docs document no operation
 	BadConfig          Code = "DB503" // docbind.json cannot be used
-	BadOutput          Code = "DB601" // the output folder cannot be written safely
+	DocsUnreadable     Code = "DB504" // the docs folder or a page cannot be read
+	BadPackageName     Code = "DB505" // the package name is not a Go identifier
+	InternalError      Code = "DB506" // docbind produced code it cannot format: a bug
+	BadOutput          Code = "DB601" // a file docbind did not generate would be overwritten
+	OutputOverlapsDocs Code = "DB602" // the output folder is the docs folder
+	OutputNotFolder    Code = "DB603" // -out names a file, not a folder
+	OutputOtherPackage Code = "DB604" // the output folder holds hand-written Go of another package
+	OutputNotRegular   Code = "DB605" // a name docbind writes in the output folder is a symlink or not a regular file
+	OutputLocked       Code = "DB606" // another run kept the output folder's lock too long
+	OutputIO           Code = "DB607" // reading or writing the output folder failed
 )
 
 // Explanations says what each code means and what to do about it; the
@@ -61,5 +70,14 @@ var Explanations = map[Code]string{
 	NoPages:            "The docs folder holds no Markdown page.",
 	NoOperations:       "The docs hold no request example, so there is nothing to generate.",
 	BadConfig:          "docbind.json cannot be read: bad JSON, an unknown key, or a bad glob.",
-	BadOutput:          "The output folder cannot be written safely: a file docbind did not generate would be overwritten, or the folder is the docs folder or holds another package.",
+	DocsUnreadable:     "The docs folder, or a page in it, cannot be read (missing, or no permission).",
+	BadPackageName:     "The package name (-package, docbind.json, $GOPACKAGE or the output folder's name) is not a Go identifier.",
+	InternalError:      "docbind generated code it cannot format. This is a bug in docbind: please report it with the page named.",
+	BadOutput:          "A file docbind did not generate (it lacks docbind's header line) would be overwritten; docbind refuses and writes nothing. Rename or move the file.",
+	OutputOverlapsDocs: "The output folder is the docs folder (symbolic links resolved); docbind refuses to write there. Choose another -out.",
+	OutputNotFolder:    "-out names an existing file, not a folder; docbind writes a folder of files.",
+	OutputOtherPackage: "The output folder holds hand-written Go of another package than the one generated (-package, $GOPACKAGE, else the folder's name), so it would not compile. Set -package or choose another -out.",
+	OutputNotRegular:   "A name docbind writes in the output folder (a generated file or the lock file) is a symbolic link or not a regular file; docbind never writes through it. Remove it.",
+	OutputLocked:       "Another docbind run held the output folder's lock file (.docbind.lock) for a minute. If no run is going on, delete the file.",
+	OutputIO:           "The output folder cannot be read or written; the message gives the system's error (permissions, a full disk...).",
 }

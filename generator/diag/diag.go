@@ -97,6 +97,26 @@ func (l List) Sorted() List {
 	return slices.Compact(out)
 }
 
+// Capped returns at most limit of the diagnostics, in position order,
+// errors before warnings when they do not all fit (an error is what the
+// reader must act on), and how many were left out. A limit of 0 or less
+// keeps them all.
+func (l List) Capped(limit int) (shown List, omitted int) {
+	if limit <= 0 || len(l) <= limit {
+		return l, 0
+	}
+	bySeverity := slices.Clone(l)
+	slices.SortStableFunc(bySeverity, func(a, b Diagnostic) int { return int(b.Severity) - int(a.Severity) })
+	shown = bySeverity[:limit]
+	slices.SortStableFunc(shown, func(a, b Diagnostic) int {
+		if c := a.Pos.Compare(b.Pos); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Message, b.Message)
+	})
+	return shown, len(l) - limit
+}
+
 // Err returns the list as an error if it holds any error, else nil.
 func (l List) Err() error {
 	if !l.HasErrors() {

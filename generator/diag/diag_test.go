@@ -2,6 +2,7 @@ package diag
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -39,6 +40,34 @@ func TestSorted(t *testing.T) {
 	}
 	if !l.HasErrors() || l.Err() == nil {
 		t.Error("errors not reported")
+	}
+}
+
+func TestCapped(t *testing.T) {
+	var l List
+	for line := 1; line <= 5; line++ {
+		l.Warnf(Pos{File: "a.md", Line: line, Col: 1}, "DB2", "w")
+	}
+	l.Errorf(Pos{File: "a.md", Line: 9, Col: 1}, "DB1", "e")
+	tests := []struct {
+		limit       int
+		wantLines   []int
+		wantOmitted int
+	}{
+		{0, []int{1, 2, 3, 4, 5, 9}, 0},
+		{6, []int{1, 2, 3, 4, 5, 9}, 0},
+		{3, []int{1, 2, 9}, 3}, // the error is kept, positions stay in order
+		{1, []int{9}, 5},
+	}
+	for _, tt := range tests {
+		shown, omitted := l.Sorted().Capped(tt.limit)
+		var lines []int
+		for _, d := range shown {
+			lines = append(lines, d.Pos.Line)
+		}
+		if !slices.Equal(lines, tt.wantLines) || omitted != tt.wantOmitted {
+			t.Errorf("Capped(%d) shows lines %v and omits %d, want %v and %d", tt.limit, lines, omitted, tt.wantLines, tt.wantOmitted)
+		}
 	}
 }
 

@@ -55,13 +55,19 @@ func (r *run) main() int {
 		return r.fail(err)
 	}
 	r.pages = len(inputs.sources)
-	if cached, ok := loadCache(r.opt, inputs); ok && upToDate(r.opt.out, cached.Files) {
+	// -v explains the model, so it needs a run that builds one.
+	if cached, ok := loadCache(r.opt, inputs); ok && !r.opt.verbose && upToDate(r.opt.out, cached.Files) {
 		// Nothing changed since the last run: no parsing, nothing written.
 		r.unchanged = true
 		r.ops, r.types, r.warnings = cached.Operations, cached.Types, len(cached.Diags)
-		for _, d := range cached.Diags {
+		shown := cached.Diags[:min(len(cached.Diags), max(r.opt.maxDiags, 0))]
+		if r.opt.maxDiags <= 0 {
+			shown = cached.Diags
+		}
+		for _, d := range shown {
 			fmt.Fprintln(r.stderr, d)
 		}
+		r.sayOmitted(len(cached.Diags) - len(shown))
 		if r.opt.strict && r.warnings > 0 {
 			return r.finish(ExitFail)
 		}
@@ -79,36 +85,49 @@ func (r *run) main() int {
 		return r.fail(err)
 	}
 	r.ops, r.types = len(res.API.Operations), len(res.API.Types)+len(res.API.Enums)+len(res.API.Unions)
+	if r.opt.verbose {
+		res.Explain(r.stdout)
+	}
 	if r.opt.strict && r.warnings > 0 {
 		fmt.Fprintf(r.stderr, "docbind: %d warning(s) and -strict: nothing written\n", r.warnings)
 		return r.finish(ExitFail)
 	}
-	changes, err := writeout.Plan(r.opt.out, res.Files)
-	if err != nil {
-		return r.fail(err)
-	}
 	if r.opt.check {
-		return r.finish(r.reportStale(changes))
+		return r.checkOutput(res)
 	}
-	if err := writeout.Apply(r.opt.out, changes); err != nil {
-		return r.fail(err)
-	}
-	r.written = len(changes)
-	saveCache(r.opt, inputs, res)
-	return r.finish(ExitOK)
+	return r.writeOutput(inputs, res)
 }
 
-// report prints diagnostics, counting warnings.
+// report prints diagnostics, at most -maxdiags of them, and counts the
+// warnings.
 func (r *run) report(diags diag.List) {
 	for _, d := range diags {
-		fmt.Fprintln(r.stderr, d)
 		if d.Severity == diag.Warning {
 			r.warnings++
 		}
 	}
+	shown, omitted := diags.Capped(r.opt.maxDiags)
+	for _, d := range shown {
+		fmt.Fprintln(r.stderr, d)
+	}
+	r.sayOmitted(omitted)
 }
 
+// sayOmitted says how many diagnostics the cap left out.
+func (r *run) sayOmitted(omitted int) {
+	if omitted > 0 {
+		fmt.Fprintf(r.stderr, "docbind: %d more diagnostics not shown (-maxdiags 0 shows all)\n", omitted)
+	}
+}
+
+// fail reports what stopped the run: diagnostics as they are, any other
+// error after "docbind:".
 func (r *run) fail(err error) int {
+	var list diag.ErrorList
+	if errors.As(err, &list) {
+		r.report(diag.List(list))
+		return r.finish(ExitFail)
+	}
 	fmt.Fprintf(r.stderr, "docbind: %v\n", err)
 	return r.finish(ExitFail)
 }

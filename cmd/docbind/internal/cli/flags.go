@@ -12,6 +12,7 @@ import (
 	"github.com/docbind/docbind/generator"
 	"github.com/docbind/docbind/generator/config"
 	"github.com/docbind/docbind/generator/model"
+	"github.com/docbind/docbind/generator/writeout"
 )
 
 // options are the settings of a run: docbind.json, then flags over it.
@@ -19,6 +20,8 @@ type options struct {
 	docs, out, pkg         string
 	configFile             string
 	check, quiet, strict   bool
+	verbose                bool
+	maxDiags               int
 	cpuprofile, memprofile string
 	cfg                    config.Config
 	set                    map[string]bool // flags given on the command line
@@ -52,6 +55,8 @@ func parseArgs(args []string, stderr io.Writer) (*options, int) {
 	fs.BoolVar(&opt.check, "check", false, "write nothing; print a diff of every stale generated file and exit 1 if any")
 	fs.BoolVar(&opt.quiet, "q", false, "with -check, print only the names of stale files; otherwise print no summary line on success")
 	fs.BoolVar(&opt.strict, "strict", false, "fail on warnings too")
+	fs.BoolVar(&opt.verbose, "v", false, "explain what was generated from what: each page's files, operations, URLs and types, with their sources")
+	fs.IntVar(&opt.maxDiags, "maxdiags", 50, "print at most this many diagnostics, errors first, and how many more there were; 0 prints all")
 	fs.StringVar(&opt.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
 	fs.StringVar(&opt.memprofile, "memprofile", "", "write a heap profile to this file")
 	fs.Usage = func() {
@@ -77,8 +82,8 @@ func parseArgs(args []string, stderr io.Writer) (*options, int) {
 	if opt.pkg == "" {
 		opt.pkg = defaultPackage(opt.out)
 	}
-	if same(opt.docs, opt.out) {
-		fmt.Fprintf(stderr, "docbind: -out %s is the docs folder; refusing to write into it\n", opt.out)
+	if err := writeout.CheckTarget(opt.out, opt.docs, opt.pkg); err != nil {
+		fmt.Fprintln(stderr, err) // one "path: error DB6xx: message" line
 		return nil, ExitUsage
 	}
 	return opt, -1
@@ -172,10 +177,4 @@ func docsLabel(docs string) string {
 		}
 	}
 	return filepath.Base(docs)
-}
-
-func same(a, b string) bool {
-	absA, errA := filepath.Abs(a)
-	absB, errB := filepath.Abs(b)
-	return errA == nil && errB == nil && absA == absB
 }

@@ -1,0 +1,47 @@
+package cli
+
+import (
+	"time"
+
+	"github.com/docbind/docbind/generator"
+	"github.com/docbind/docbind/generator/writeout"
+)
+
+// lockWait bounds how long a run waits while another run writes the same
+// folder: far longer than any real run takes, short enough that a stuck
+// lock is reported rather than waited on forever.
+var lockWait = time.Minute
+
+// writeOutput brings the output folder up to date. It holds the folder's
+// lock from planning to saving the cache, so concurrent runs take turns:
+// each plans against what the previous one finished writing, and the
+// cache records the files this run wrote.
+func (r *run) writeOutput(in inputs, res *generator.Result) int {
+	unlock, err := writeout.Lock(r.opt.out, lockWait)
+	if err != nil {
+		return r.fail(err)
+	}
+	defer unlock()
+	changes, err := writeout.Plan(r.opt.out, res.Files)
+	if err != nil {
+		return r.fail(err)
+	}
+	if err := writeout.Apply(r.opt.out, changes); err != nil {
+		return r.fail(err)
+	}
+	r.written = len(changes)
+	saveCache(r.opt, in, res)
+	return r.finish(ExitOK)
+}
+
+// checkOutput reports what -check finds stale. It takes no lock: it writes
+// nothing, so it must work in a read-only checkout, and each file it reads
+// is whole, since writers rename files into place. A run writing meanwhile
+// only makes the report reflect the folder of that moment.
+func (r *run) checkOutput(res *generator.Result) int {
+	changes, err := writeout.Plan(r.opt.out, res.Files)
+	if err != nil {
+		return r.fail(err)
+	}
+	return r.finish(r.reportStale(changes))
+}
