@@ -19,9 +19,11 @@ var concurrentN = flag.Int("concurrent.n", 5, "how many rounds of simultaneous r
 // output folder, alternately from two doc sets with different packages
 // and pages. The folder's lock makes them write one after the other, each
 // planning against what the previous one left, so when all have ended the
-// folder holds exactly the output of the run that ended last. (The runs
-// before it ended as they released the lock, while it then still planned
-// and rewrote the folder: the order the test sees them end in is theirs.)
+// folder holds exactly the output of one complete run, never a mixture:
+// as a rule the run that ended last (the runs before it ended as they
+// released the lock, while it then still planned and rewrote the folder),
+// but which process the test sees end last is up to the scheduler, so
+// that is counted rather than required.
 func TestConcurrentRunsTakeTurns(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts docbind many times; skipped with -short")
@@ -39,14 +41,19 @@ func TestConcurrentRunsTakeTurns(t *testing.T) {
 		want[i], took = completeRun(t, bin, docs[i], pkgs[i])
 	}
 	out := filepath.Join(root, "out")
+	lastWon := 0
 	for round := range *concurrentN {
 		last := runAtOnce(t, 4, took/2, func(i int) *exec.Cmd { return docbindCmd(bin, docs[i%2], out, pkgs[i%2]) })
 		got := folderFiles(t, out)
-		if diff := filesDiff(got, want[last%2]); diff != "" {
-			t.Fatalf("round %d: the folder is not the output of run %d, which ended last (package %s): %s; compared with package %s's: %s",
-				round, last, pkgs[last%2], diff, pkgs[1-last%2], filesDiff(got, want[1-last%2]))
+		switch {
+		case filesDiff(got, want[last%2]) == "":
+			lastWon++
+		case filesDiff(got, want[1-last%2]) != "":
+			t.Fatalf("round %d: the folder is the output of no complete run: compared with package %s's: %s; with package %s's: %s",
+				round, pkgs[last%2], filesDiff(got, want[last%2]), pkgs[1-last%2], filesDiff(got, want[1-last%2]))
 		}
 	}
+	t.Logf("%d rounds of 4 runs at once, each leaving one complete output; in %d the output of the run seen to end last", *concurrentN, lastWon)
 }
 
 // runAtOnce starts n commands, each after a random pause of up to spread,

@@ -41,14 +41,13 @@ func TestKilledRunsLeaveWholeFiles(t *testing.T) {
 	want, _ := completeRun(t, bin, newDocs, "after")
 
 	out := filepath.Join(root, "out")
-	var took time.Duration
+	var writing, took time.Duration
 	var before, midway, after int
 	for i := range *killN {
 		if i%10 == 0 {
-			// Time a whole run now and then: the machine's load changes,
-			// and the kills should spread over the whole of a run.
+			// Time a whole run now and then, as the machine's load changes.
 			restore(t, out, old)
-			took = timedRun(t, bin, newDocs, out, "after")
+			writing, took = timedWritingRun(t, bin, newDocs, out, "after")
 		}
 		restore(t, out, old)
 		temps := tempFiles(t, out)
@@ -56,7 +55,12 @@ func TestKilledRunsLeaveWholeFiles(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(rand.N(took))
+		// Most kills land where files are written, the rest anywhere.
+		from := writing - writing/5
+		if i%4 == 3 {
+			from = 0
+		}
+		time.Sleep(from + rand.N(took-from+1))
 		_ = cmd.Process.Kill()
 		_ = cmd.Wait()
 		olds, news := checkWholeFiles(t, out, old, want)
@@ -69,13 +73,49 @@ func TestKilledRunsLeaveWholeFiles(t *testing.T) {
 			before++
 		}
 	}
-	t.Logf("of %d runs (about %v each), %d were killed before writing, %d while writing, %d after; %d temporary files are left",
-		*killN, took.Round(time.Millisecond), before, midway, after, len(tempFiles(t, out)))
+	t.Logf("of %d runs (about %v each, writing from %v), %d were killed before writing, %d while writing, %d after; %d temporary files are left",
+		*killN, took.Round(time.Millisecond), writing.Round(time.Millisecond), before, midway, after, len(tempFiles(t, out)))
 
 	if code, msg := runDocbind(bin, newDocs, out, "after"); code != 0 {
 		t.Fatalf("the run after the kills: exit %d:\n%s", code, msg)
 	}
 	checkFolderIs(t, out, want)
+}
+
+// timedWritingRun runs docbind to its end and says when it started writing
+// (it takes the folder's lock just before) and how long it took.
+func timedWritingRun(t *testing.T, bin, docs, out, pkg string) (writing, took time.Duration) {
+	t.Helper()
+	lock := filepath.Join(out, writeout.LockName)
+	// A killed run leaves its lock file (the lock itself dies with it):
+	// clear it so that the file appearing marks this run's writing.
+	if err := os.Remove(lock); err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	cmd := docbindCmd(bin, docs, out, pkg)
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	for {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatalf("generating %s: %v", docs, err)
+			}
+			took = time.Since(start)
+			if writing == 0 {
+				writing = took / 2 // the lock came and went between polls
+			}
+			return writing, took
+		case <-time.After(200 * time.Microsecond):
+			if _, err := os.Lstat(lock); err == nil && writing == 0 {
+				writing = time.Since(start)
+			}
+		}
+	}
 }
 
 // checkWholeFiles checks that every .go file in out is either its old or
