@@ -85,6 +85,7 @@ func TestGeneratedTestsCatchHandEdits(t *testing.T) {
 		{"seed", "413 for large bodies", "helpers_gen.go", "io.ReadAll(http.MaxBytesReader(w, r.Body, h.maxBody))", "io.ReadAll(r.Body)"},
 		{"seed", "400 without internal detail", "helpers_gen.go", `"the request body is not valid JSON for this operation")`, `err.Error())`},
 		{"seed", "paths decoded once by the mux", "server_gen.go", "return recoverPanics(mux)", "return recoverPanics(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { r.URL.RawPath = \"\"; mux.ServeHTTP(w, r) }))"},
+		{"files", "413 for streamed bodies", "upload_gen.go", "req.Body = http.MaxBytesReader(w, r.Body, h.maxBody)", "req.Body = r.Body"},
 		{"files", "paths decoded once by the template matcher", "helpers_gen.go", "matchTemplate(r.URL.EscapedPath(),", "matchTemplate(r.URL.Path,"},
 		// The client's:
 		{"seed", "header line breaks", "helpers_gen.go", `if strings.ContainsAny(value, "\r\n\x00") {`, `if false {`},

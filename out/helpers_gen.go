@@ -535,9 +535,14 @@ func writeError(w http.ResponseWriter, status int, code, message string) {
 }
 
 // writeServerError answers an error a Server method returned: an *APIError with its
-// own status, code and message; any other error as 500, without its text, which
-// may hold internal detail.
+// own status, code and message; a streamed body read past the limit as 413; any
+// other error as 500, without its text, which may hold internal detail.
 func writeServerError(w http.ResponseWriter, err error) {
+	var tooLarge *http.MaxBytesError
+	if errors.As(err, &tooLarge) {
+		writeError(w, http.StatusRequestEntityTooLarge, "requestEntityTooLarge", "the request body is too large")
+		return
+	}
 	var apiErr *APIError
 	if errors.As(err, &apiErr) && apiErr.StatusCode >= 400 {
 		if json.Valid(apiErr.Body) {

@@ -115,6 +115,22 @@ func serverDefenceChecks(op *model.Operation, v *model.Variant) []jen.Code {
 			stmts = append(stmts, jen.Id("checkStatusAs").Call(jen.Id("t"), jen.Id("handlerFor").Call(jen.Op("&").Id("testServer").Values()), jen.Lit(op.Method), jen.Lit(v.SamplePath), jen.Lit("application/json"), jen.Lit(member), jen.Qual(pkgHTTP, "StatusBadRequest")))
 		}
 	}
+	if op.BodyKind == model.BodyStream {
+		results := emptyResult(op)
+		results[len(results)-1] = jen.Err()
+		stmts = append(stmts,
+			jen.Line(),
+			jen.Comment("A streamed body longer than the limit is cut, and answered 413 when the Server"),
+			jen.Comment("returns the reading error."),
+			jen.Id("handlerFor").Call(jen.Op("&").Id("testServer").Values(jen.Dict{
+				jen.Id(onField(op)): jen.Func().Params(jen.Id("_").Qual("context", "Context"), jen.Id("req").Op("*").Id(op.RequestType)).Params(serverResults(op)...).Block(
+					jen.List(jen.Id("_"), jen.Err()).Op(":=").Qual("io", "ReadAll").Call(jen.Id("req").Dot("Body")),
+					jen.Return(results...),
+				),
+			})),
+			jen.Id("checkStatusAs").Call(jen.Id("t"), jen.Id("smallHandler").Call(), jen.Lit(op.Method), jen.Lit(v.SamplePath), jen.Lit("application/octet-stream"), jen.Lit("longer than the limit"), jen.Qual(pkgHTTP, "StatusRequestEntityTooLarge")),
+		)
+	}
 	if paths := hostilePaths(v); len(paths) > 0 {
 		var lits []jen.Code
 		for _, p := range paths {

@@ -356,9 +356,14 @@ func genWriteError(f *jen.File) {
 	)
 	f.Line()
 	f.Comment("writeServerError answers an error a Server method returned: an *APIError with its")
-	f.Comment("own status, code and message; any other error as 500, without its text, which")
-	f.Comment("may hold internal detail.")
+	f.Comment("own status, code and message; a streamed body read past the limit as 413; any")
+	f.Comment("other error as 500, without its text, which may hold internal detail.")
 	f.Func().Id("writeServerError").Params(jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Err().Error()).Block(
+		jen.Var().Id("tooLarge").Op("*").Qual(pkgHTTP, "MaxBytesError"),
+		jen.If(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("tooLarge"))).Block(
+			jen.Id("writeError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusRequestEntityTooLarge"), jen.Lit("requestEntityTooLarge"), jen.Lit("the request body is too large")),
+			jen.Return(),
+		),
 		jen.Var().Id("apiErr").Op("*").Id("APIError"),
 		jen.If(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("apiErr")).Op("&&").Id("apiErr").Dot("StatusCode").Op(">=").Lit(400)).Block(
 			jen.If(jen.Qual(pkgJSON, "Valid").Call(jen.Id("apiErr").Dot("Body"))).Block(

@@ -15,6 +15,9 @@ func FuzzParsePath(f *testing.F) {
 		"/drive/items/<id>/versions", "/drives/{drive-id}/root:/{item-path}:/content",
 		"/drive/items/{parent-id}:/{filename}:/content", "/me/drive/root/search(q='{search-text}')",
 		"/a/{id}/b/{id}", "/sites?filter=x",
+		// Inputs of bugs the fuzzer found: white space, a control character
+		// and a doubled trailing slash were accepted into templates.
+		"/drive/items/{id} /x", "/a/b\x01/c", "/drive/root//",
 	} {
 		f.Add(s, "value/../x?#")
 	}
