@@ -173,6 +173,13 @@ func applyOne(dir string, c Change) error {
 // removes it.
 const tempPattern = ".docbind-*.tmp"
 
+// IsLeftover reports whether a file name is one of docbind's temporary
+// files: in a folder no run is writing, a killed run left it.
+func IsLeftover(name string) bool {
+	ok, _ := filepath.Match(tempPattern, name)
+	return ok
+}
+
 // removeLeftovers removes the temporary files of a run killed before it
 // renamed them: regular files matching tempPattern, nothing else.
 func removeLeftovers(dir string) error {
@@ -181,7 +188,7 @@ func removeLeftovers(dir string) error {
 		return ioProblem(dir, err)
 	}
 	for _, e := range entries {
-		if ok, _ := filepath.Match(tempPattern, e.Name()); !ok || !e.Type().IsRegular() {
+		if !IsLeftover(e.Name()) || !e.Type().IsRegular() {
 			continue
 		}
 		if err := os.Remove(filepath.Join(dir, e.Name())); err != nil && !errors.Is(err, fs.ErrNotExist) {

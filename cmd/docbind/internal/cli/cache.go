@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/docbind/docbind/generator"
+	"github.com/docbind/docbind/generator/writeout"
 )
 
 // The cache lets a run with nothing changed stop after reading and hashing
@@ -105,6 +106,9 @@ func upToDate(out string, files map[string]string) bool {
 		generated := strings.HasSuffix(e.Name(), "_gen.go") || strings.HasSuffix(e.Name(), "_gen_test.go")
 		if _, ok := files[e.Name()]; generated && !ok {
 			return false // a generated file appeared that the last run did not write
+		}
+		if writeout.IsLeftover(e.Name()) {
+			return false // a killed run left a temporary file: a writing run removes it
 		}
 	}
 	return true

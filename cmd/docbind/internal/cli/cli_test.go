@@ -197,6 +197,13 @@ func TestSummaryAndCache(t *testing.T) {
 	if !strings.Contains(msg, "1 files written") {
 		t.Errorf("an edited output was not restored:\n%s", msg)
 	}
+	// So does a temporary file a killed run left, which is removed.
+	leftover := filepath.Join(out, ".docbind-123.tmp")
+	_ = os.WriteFile(leftover, []byte("half a file"), 0o644)
+	_, msg = docbind("-docs", docs, "-out", out)
+	if _, err := os.Stat(leftover); err == nil || strings.Contains(msg, "inputs unchanged") {
+		t.Errorf("a killed run's temporary file was left:\n%s", msg)
+	}
 }
 
 func TestConfigFile(t *testing.T) {
