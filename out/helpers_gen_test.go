@@ -447,7 +447,7 @@ func checkClientDefences(t *testing.T, call func(context.Context, *Client) error
 		}
 	}))
 	defer stalled.Close()
-	ctx, cancel := context.WithTimeout(t.Context(), 20*time.Millisecond)
+	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Millisecond)
 	defer cancel()
 	if err := call(ctx, NewClient(stalled.URL)); !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("against a server that never answers, the call returned %v, want context.DeadlineExceeded", err)
@@ -464,7 +464,7 @@ func checkClientDefences(t *testing.T, call func(context.Context, *Client) error
 		t.Errorf("with a cancelled context, the call returned %v and reached the server: %v; want context.Canceled, nothing sent", err, reached.Load())
 	}
 
-	huge := strings.Repeat("x", 8*maxErrorBody)
+	huge := strings.Repeat("x", 2*maxErrorBody)
 	for _, status := range []int{http.StatusOK, http.StatusInternalServerError} {
 		answering := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 			_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(5 * time.Second))
