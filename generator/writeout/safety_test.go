@@ -99,17 +99,22 @@ func TestLockTakesTurns(t *testing.T) {
 	_, err = Lock(dir, 20*time.Millisecond)
 	checkProblem(t, err, diag.OutputLocked, filepath.Join(dir, LockName), "delete this file")
 
+	// The second Lock must return only after the first is released: the
+	// order of two events, not a duration, so a slow machine cannot flake it.
+	released := make(chan time.Time, 1)
 	go func() {
 		time.Sleep(50 * time.Millisecond)
+		releasing := time.Now()
 		unlock()
+		released <- releasing
 	}()
-	start := time.Now()
 	unlock2, err := Lock(dir, 10*time.Second)
+	acquired := time.Now()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if waited := time.Since(start); waited < 40*time.Millisecond {
-		t.Errorf("took the lock after %v, while it was held", waited)
+	if releasing := <-released; acquired.Before(releasing) {
+		t.Errorf("took the lock %v before it was released", releasing.Sub(acquired))
 	}
 	unlock2()
 	if got := names(t, dir); len(got) != 0 {
