@@ -447,7 +447,7 @@ func checkClientDefences(t *testing.T, call func(context.Context, *Client) error
 		}
 	}))
 	defer stalled.Close()
-	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Millisecond)
+	ctx, cancel := context.WithTimeout(t.Context(), time.Millisecond)
 	defer cancel()
 	if err := call(ctx, NewClient(stalled.URL)); !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("against a server that never answers, the call returned %v, want context.DeadlineExceeded", err)
@@ -464,7 +464,7 @@ func checkClientDefences(t *testing.T, call func(context.Context, *Client) error
 		t.Errorf("with a cancelled context, the call returned %v and reached the server: %v; want context.Canceled, nothing sent", err, reached.Load())
 	}
 
-	huge := strings.Repeat("x", 2*maxErrorBody)
+	huge := strings.Repeat("x", maxErrorBody+128<<10)
 	for _, status := range []int{http.StatusOK, http.StatusInternalServerError} {
 		answering := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 			_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(5 * time.Second))
@@ -490,7 +490,7 @@ func checkClientDefences(t *testing.T, call func(context.Context, *Client) error
 			t.Errorf("answered %d with a huge error body, the call returned %v, want an *APIError holding at most %d bytes", status, err, maxErrorBody)
 		}
 		// The transport reads ahead in blocks of a few KiB at most.
-		if read := tracker.read.Load(); read > maxErrorBody+65536 {
+		if read := tracker.read.Load(); read > maxErrorBody+64<<10 {
 			t.Errorf("the client read %d bytes of an error body; the bound is %d", read, maxErrorBody)
 		}
 	}

@@ -115,7 +115,7 @@ func genCheckClientDefences(f *jen.File) {
 			),
 		))),
 		jen.Defer().Id("stalled").Dot("Close").Call(),
-		jen.List(jen.Id("ctx"), jen.Id("cancel")).Op(":=").Qual("context", "WithTimeout").Call(jen.Id("t").Dot("Context").Call(), jen.Lit(5).Op("*").Qual("time", "Millisecond")),
+		jen.List(jen.Id("ctx"), jen.Id("cancel")).Op(":=").Qual("context", "WithTimeout").Call(jen.Id("t").Dot("Context").Call(), jen.Qual("time", "Millisecond")),
 		jen.Defer().Id("cancel").Call(),
 		jen.If(jen.Err().Op(":=").Id("call").Call(jen.Id("ctx"), jen.Id("NewClient").Call(jen.Id("stalled").Dot("URL"))), jen.Op("!").Qual("errors", "Is").Call(jen.Err(), jen.Qual("context", "DeadlineExceeded"))).Block(
 			tErrorf("against a server that never answers, the call returned %v, want context.DeadlineExceeded", jen.Err()),
@@ -132,7 +132,7 @@ func genCheckClientDefences(f *jen.File) {
 			tErrorf("with a cancelled context, the call returned %v and reached the server: %v; want context.Canceled, nothing sent", jen.Err(), jen.Id("reached").Dot("Load").Call()),
 		),
 		jen.Line(),
-		jen.Id("huge").Op(":=").Qual("strings", "Repeat").Call(jen.Lit("x"), jen.Lit(2).Op("*").Id("maxErrorBody")),
+		jen.Id("huge").Op(":=").Qual("strings", "Repeat").Call(jen.Lit("x"), jen.Id("maxErrorBody").Op("+").Lit(128).Op("<<").Lit(10)),
 		jen.For(jen.List(jen.Id("_"), jen.Id("status")).Op(":=").Range().Index().Int().Values(jen.Qual(pkgHTTP, "StatusOK"), jen.Qual(pkgHTTP, "StatusInternalServerError"))).Block(
 			jen.Id("answering").Op(":=").Qual(pkgHTTPTest, "NewServer").Call(jen.Qual(pkgHTTP, "HandlerFunc").Call(jen.Func().Params(jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("_").Op("*").Qual(pkgHTTP, "Request")).Block(
 				jen.Id("_").Op("=").Qual(pkgHTTP, "NewResponseController").Call(jen.Id("w")).Dot("SetWriteDeadline").Call(jen.Qual("time", "Now").Call().Dot("Add").Call(jen.Lit(5).Op("*").Qual("time", "Second"))),
@@ -156,7 +156,7 @@ func genCheckClientDefences(f *jen.File) {
 				tErrorf("answered %d with a huge error body, the call returned %v, want an *APIError holding at most %d bytes", jen.Id("status"), jen.Err(), jen.Id("maxErrorBody")),
 			),
 			jen.Comment("The transport reads ahead in blocks of a few KiB at most."),
-			jen.If(jen.Id("read").Op(":=").Id("tracker").Dot("read").Dot("Load").Call(), jen.Id("read").Op(">").Id("maxErrorBody").Op("+").Lit(64<<10)).Block(
+			jen.If(jen.Id("read").Op(":=").Id("tracker").Dot("read").Dot("Load").Call(), jen.Id("read").Op(">").Id("maxErrorBody").Op("+").Lit(64).Op("<<").Lit(10)).Block(
 				tErrorf("the client read %d bytes of an error body; the bound is %d", jen.Id("read"), jen.Id("maxErrorBody")),
 			),
 		),
