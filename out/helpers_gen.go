@@ -81,8 +81,9 @@ type errorEnvelope struct {
 	} `json:"error"`
 }
 
-// maxErrorBody bounds how much of an error response is read into memory.
-const maxErrorBody = 1 << 20
+// maxErrorBody bounds how much of an error response is read into memory: API
+// errors are a few hundred bytes, and a proxy's error page is cut.
+const maxErrorBody = 256 << 10
 
 // newAPIError reads an error response.
 func newAPIError(resp *http.Response) error {

@@ -91,8 +91,9 @@ func genAPIError(f *jen.File) {
 		).Tag(map[string]string{"json": "error"}),
 	)
 	f.Line()
-	f.Comment("maxErrorBody bounds how much of an error response is read into memory.")
-	f.Const().Id("maxErrorBody").Op("=").Lit(1).Op("<<").Lit(20)
+	f.Comment("maxErrorBody bounds how much of an error response is read into memory: API")
+	f.Comment("errors are a few hundred bytes, and a proxy's error page is cut.")
+	f.Const().Id("maxErrorBody").Op("=").Lit(256).Op("<<").Lit(10)
 	f.Line()
 	f.Comment("newAPIError reads an error response.")
 	f.Func().Id("newAPIError").Params(jen.Id("resp").Op("*").Qual(pkgHTTP, "Response")).Error().Block(
