@@ -3,6 +3,7 @@ package generator
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/docbind/docbind/generator/model"
 )
@@ -13,8 +14,12 @@ import (
 // the files every page shares. It is the CLI's -v report: a reviewer of a
 // regenerated package can trace any declaration back to its line of docs.
 func (r *Result) Explain(w io.Writer) {
+	filesOf := map[string][]string{} // by page; "" for the shared files
+	for _, f := range r.Files {
+		filesOf[f.Page] = append(filesOf[f.Page], f.Name)
+	}
 	for _, page := range r.API.Pages {
-		fmt.Fprintf(w, "%s -> %s_gen.go, %s_gen_test.go\n", page.Path, page.FileStem, page.FileStem)
+		fmt.Fprintf(w, "%s -> %s\n", page.Path, strings.Join(filesOf[page.Path], ", "))
 		for _, op := range page.Operations {
 			explainOperation(w, op)
 		}
@@ -31,8 +36,8 @@ func (r *Result) Explain(w io.Writer) {
 			fmt.Fprintf(w, "  round-trip test of %s\n", count(len(page.Instances), "documented instance"))
 		}
 	}
-	fmt.Fprintf(w, "shared -> client_gen.go (Client), server_gen.go (Server: %s, %s), helpers_gen.go, helpers_gen_test.go, values_gen.go, doc_gen.go\n",
-		count(servedCount(r.API), "method"), count(len(r.API.Routes), "route"))
+	fmt.Fprintf(w, "shared -> %s (Server: %s, %s)\n",
+		strings.Join(filesOf[""], ", "), count(servedCount(r.API), "method"), count(len(r.API.Routes), "route"))
 }
 
 func explainOperation(w io.Writer, op *model.Operation) {

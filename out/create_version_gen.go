@@ -181,16 +181,9 @@ func (v Item) MarshalJSON() ([]byte, error) {
 	return appendMembers(data, v.AdditionalProperties)
 }
 
-// CreateVersion calls POST /drive/root/versions (Create version).
-//
-// Use this API to create a new version.
-//
-// xSampleHeader is sent as the X-Sample-Header header when not empty: Sample
-// HTTP header. Update accordingly or remove if not needed
-//
-// Source: docs/create-version.md:9
-func (c *Client) CreateVersion(ctx context.Context, xSampleHeader string, body *Item) (*Item, error) {
-	req, err := c.newRequest(ctx, "POST", "/drive/root/versions", bodyOf(body))
+// sendCreateVersion sends CreateVersion to urlPath, the URL of one of its client methods.
+func (c *Client) sendCreateVersion(ctx context.Context, urlPath string, xSampleHeader string, body *Item) (*Item, error) {
+	req, err := c.newRequest(ctx, "POST", urlPath, bodyOf(body))
 	if err != nil {
 		return nil, err
 	}
@@ -204,6 +197,18 @@ func (c *Client) CreateVersion(ctx context.Context, xSampleHeader string, body *
 		return nil, err
 	}
 	return &out, nil
+}
+
+// CreateVersion calls POST /drive/root/versions (Create version).
+//
+// Use this API to create a new version.
+//
+// xSampleHeader is sent as the X-Sample-Header header when not empty: Sample
+// HTTP header. Update accordingly or remove if not needed
+//
+// Source: docs/create-version.md:9
+func (c *Client) CreateVersion(ctx context.Context, xSampleHeader string, body *Item) (*Item, error) {
+	return c.sendCreateVersion(ctx, "/drive/root/versions", xSampleHeader, body)
 }
 
 // CreateVersionByItemID calls POST /drive/items/{itemID}/versions (Create version).
@@ -215,20 +220,7 @@ func (c *Client) CreateVersion(ctx context.Context, xSampleHeader string, body *
 //
 // Source: docs/create-version.md:10
 func (c *Client) CreateVersionByItemID(ctx context.Context, itemID string, xSampleHeader string, body *Item) (*Item, error) {
-	req, err := c.newRequest(ctx, "POST", "/drive/items/"+escapeSegment(itemID)+"/versions", bodyOf(body))
-	if err != nil {
-		return nil, err
-	}
-	if xSampleHeader != "" {
-		if err := setHeader(req, "X-Sample-Header", xSampleHeader); err != nil {
-			return nil, err
-		}
-	}
-	var out Item
-	if err := c.do(req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return c.sendCreateVersion(ctx, "/drive/items/"+escapeSegment(itemID)+"/versions", xSampleHeader, body)
 }
 
 // CreateVersionByDriveID calls POST /drives/{driveID}/root/versions (Create version).
@@ -240,20 +232,7 @@ func (c *Client) CreateVersionByItemID(ctx context.Context, itemID string, xSamp
 //
 // Source: docs/create-version.md:11
 func (c *Client) CreateVersionByDriveID(ctx context.Context, driveID string, xSampleHeader string, body *Item) (*Item, error) {
-	req, err := c.newRequest(ctx, "POST", "/drives/"+escapeSegment(driveID)+"/root/versions", bodyOf(body))
-	if err != nil {
-		return nil, err
-	}
-	if xSampleHeader != "" {
-		if err := setHeader(req, "X-Sample-Header", xSampleHeader); err != nil {
-			return nil, err
-		}
-	}
-	var out Item
-	if err := c.do(req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return c.sendCreateVersion(ctx, "/drives/"+escapeSegment(driveID)+"/root/versions", xSampleHeader, body)
 }
 
 // CreateVersionRequest is what a Server receives for CreateVersion.

@@ -52,12 +52,19 @@ func genClientType(f *jen.File, api *model.API) {
 }
 
 // clientParams are a client method's parameters: ctx, path parameters,
-// header parameters, the body, then the query options.
+// then the parameters every URL of the operation shares.
 func clientParams(op *model.Operation, v *model.Variant) []jen.Code {
 	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 	for _, p := range v.Params {
 		params = append(params, jen.Id(p.ArgName).String())
 	}
+	return append(params, sharedParams(op)...)
+}
+
+// sharedParams are the parameters of an operation that do not depend on
+// its URL: header parameters, the body, then the query options.
+func sharedParams(op *model.Operation) []jen.Code {
+	var params []jen.Code
 	for _, p := range op.HeaderParams {
 		params = append(params, jen.Id(p.ArgName).String())
 	}
@@ -71,6 +78,24 @@ func clientParams(op *model.Operation, v *model.Variant) []jen.Code {
 		params = append(params, jen.Id("query").Op("*").Id(op.QueryType))
 	}
 	return params
+}
+
+// sharedArgs passes sharedParams on, by name.
+func sharedArgs(op *model.Operation) []jen.Code {
+	var args []jen.Code
+	for _, p := range op.HeaderParams {
+		args = append(args, jen.Id(p.ArgName))
+	}
+	switch op.BodyKind {
+	case model.BodyJSON:
+		args = append(args, jen.Id("body"))
+	case model.BodyStream:
+		args = append(args, jen.Id("body"), jen.Id("contentType"))
+	}
+	if op.QueryType != "" {
+		args = append(args, jen.Id("query"))
+	}
+	return args
 }
 
 // resultType is the Go type a successful call returns, or nil for none.
@@ -122,21 +147,42 @@ func genClientMethod(f *jen.File, op *model.Operation, v *model.Variant) {
 	}
 	f.Comment("")
 	f.Comment(source(v.Source))
-	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(v.ClientMethod).Params(clientParams(op, v)...).Params(clientResults(op)...).Block(clientBody(op, v)...)
+	var body []jen.Code
+	if len(op.Variants) > 1 {
+		// The URLs differ in their path only: each method builds its path and
+		// sends it through the operation's one send method.
+		body = []jen.Code{jen.Return(jen.Id("c").Dot(sendMethod(op)).Call(append([]jen.Code{jen.Id("ctx"), pathExpr(v)}, sharedArgs(op)...)...))}
+	} else {
+		body = clientBody(op, pathExpr(v))
+	}
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(v.ClientMethod).Params(clientParams(op, v)...).Params(clientResults(op)...).Block(body...)
 	f.Line()
 }
 
-func clientBody(op *model.Operation, v *model.Variant) []jen.Code {
+// sendMethod names the unexported method that sends a request of an
+// operation with several URLs, given its path.
+func sendMethod(op *model.Operation) string { return "send" + op.Name }
+
+// genSendMethod writes sendMethod for an operation with several URLs.
+func genSendMethod(f *jen.File, op *model.Operation) {
+	f.Comment(fmt.Sprintf("%s sends %s to urlPath, the URL of one of its client methods.", sendMethod(op), op.Name))
+	params := append([]jen.Code{jen.Id("ctx").Qual("context", "Context"), jen.Id("urlPath").String()}, sharedParams(op)...)
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(sendMethod(op)).Params(params...).Params(clientResults(op)...).Block(clientBody(op, jen.Id("urlPath"))...)
+	f.Line()
+}
+
+// clientBody sends the operation's request to path and returns its result.
+func clientBody(op *model.Operation, path jen.Code) []jen.Code {
 	failed := []jen.Code{jen.Err()}
 	if resultType(op) != nil {
 		failed = []jen.Code{jen.Nil(), jen.Err()}
 	}
-	newRequest := jen.Id("c").Dot("newRequest").Call(jen.Id("ctx"), jen.Lit(op.Method), pathExpr(v), jen.Nil())
+	newRequest := jen.Id("c").Dot("newRequest").Call(jen.Id("ctx"), jen.Lit(op.Method), path, jen.Nil())
 	switch op.BodyKind {
 	case model.BodyJSON:
-		newRequest = jen.Id("c").Dot("newRequest").Call(jen.Id("ctx"), jen.Lit(op.Method), pathExpr(v), jen.Id("bodyOf").Call(jen.Id("body")))
+		newRequest = jen.Id("c").Dot("newRequest").Call(jen.Id("ctx"), jen.Lit(op.Method), path, jen.Id("bodyOf").Call(jen.Id("body")))
 	case model.BodyStream:
-		newRequest = jen.Id("c").Dot("newStreamRequest").Call(jen.Id("ctx"), jen.Lit(op.Method), pathExpr(v), jen.Id("body"), jen.Id("contentType"))
+		newRequest = jen.Id("c").Dot("newStreamRequest").Call(jen.Id("ctx"), jen.Lit(op.Method), path, jen.Id("body"), jen.Id("contentType"))
 	}
 	stmts := []jen.Code{
 		jen.List(jen.Id("req"), jen.Err()).Op(":=").Add(newRequest),

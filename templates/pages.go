@@ -23,6 +23,9 @@ func genPage(f *jen.File, p *model.Page) {
 		if op.QueryType != "" {
 			genQueryType(f, op)
 		}
+		if len(op.Variants) > 1 {
+			genSendMethod(f, op)
+		}
 		for _, v := range op.Variants {
 			genClientMethod(f, op, v)
 			if isPaged(op) {

@@ -31,6 +31,9 @@ type Options struct {
 type File struct {
 	Name    string
 	Content []byte
+	// Page is the doc page the file is generated from, as positions name
+	// it; "" for a file every page shares.
+	Page string
 }
 
 // Files renders every generated file of the API, in name order: shared
@@ -58,25 +61,26 @@ func Files(api *model.API, opt Options) ([]File, error) {
 // fileSpec is a file to render: its name and what writes its content.
 type fileSpec struct {
 	name string
+	page string // "" for a shared file
 	gen  func(*jen.File)
 }
 
 func sharedFiles(api *model.API, opt Options) []fileSpec {
 	return []fileSpec{
-		{"client_gen.go", func(f *jen.File) { genClientType(f, api) }},
-		{"doc_gen.go", func(f *jen.File) { genDoc(f, api, opt) }},
-		{"helpers_gen.go", func(f *jen.File) { genHelpers(f, api, opt) }},
-		{"helpers_gen_test.go", func(f *jen.File) { genTestHelpers(f, api, opt) }},
-		{"server_gen.go", func(f *jen.File) { genServer(f, api, opt) }},
-		{"values_gen.go", func(f *jen.File) { genValueTypes(f, api, opt) }},
+		{name: "client_gen.go", gen: func(f *jen.File) { genClientType(f, api) }},
+		{name: "doc_gen.go", gen: func(f *jen.File) { genDoc(f, api, opt) }},
+		{name: "helpers_gen.go", gen: func(f *jen.File) { genHelpers(f, api, opt) }},
+		{name: "helpers_gen_test.go", gen: func(f *jen.File) { genTestHelpers(f, api, opt) }},
+		{name: "server_gen.go", gen: func(f *jen.File) { genServer(f, api, opt) }},
+		{name: "values_gen.go", gen: func(f *jen.File) { genValueTypes(f, api, opt) }},
 	}
 }
 
 // pageFiles are a page's code and tests; a page with no tests gets none.
 func pageFiles(p *model.Page) []fileSpec {
-	specs := []fileSpec{{p.FileStem + "_gen.go", func(f *jen.File) { genPage(f, p) }}}
+	specs := []fileSpec{{name: p.FileStem + "_gen.go", page: p.Path, gen: func(f *jen.File) { genPage(f, p) }}}
 	if pageHasTests(p) {
-		specs = append(specs, fileSpec{p.FileStem + "_gen_test.go", func(f *jen.File) { genPageTests(f, p) }})
+		specs = append(specs, fileSpec{name: p.FileStem + "_gen_test.go", page: p.Path, gen: func(f *jen.File) { genPageTests(f, p) }})
 	}
 	return specs
 }
@@ -89,7 +93,7 @@ func render(spec fileSpec, opt Options) (File, error) {
 	if err := f.Render(&buf); err != nil {
 		return File{}, fmt.Errorf("%s: rendering generated code: %w", spec.name, err)
 	}
-	return File{Name: spec.name, Content: buf.Bytes()}, nil
+	return File{Name: spec.name, Content: buf.Bytes(), Page: spec.page}, nil
 }
 
 // goType is the Go type of a model type use.

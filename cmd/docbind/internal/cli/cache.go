@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/docbind/docbind/generator"
+	"github.com/docbind/docbind/generator/diag"
 	"github.com/docbind/docbind/generator/writeout"
 )
 
@@ -27,7 +28,7 @@ type inputs struct {
 type cacheEntry struct {
 	Inputs     string            `json:"inputs"`
 	Files      map[string]string `json:"files"` // name -> sha256 of the content written
-	Diags      []string          `json:"diags"`
+	Diags      diag.List         `json:"diags"`
 	Operations int               `json:"operations"`
 	Types      int               `json:"types"`
 }
@@ -125,12 +126,9 @@ func saveCache(opt *options, in inputs, res *generator.Result) {
 	if !ok {
 		return
 	}
-	c := cacheEntry{Inputs: in.hash, Files: map[string]string{}, Operations: len(res.API.Operations), Types: len(res.API.Types) + len(res.API.Enums) + len(res.API.Unions)}
+	c := cacheEntry{Inputs: in.hash, Files: map[string]string{}, Diags: res.Diags, Operations: len(res.API.Operations), Types: len(res.API.Types) + len(res.API.Enums) + len(res.API.Unions)}
 	for _, f := range res.Files {
 		c.Files[f.Name] = hashOf(f.Content)
-	}
-	for _, d := range res.Diags {
-		c.Diags = append(c.Diags, d.String())
 	}
 	data, err := json.Marshal(c)
 	if err != nil || os.MkdirAll(filepath.Dir(file), 0o755) != nil {

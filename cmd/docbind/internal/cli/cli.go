@@ -59,15 +59,8 @@ func (r *run) main() int {
 	if cached, ok := loadCache(r.opt, inputs); ok && !r.opt.verbose && upToDate(r.opt.out, cached.Files) {
 		// Nothing changed since the last run: no parsing, nothing written.
 		r.unchanged = true
-		r.ops, r.types, r.warnings = cached.Operations, cached.Types, len(cached.Diags)
-		shown := cached.Diags[:min(len(cached.Diags), max(r.opt.maxDiags, 0))]
-		if r.opt.maxDiags <= 0 {
-			shown = cached.Diags
-		}
-		for _, d := range shown {
-			fmt.Fprintln(r.stderr, d)
-		}
-		r.sayOmitted(len(cached.Diags) - len(shown))
+		r.ops, r.types = cached.Operations, cached.Types
+		r.report(cached.Diags)
 		if r.opt.strict && r.warnings > 0 {
 			return r.finish(ExitFail)
 		}
@@ -110,11 +103,6 @@ func (r *run) report(diags diag.List) {
 	for _, d := range shown {
 		fmt.Fprintln(r.stderr, d)
 	}
-	r.sayOmitted(omitted)
-}
-
-// sayOmitted says how many diagnostics the cap left out.
-func (r *run) sayOmitted(omitted int) {
 	if omitted > 0 {
 		fmt.Fprintf(r.stderr, "docbind: %d more diagnostics not shown (-maxdiags 0 shows all)\n", omitted)
 	}
