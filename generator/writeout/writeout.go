@@ -5,7 +5,6 @@
 package writeout
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"io/fs"
@@ -229,8 +228,10 @@ func renameTemp(target string, content []byte) error {
 	return os.Rename(tmp.Name(), target)
 }
 
-// IsGenerated reports whether content starts with docbind's header line.
+// IsGenerated reports whether content starts with docbind's header line
+// (ended by LF or CRLF). Plan asks it of every file in the folder, so it
+// looks at the first line without copying.
 func IsGenerated(content []byte) bool {
-	line, _, _ := bufio.NewReader(bytes.NewReader(content)).ReadLine()
-	return string(line) == "// "+templates.Header
+	line, _, _ := bytes.Cut(content, []byte("\n"))
+	return string(bytes.TrimSuffix(line, []byte("\r"))) == "// "+templates.Header
 }
