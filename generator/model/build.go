@@ -200,8 +200,8 @@ func (b *builder) readRequest(blk *docparse.Block) *docRequest {
 		b.diags.Warnf(msgErrPos(blk, err), diag.BadRequest, "request %q: %v; example ignored", exampleName(blk), err)
 		return nil
 	}
-	if segments := strings.Count(msg.Path, "/"); segments > maxSegments {
-		b.diags.Warnf(blk.CodePos, diag.BadPath, "request %q: path has %d segments, more than %d; example ignored", exampleName(blk), segments, maxSegments)
+	if _, err := parsePath(msg.Path); err != nil {
+		b.diags.Warnf(blk.CodePos, diag.BadPath, "request %q: %v; example ignored", exampleName(blk), err)
 		return nil
 	}
 	if msg.BaseURL != "" {

@@ -50,10 +50,7 @@ func (b *builder) variantFor(op *Operation, req *docRequest) *Variant {
 			return v
 		}
 	}
-	parts, err := parsePath(examplePath(req))
-	if err != nil {
-		parts = []PathPart{{Literal: req.msg.Path}}
-	}
+	parts, _ := parsePath(examplePath(req)) // readRequest dropped examples whose path does not parse
 	if len(op.Variants) > 0 {
 		b.diags.Warnf(req.block.AnnotationPos, diag.UndocumentedURL, "request %q: path %s matches none of the documented URL variants; added as a variant", exampleName(req.block), req.msg.Path)
 	}
