@@ -99,23 +99,11 @@ func iteratorName(v *model.Variant) string { return v.ClientMethod + "All" }
 func genIterator(f *jen.File, op *model.Operation, v *model.Variant) {
 	env := op.Result.Type.Named
 	items := env.Items
-	var args []jen.Code
-	args = append(args, jen.Id("ctx"))
+	args := []jen.Code{jen.Id("ctx")}
 	for _, p := range v.Params {
 		args = append(args, jen.Id(p.ArgName))
 	}
-	for _, p := range op.HeaderParams {
-		args = append(args, jen.Id(p.ArgName))
-	}
-	switch op.BodyKind {
-	case model.BodyJSON:
-		args = append(args, jen.Id("body"))
-	case model.BodyStream:
-		args = append(args, jen.Id("body"), jen.Id("contentType"))
-	}
-	if op.QueryType != "" {
-		args = append(args, jen.Id("query"))
-	}
+	args = append(args, sharedArgs(op)...)
 	elem := elemType(items.Type.Elem)
 	f.Comment(fmt.Sprintf("%s iterates over every item of %s, following %s from page", iteratorName(v), v.ClientMethod, env.NextLink.JSONName))
 	f.Comment("to page. It stops at the first error, which it yields. For one page at a time,")
