@@ -21,6 +21,16 @@ func TestGoGenerateWorkflow(t *testing.T) {
 	checkout := filepath.Join(filepath.Dir(here), "..", "..")
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "go.mod"), "module example.com/downstream\n\ngo 1.24\n\nrequire github.com/docbind/docbind v0.0.0\n\nreplace github.com/docbind/docbind => "+checkout+"\n")
+	// The downstream module starts from the checkout's go.sum: docbind's
+	// dependencies are the same modules at the same versions, so go checks
+	// them against hashes this repository already trusts instead of asking
+	// the checksum database, which a machine with only a module proxy (or
+	// none, once the module cache is filled) cannot reach.
+	sums, err := os.ReadFile(filepath.Join(checkout, "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "go.sum"), string(sums))
 	seed, err := os.ReadFile(filepath.Join(checkout, "docs", "create-version.md"))
 	if err != nil {
 		t.Fatal(err)
@@ -53,8 +63,12 @@ func goCmd(t *testing.T, dir string, args ...string) {
 	cmd := exec.Command("go", args...)
 	cmd.Dir = dir
 	// GOPROXY=off: every module comes from the cache the checkout filled
-	// (docbind itself through the replace), so the test needs no network.
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off", "DOCBIND_NOCACHE=1")
+	// (docbind itself through the replace), and the go.sum seeded from the
+	// checkout's answers every checksum, so the test needs no network, not
+	// even the checksum database. -mod=readonly is go's default, set so an
+	// inherited GOFLAGS cannot hide a go.mod that `go get -tool` left
+	// incomplete for the commands a downstream user runs next.
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=readonly", "GOPROXY=off", "DOCBIND_NOCACHE=1")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
