@@ -10,8 +10,8 @@
 package generator
 
 import (
+	"cmp"
 	"errors"
-	"github.com/docbind/docbind/generator/par"
 	"io/fs"
 	"path"
 	"slices"
@@ -21,6 +21,7 @@ import (
 	"github.com/docbind/docbind/generator/diag"
 	"github.com/docbind/docbind/generator/docparse"
 	"github.com/docbind/docbind/generator/model"
+	"github.com/docbind/docbind/generator/par"
 	"github.com/docbind/docbind/templates"
 )
 
@@ -116,35 +117,58 @@ func unreadable(label, p string, err error) error {
 
 // GenerateFrom is Generate on pages already read.
 func GenerateFrom(sources []Source, opt Options) (*Result, error) {
+	return generateFrom(sources, opt, templates.Files)
+}
+
+// renderFunc renders the model into files: templates.Files, which tests
+// wrap to break a page's code on purpose.
+type renderFunc func(*model.API, templates.Options) ([]templates.File, error)
+
+func generateFrom(sources []Source, opt Options, render renderFunc) (*Result, error) {
 	if !isIdentifier(opt.Package) {
 		var diags diag.List
 		diags.Errorf(diag.Pos{File: opt.DocsLabel}, diag.BadPackageName, "package name %q is not a Go identifier", opt.Package)
 		return &Result{Diags: diags}, diags.Err()
 	}
-	pages, diags := parsePages(sources, opt.DocsLabel)
+	pages, parseDiags := parsePages(sources, opt.DocsLabel)
 	res := &Result{Pages: len(pages)}
 	if len(pages) == 0 {
-		diags.Errorf(diag.Pos{File: opt.DocsLabel}, diag.NoPages, "no Markdown pages found")
+		parseDiags.Errorf(diag.Pos{File: opt.DocsLabel}, diag.NoPages, "no Markdown pages found")
 	}
-	mc := opt.Model
-	mc.DocsLabel = opt.DocsLabel
-	api, modelDiags := model.Build(pages, mc)
-	res.Diags = slices.DeleteFunc(append(diags, modelDiags...), opt.suppressed).Sorted()
-	if res.Diags.HasErrors() {
-		return res, res.Diags.Err()
+	var left diag.List // the pages left out because their code does not compile
+	for round := 0; ; round++ {
+		api, modelDiags := model.Build(pages, opt.modelConfig())
+		res.Diags = slices.DeleteFunc(slices.Concat(parseDiags, left, modelDiags), opt.suppressed).Sorted()
+		if res.Diags.HasErrors() {
+			return res, res.Diags.Err()
+		}
+		if len(api.Operations) == 0 {
+			res.Diags.Errorf(diag.Pos{File: opt.DocsLabel}, diag.NoOperations, "the docs document no operation: no request block was found")
+			return res, res.Diags.Err()
+		}
+		files, err := render(api, templates.Options{Package: opt.Package, DocsDir: opt.DocsLabel})
+		if err != nil {
+			res.Diags.Errorf(diag.Pos{File: opt.DocsLabel}, diag.InternalError, "%v", err)
+			return res, res.Diags.Err()
+		}
+		broken, err := brokenPages(opt.Package, files)
+		if err == nil && len(broken) > 0 && round < maxRounds {
+			pages = leaveOut(pages, broken, &left)
+			continue
+		}
+		if err != nil || len(broken) > 0 {
+			res.Diags.Errorf(diag.Pos{File: opt.DocsLabel}, diag.InternalError, "%v", cmp.Or(err, errors.New(brokenSummary(broken))))
+			return res, res.Diags.Err()
+		}
+		res.API, res.Files = api, files
+		return res, nil
 	}
-	if len(api.Operations) == 0 {
-		res.Diags.Errorf(diag.Pos{File: opt.DocsLabel}, diag.NoOperations, "the docs document no operation: no request block was found")
-		return res, res.Diags.Err()
-	}
-	res.API = api
-	var err error
-	res.Files, err = templates.Files(api, templates.Options{Package: opt.Package, DocsDir: opt.DocsLabel})
-	if err != nil {
-		res.Diags.Errorf(diag.Pos{File: opt.DocsLabel}, diag.InternalError, "%v", err)
-		return res, res.Diags.Err()
-	}
-	return res, nil
+}
+
+func (o Options) modelConfig() model.Config {
+	mc := o.Model
+	mc.DocsLabel = o.DocsLabel
+	return mc
 }
 
 // parsePages parses pages in parallel, keeping their order: goldmark is

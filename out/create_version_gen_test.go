@@ -19,7 +19,7 @@ func TestCreateVersionExamples(t *testing.T) {
 		name        string
 		exchange    documentedExchange
 		call        func(context.Context, *Client) (*Item, error)
-		serve       func(got *received, respond func(context.Context) (*Item, error)) Server
+		serve       func(got *received, respond func(context.Context) (*Item, error)) *testServer
 		wantRequest any
 		want        *Item
 	}{
@@ -56,7 +56,7 @@ func TestCreateVersionExamples(t *testing.T) {
 			call: func(ctx context.Context, c *Client) (*Item, error) {
 				return c.CreateVersion(ctx, "", nil)
 			},
-			serve: func(got *received, respond func(context.Context) (*Item, error)) Server {
+			serve: func(got *received, respond func(context.Context) (*Item, error)) *testServer {
 				return &testServer{onCreateVersion: func(ctx context.Context, req *CreateVersionRequest) (*Item, error) {
 					got.request = req
 					return respond(ctx)

@@ -109,11 +109,20 @@ func fieldDoc(fd *model.Field) string {
 func fieldType(fd *model.Field) jen.Code {
 	switch {
 	case fd.Nullable:
-		return jen.Id("Nullable").Types(elemType(fd.Type))
+		return jen.Id("Nullable").Types(nullableElem(fd))
 	case fd.Pointer:
 		return jen.Op("*").Add(goType(fd.Type))
 	}
 	return goType(fd.Type)
+}
+
+// nullableElem is the T of a Nullable field's Nullable[T]: a struct by
+// value, unless the model holds it by pointer to break a cycle of types.
+func nullableElem(fd *model.Field) jen.Code {
+	if fd.Pointer {
+		return goType(fd.Type)
+	}
+	return elemType(fd.Type)
 }
 
 func typeDoc(t *model.Type) string {

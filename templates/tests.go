@@ -32,7 +32,7 @@ func respondFunc(op *model.Operation) jen.Code {
 // serveFunc is the type of a test case's serve: it builds the Server the
 // handler calls, recording what it receives.
 func serveFunc(op *model.Operation) jen.Code {
-	return jen.Func().Params(jen.Id("got").Op("*").Id("received"), jen.Id("respond").Add(respondFunc(op))).Id("Server")
+	return jen.Func().Params(jen.Id("got").Op("*").Id("received"), jen.Id("respond").Add(respondFunc(op))).Op("*").Id("testServer")
 }
 
 func hasErrorExamples(op *model.Operation) bool {
@@ -212,7 +212,7 @@ func serveValue(op *model.Operation) jen.Code {
 	hook := jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Op("*").Id(op.RequestType)).Params(serverResults(op)...).Block(
 		append(record, jen.Return(jen.Id("respond").Call(jen.Id("ctx"))))...,
 	)
-	return jen.Func().Params(jen.Id("got").Op("*").Id("received"), jen.Id("respond").Add(respondFunc(op))).Id("Server").Block(
+	return jen.Func().Params(jen.Id("got").Op("*").Id("received"), jen.Id("respond").Add(respondFunc(op))).Op("*").Id("testServer").Block(
 		jen.Return(jen.Op("&").Id("testServer").Values(jen.Id(onField(op)).Op(":").Add(hook))),
 	)
 }
@@ -497,9 +497,11 @@ func fieldValue(fv model.FieldValue) jen.Code {
 	f := fv.Field
 	switch {
 	case f.Nullable && fv.Value.Null:
-		return jen.Id("Null").Types(elemType(f.Type)).Call()
+		return jen.Id("Null").Types(nullableElem(f)).Call()
+	case f.Nullable && f.Pointer:
+		return jen.Id("NullableOf").Types(nullableElem(f)).Call(valueCode(fv.Value, f.Type))
 	case f.Nullable:
-		return jen.Id("NullableOf").Types(elemType(f.Type)).Call(elemCode(fv.Value, f.Type))
+		return jen.Id("NullableOf").Types(nullableElem(f)).Call(elemCode(fv.Value, f.Type))
 	case f.Pointer:
 		return jen.Id("ptr").Types(goType(f.Type)).Call(elemCode(fv.Value, f.Type))
 	}

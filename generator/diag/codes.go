@@ -11,6 +11,7 @@ const (
 	AnnotationNoFence  Code = "DB102" // an annotation is not followed by a fenced code block
 	UnclosedFence      Code = "DB103" // a code fence runs to the end of the page
 	PageTooLarge       Code = "DB104" // a page is larger than docparse.MaxPageBytes
+	EscapedAnnotation  Code = "DB105" // an annotation's JSON was HTML-escaped; its entities were decoded
 	BadRequest         Code = "DB201" // a request block is not an HTTP request
 	BadResponse        Code = "DB202" // a response block is not an HTTP response
 	BadJSON            Code = "DB203" // a JSON body cannot be read, even leniently
@@ -34,6 +35,7 @@ const (
 	DocsUnreadable     Code = "DB504" // the docs folder or a page cannot be read
 	BadPackageName     Code = "DB505" // the package name is not a Go identifier
 	InternalError      Code = "DB506" // docbind produced code it cannot format: a bug
+	PageLeftOut        Code = "DB507" // a page's generated code does not compile: the page is left out
 	BadOutput          Code = "DB601" // a file docbind did not generate would be overwritten
 	OutputOverlapsDocs Code = "DB602" // the output folder is the docs folder
 	OutputNotFolder    Code = "DB603" // -out names a file, not a folder
@@ -50,6 +52,7 @@ var Explanations = map[Code]string{
 	AnnotationNoFence:  "An annotation is followed by something other than a fenced code block (a heading, say), so it annotates nothing.",
 	UnclosedFence:      "A code fence is never closed, so the rest of the page became code.",
 	PageTooLarge:       "A page is larger than 32 MiB, a bound that keeps a run's memory bounded (a 10 MB page takes about 2.5 s and 460 MB); it is not read. Split the page.",
+	EscapedAnnotation:  "An annotation's JSON was HTML-escaped (`&quot;` for a quote, say), as translation tools leave it; docbind decoded the entities to read it. Write the quotes plainly.",
 	BadRequest:         "A request block does not start with \"METHOD URL\", or a header line is not \"Name: value\". The example is left out.",
 	BadResponse:        "A response block does not start with \"HTTP/1.1 STATUS\". The example is left out.",
 	BadJSON:            "A JSON body cannot be read even after repairs; its shape is not used.",
@@ -72,7 +75,8 @@ var Explanations = map[Code]string{
 	BadConfig:          "docbind.json cannot be read: bad JSON, an unknown key, or a bad glob.",
 	DocsUnreadable:     "The docs folder, or a page in it, cannot be read (missing, or no permission).",
 	BadPackageName:     "The package name (-package, docbind.json, $GOPACKAGE or the output folder's name) is not a Go identifier.",
-	InternalError:      "docbind generated code it cannot format. This is a bug in docbind: please report it with the page named.",
+	InternalError:      "docbind generated code it cannot format or type-check. This is a bug in docbind: please report it with the page named.",
+	PageLeftOut:        "The Go code generated from a page does not type-check (docbind checks the whole package before writing it), so that page's operations and types are left out and the rest of the package is generated, builds and passes. The message gives the first compiler error; please report it, with the page.",
 	BadOutput:          "A file docbind did not generate (it lacks docbind's header line) would be overwritten; docbind refuses and writes nothing. Rename or move the file.",
 	OutputOverlapsDocs: "The output folder is the docs folder (symbolic links resolved); docbind refuses to write there. Choose another -out.",
 	OutputNotFolder:    "-out names an existing file, not a folder; docbind writes a folder of files.",

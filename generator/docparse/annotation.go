@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"sort"
 	"strings"
 )
@@ -59,19 +60,56 @@ func (e *SyntaxError) Error() string { return e.Msg }
 // docs need: trailing commas, unquoted keys, single-quoted strings, booleans
 // written as strings, and "name" as a string or a list are all accepted.
 // It returns errNotBlockAnnotation for a valid object without "blockType".
+//
+// An annotation that cannot be read as it is, but can once its HTML
+// entities (&quot;, &#39;, &amp;...) are decoded, is read decoded: a
+// translation pipeline escaped it.
 func ParseAnnotation(text string) (Annotation, error) {
+	a, _, err := parseAnnotation(text)
+	return a, err
+}
+
+// maxUnescapes bounds how many times an annotation's entities are decoded:
+// twice covers an escaped "&amp;quot;".
+const maxUnescapes = 2
+
+// parseAnnotation is ParseAnnotation, and reports whether the annotation was
+// read with its HTML entities decoded. A syntax error is the one of the text
+// as written, so that its offset is the author's.
+func parseAnnotation(text string) (Annotation, bool, error) {
+	members, err := readMembers(text)
+	unescaped := false
+	for i, escaped := 0, text; err != nil && i < maxUnescapes; i++ {
+		decoded := html.UnescapeString(escaped)
+		if decoded == escaped {
+			break
+		}
+		if m, derr := readMembers(decoded); derr == nil {
+			members, err, unescaped = m, nil, true
+		}
+		escaped = decoded
+	}
+	if err != nil {
+		return Annotation{}, false, err
+	}
+	if _, ok := members["blockType"]; !ok {
+		return Annotation{}, false, errNotBlockAnnotation
+	}
+	a, err := decodeAnnotation(members)
+	return a, unescaped, err
+}
+
+// readMembers reads the annotation's JSON object, repaired if need be.
+func readMembers(text string) (map[string]json.RawMessage, error) {
 	var members map[string]json.RawMessage
 	// Most annotations are strict JSON: repair only those that are not.
 	if err := json.Unmarshal([]byte(text), &members); err != nil {
 		repaired, offsets := repairJSON(text)
 		if err := json.Unmarshal([]byte(repaired), &members); err != nil {
-			return Annotation{}, syntaxError(err, offsets, len(text))
+			return nil, syntaxError(err, offsets, len(text))
 		}
 	}
-	if _, ok := members["blockType"]; !ok {
-		return Annotation{}, errNotBlockAnnotation
-	}
-	return decodeAnnotation(members)
+	return members, nil
 }
 
 func syntaxError(err error, offsets []int, textLen int) error {

@@ -11,6 +11,9 @@ func FuzzParseAnnotation(f *testing.F) {
 		`{ blockType: 'response', "truncated": "true", "name": ["a", "b"], }`,
 		`{ "blockType": "request", "name": broken`,
 		`{"blockType":"resource","optionalProperties":["a"],"@odata.type":"x"}`,
+		`{ "blockType": "resource", "@type&quot;: &quot;microsoft.graph.list" }`,
+		`{&quot;blockType&quot;: &quot;request&quot;, &quot;name&quot;: [&#39;a&#39;, &#34;b&#34;], }`,
+		`{ &amp;quot;blockType&amp;quot;: &amp;quot;response&amp;quot;, &quot;x&quot;: &quot;&lt;&gt;&quot; }`,
 	} {
 		f.Add(s)
 	}
@@ -35,6 +38,7 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte("<!-- { \"blockType\": \"request\" } -->\n```http\nGET /x\n"))
 	f.Add([]byte("---\ntitle: x\n---\n# T\n| a | b |\n|--|--|\n| [l](x.md) | y |\n"))
+	f.Add([]byte("# T\n## <a name=\"properties\"></a>Eigenschaften\n| Eigenschaft | Typ |\n|--|--|\n| id | String |\n<!-- {&quot;blockType&quot;: &quot;request&quot;} -->\n```http\nGET /x\n```\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		page, diags := Parse("f.md", src)
 		for _, d := range diags {

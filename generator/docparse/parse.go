@@ -36,14 +36,17 @@ type Block struct {
 	Code          string
 	CodePos       diag.Pos // first line of the code, column 1
 	Heading       string   // the nearest heading above the block
+	// HeadingAnchors are the anchor ids of that heading (see InSection).
+	HeadingAnchors []string
 }
 
 // Table is a GFM table with its header row and body rows as plain text.
 type Table struct {
-	Heading string
-	Pos     diag.Pos
-	Header  []string
-	Rows    []Row
+	Heading        string
+	HeadingAnchors []string // the anchor ids of the heading (see InSection)
+	Pos            diag.Pos
+	Header         []string
+	Rows           []Row
 }
 
 // Row is one body row of a table.
@@ -60,10 +63,11 @@ type Cell struct {
 
 // Link is an inline link with its text and destination.
 type Link struct {
-	Heading string
-	Pos     diag.Pos
-	Text    string
-	Dest    string
+	Heading        string
+	HeadingAnchors []string // the anchor ids of the heading (see InSection)
+	Pos            diag.Pos
+	Text           string
+	Dest           string
 }
 
 var markdown = goldmark.New(goldmark.WithExtensions(extension.Table))
@@ -96,6 +100,7 @@ type walker struct {
 	src     []byte
 	lines   *diag.Lines
 	heading string
+	anchors []string // the anchor ids of heading
 	diags   diag.List
 }
 
@@ -106,6 +111,7 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	switch n := n.(type) {
 	case *ast.Heading:
 		w.heading = inlineText(n, w.src)
+		w.anchors = headingAnchors(n, w.src)
 		if n.Level == 1 && w.page.Title == "" {
 			w.page.Title = w.heading
 			w.page.TitlePos = w.pos(n)
@@ -147,7 +153,7 @@ func (w *walker) htmlBlock(n *ast.HTMLBlock) {
 	if !ok {
 		return
 	}
-	ann, err := ParseAnnotation(body)
+	ann, unescaped, err := parseAnnotation(body)
 	if errors.Is(err, errNotBlockAnnotation) {
 		return
 	}
@@ -161,18 +167,22 @@ func (w *walker) htmlBlock(n *ast.HTMLBlock) {
 		return
 	}
 	annPos := w.lines.Pos(start)
+	if unescaped {
+		w.diags.Warnf(annPos, diag.EscapedAnnotation, "%s annotation's JSON is HTML-escaped (&quot; for a quote, say); read with its entities decoded", ann.BlockType)
+	}
 	fence, ok := n.NextSibling().(*ast.FencedCodeBlock)
 	if !ok {
 		w.diags.Warnf(annPos, diag.AnnotationNoFence, "%s annotation is not followed by a fenced code block; ignored", ann.BlockType)
 		return
 	}
 	w.page.Blocks = append(w.page.Blocks, Block{
-		Annotation:    ann,
-		AnnotationPos: annPos,
-		Lang:          string(fence.Language(w.src)),
-		Code:          segmentsText(fence.Lines(), w.src),
-		CodePos:       w.codePos(fence),
-		Heading:       w.heading,
+		Annotation:     ann,
+		AnnotationPos:  annPos,
+		Lang:           string(fence.Language(w.src)),
+		Code:           segmentsText(fence.Lines(), w.src),
+		CodePos:        w.codePos(fence),
+		Heading:        w.heading,
+		HeadingAnchors: w.anchors,
 	})
 }
 
@@ -243,11 +253,11 @@ func (w *walker) link(n *ast.Link) Link {
 	if t, ok := n.FirstChild().(*ast.Text); ok {
 		pos = w.lines.Pos(t.Segment.Start)
 	}
-	return Link{Heading: w.heading, Pos: pos, Text: inlineText(n, w.src), Dest: string(n.Destination)}
+	return Link{Heading: w.heading, HeadingAnchors: w.anchors, Pos: pos, Text: inlineText(n, w.src), Dest: string(n.Destination)}
 }
 
 func (w *walker) table(n *east.Table) {
-	t := Table{Heading: w.heading, Pos: w.pos(n)}
+	t := Table{Heading: w.heading, HeadingAnchors: w.anchors, Pos: w.pos(n)}
 	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
 		cells := w.cells(row)
 		if _, isHeader := row.(*east.TableHeader); isHeader {

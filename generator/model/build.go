@@ -121,6 +121,7 @@ func Build(pages []*docparse.Page, cfg Config) (*API, diag.List) {
 			api.Operations = append(api.Operations, draft.op)
 		}
 	}
+	breakValueCycles(b.types.types) // again: bodies and results add shapes
 	b.buildRoutes(api)
 	b.settleHandlers(api)
 	setSamples(api)
@@ -145,7 +146,7 @@ func (b *builder) readPage(p *docparse.Page) *pageOps {
 		blk := &p.Blocks[i]
 		switch blk.Annotation.BlockType {
 		case docparse.Ignored:
-			if strings.Contains(strings.ToLower(blk.Heading), "http request") {
+			if docparse.InSection(blk.Heading, blk.HeadingAnchors, "http request") {
 				d.urls = append(d.urls, b.readURLs(blk)...)
 			}
 		case docparse.Request:

@@ -22,6 +22,7 @@ func (b *builder) finishOperation(d *pageOps, dr *opDraft) {
 	}
 	nameVariants(op, &b.clientNames)
 	op.HeaderParams = exampleHeaderParams(headerParams(d.page), dr.requests)
+	settleHeaderNames(op)
 	op.QueryParams = queryParams(dr.queries, dr.requests)
 	if len(op.QueryParams) > 0 {
 		op.QueryType = b.types.names.Unique(op.Name + "Query")
@@ -29,8 +30,13 @@ func (b *builder) finishOperation(d *pageOps, dr *opDraft) {
 	op.BodyKind = bodyKind(dr.requests)
 	if op.BodyKind == BodyJSON || op.BodyKind == BodyNone && b.linkedBodyType(d.page) != "" && op.Method != http.MethodGet && op.Method != http.MethodDelete {
 		op.Body = b.bodyType(d.page, op, dr.requests)
-		if op.Body != nil {
+		switch {
+		case op.Body != nil && op.Body.Kind == RefNamed:
 			op.BodyKind = BodyJSON
+		case op.Body != nil:
+			// The request plumbing sends and decodes a JSON body as a struct;
+			// an array or scalar body travels as bytes the caller gives.
+			op.Body, op.BodyKind = nil, BodyStream
 		}
 	}
 	op.Result = Result{Status: defaultStatus(op.Method)}
@@ -93,10 +99,16 @@ func headerParams(p *docparse.Page) []*Param {
 	var names naming.Set
 	names.Reserve("ctx", "body")
 	for _, t := range p.Tables {
-		if !strings.Contains(strings.ToLower(t.Heading), "request header") || len(t.Header) == 0 {
+		if !docparse.InSection(t.Heading, t.HeadingAnchors, "request header") || len(t.Header) == 0 {
 			continue
 		}
 		desc := columnIndex(t.Header, "description")
+		if desc < 0 && columnIndex(t.Header, "value") < 0 {
+			// A header row in another language: the description is the
+			// widest text column after the names. (An English "Header |
+			// Value" table's second column is a value, not a description.)
+			desc = widestColumn(&t, 0)
+		}
 		for _, row := range t.Rows {
 			if len(row.Cells) == 0 {
 				continue
@@ -144,6 +156,11 @@ func (b *builder) bodyType(p *docparse.Page, op *Operation, reqs []*docRequest) 
 	}
 	if shape == nil {
 		return nil
+	}
+	if shape.Kind == schema.Object && !shape.Mixed {
+		// A body object is always a struct, even when its keys look like
+		// data (an "x@odata.bind" member, say): the plumbing takes *T.
+		return b.types.structRef(op.Name, "Body", shape, op.Source)
 	}
 	return b.types.nodeRef(op.Name, "Body", shape, "", op.Source)
 }
@@ -270,5 +287,22 @@ func (b *builder) settleHandlers(api *API) {
 				b.diags.Warnf(ex.Source, diag.ClientOnlyExample, "example %q tests the client only: %s", ex.Name, ex.HandlerNote)
 			}
 		}
+	}
+}
+
+// settleHeaderNames keeps header parameters apart from the path parameters
+// of every URL and from the names the generated methods use: the client
+// takes them all as arguments, the server request as fields.
+func settleHeaderNames(op *Operation) {
+	var names naming.Set
+	names.Reserve(reservedArgs...)
+	for _, v := range op.Variants {
+		for _, p := range v.Params {
+			names.Reserve(p.ArgName)
+		}
+	}
+	for _, p := range op.HeaderParams {
+		p.ArgName = names.Unique(p.ArgName)
+		p.FieldName = naming.Exported(p.ArgName)
 	}
 }

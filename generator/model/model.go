@@ -170,7 +170,10 @@ type Field struct {
 	JSONName string // the exact JSON member name
 	Type     *TypeRef
 	// Pointer makes a scalar field a pointer, so that an unset member (nil,
-	// omitted) differs from a documented zero value such as false or 0.
+	// omitted) differs from a documented zero value such as false or 0. On
+	// a Nullable field of a struct type it holds the struct by pointer
+	// (Nullable[*T]): that breaks a cycle of types that would otherwise
+	// hold each other by value.
 	Pointer bool
 	// Nullable wraps the field in Nullable[T]: the docs say it may be JSON
 	// null, which differs from absent.

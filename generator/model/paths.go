@@ -48,6 +48,7 @@ func parsePath(path string) ([]PathPart, error) {
 	}
 	var parts []PathPart
 	var names naming.Set
+	names.Reserve(reservedArgs...)
 	last := 0
 	for _, loc := range placeholderRE.FindAllStringIndex(path, -1) {
 		literal := path[last:loc[0]]
@@ -103,6 +104,19 @@ func previousSegment(prefix string) string {
 		return ""
 	}
 	return seg
+}
+
+// reservedArgs are names a client method's parameters must not take: the
+// names its body declares or calls, the fixed parameters, the server
+// request's fixed fields (Pattern), and Go's predeclared identifiers, which
+// a parameter would shadow.
+var reservedArgs = []string{
+	"c", "ctx", "req", "err", "out", "resp", "body", "contentType", "query", "urlPath", "pattern",
+	"page", "item", "yield", "zero", "escapeSegment", "escapePath", "bodyOf", "setHeader",
+	"any", "append", "bool", "byte", "cap", "clear", "close", "complex", "copy", "delete", "error",
+	"false", "float32", "float64", "imag", "int", "int8", "int16", "int32", "int64", "iota", "len",
+	"make", "max", "min", "new", "nil", "panic", "print", "println", "real", "recover", "rune",
+	"string", "true", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "comparable",
 }
 
 func paramName(placeholder, before string) string {

@@ -32,11 +32,15 @@ func (b *builder) registerResources(d *pageOps) {
 }
 
 // isMemberTable reports a table that lists members: under a Properties,
-// Relationships or attributes heading, with a type column.
+// Relationships or attributes heading (by its words, or by the anchor a
+// translated heading keeps), with a type column (by its header, or by its
+// cells).
 func isMemberTable(t *docparse.Table) bool {
-	h := strings.ToLower(t.Heading)
-	typ, _ := tableColumns(t.Header)
-	return typ >= 0 && (strings.Contains(h, "propert") || strings.Contains(h, "relationship") || strings.Contains(h, "attribute"))
+	if !docparse.InSection(t.Heading, t.HeadingAnchors, "propert", "relationship", "attribute") {
+		return false
+	}
+	typ, _ := tableColumns(t)
+	return typ >= 0
 }
 
 // tableOwner is the type a table describes: the last resource block above
@@ -91,7 +95,7 @@ func (b *builder) absorbExamples(d *pageOps) {
 // to, such as [item](../resources/item.md), or "".
 func (b *builder) linkedBodyType(p *docparse.Page) string {
 	for _, l := range p.Links {
-		if !strings.Contains(strings.ToLower(l.Heading), "request body") {
+		if !docparse.InSection(l.Heading, l.HeadingAnchors, "request body") {
 			continue
 		}
 		for _, name := range []string{l.Text, strings.TrimSuffix(l.Dest[strings.LastIndexByte(l.Dest, '/')+1:], ".md")} {

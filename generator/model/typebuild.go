@@ -26,6 +26,7 @@ func (ts *typeSet) build() {
 			}
 		}
 	}
+	ts.breakBaseCycles(keys)
 	for _, key := range keys {
 		ts.buildFields(ts.built[key], ts.defs[key])
 	}
@@ -35,6 +36,62 @@ func (ts *typeSet) build() {
 			setCollectionFields(ts.built[key])
 		}
 	}
+	breakValueCycles(ts.types)
+}
+
+// breakBaseCycles drops the base of a type whose chain of baseTypes leads
+// back to it: Go embeds a base by value, so such a chain is a type that
+// contains itself.
+func (ts *typeSet) breakBaseCycles(keys []string) {
+	for _, key := range keys {
+		t := ts.built[key]
+		seen := map[*Type]bool{t: true}
+		for b := t.Base; b != nil; b = b.Base {
+			if seen[b] {
+				ts.diags.Warnf(ts.defs[key].source, diag.UnknownBaseType, "baseType %q of %s leads back to %s; its members are not inherited",
+					ts.defs[key].baseType, t.ODataType, b.ODataType)
+				t.Base = nil
+				break
+			}
+			seen[b] = true
+		}
+	}
+}
+
+// breakValueCycles makes a Nullable struct field hold its struct by
+// pointer when that struct holds, by value, the field's own type again
+// (through embedded bases and other Nullable fields): Go refuses a type
+// that contains itself. Fields are settled in type and field order, so
+// the same docs always break a cycle at the same field.
+func breakValueCycles(types []*Type) {
+	for _, t := range types {
+		for _, f := range t.Fields {
+			if f.Nullable && !f.Pointer && f.Type.Kind == RefNamed && holdsByValue(f.Type.Named, t, map[*Type]bool{}) {
+				f.Pointer = true
+			}
+		}
+	}
+}
+
+// holdsByValue reports whether a value of from contains a value of target:
+// through its base, or a Nullable struct field held by value.
+func holdsByValue(from, target *Type, seen map[*Type]bool) bool {
+	if from == target {
+		return true
+	}
+	if seen[from] {
+		return false
+	}
+	seen[from] = true
+	if from.Base != nil && holdsByValue(from.Base, target, seen) {
+		return true
+	}
+	for _, f := range from.Fields {
+		if f.Nullable && !f.Pointer && f.Type.Kind == RefNamed && holdsByValue(f.Type.Named, target, seen) {
+			return true
+		}
+	}
+	return false
 }
 
 // setCollectionFields finds the members a client pages a collection by.
@@ -88,7 +145,7 @@ func primaryNamespace(keys []string) string {
 
 func (ts *typeSet) buildFields(t *Type, d *typeDef) {
 	var names naming.Set
-	names.Reserve("AdditionalProperties")
+	names.Reserve("AdditionalProperties", "MarshalJSON", "UnmarshalJSON") // and the methods every model has
 	if t.Base != nil {
 		names.Reserve(t.Base.Name)
 	}
@@ -229,6 +286,15 @@ func (ts *typeSet) objectRef(owner, member string, n *schema.Node, target string
 			elem = schema.Merge(elem, f.Value)
 		}
 		return &TypeRef{Kind: RefMap, Elem: ts.nodeRef(owner, naming.Singular(member)+"Value", elem, "", pos)}
+	}
+	return &TypeRef{Kind: RefNamed, Named: ts.anonymous(owner, member, n, pos)}
+}
+
+// structRef is the struct type of an object: its named type when it names
+// a documented one, else a type named after its owner and member.
+func (ts *typeSet) structRef(owner, member string, n *schema.Node, pos diag.Pos) *TypeRef {
+	if d := ts.lookup(n.ODataType); n.ODataType != "" && d != nil {
+		return &TypeRef{Kind: RefNamed, Named: ts.built[odataKey(d.odataType)]}
 	}
 	return &TypeRef{Kind: RefNamed, Named: ts.anonymous(owner, member, n, pos)}
 }

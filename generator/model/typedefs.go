@@ -97,11 +97,14 @@ func (ts *typeSet) addResource(p *docparse.Page, blk *docparse.Block, shape *sch
 	}
 }
 
-// tableColumns finds the name, type and description columns of a
-// Properties or Relationships table.
-func tableColumns(header []string) (typ, desc int) {
+// tableColumns finds the type and description columns of a Properties or
+// Relationships table (the first column holds the names). The header row
+// names them in English; in a translated table, whose header row says
+// "Typ" or "型", the type column is the one whose cells hold types, and the
+// description column the widest text column left.
+func tableColumns(t *docparse.Table) (typ, desc int) {
 	typ, desc = -1, -1
-	for i, h := range header {
+	for i, h := range t.Header {
 		h = strings.ToLower(strings.TrimSpace(h))
 		switch {
 		case i == 0:
@@ -111,7 +114,91 @@ func tableColumns(header []string) (typ, desc int) {
 			desc = i
 		}
 	}
+	if typ < 0 {
+		typ = typeColumn(t, desc)
+	}
+	if desc < 0 && typ >= 0 {
+		desc = widestColumn(t, 0, typ)
+	}
 	return typ, desc
+}
+
+// typeColumn is the column after the first, other than skip, in which most
+// non-empty cells name a type, or -1.
+func typeColumn(t *docparse.Table, skip int) int {
+	best, bestTypes := -1, 0
+	for col := 1; col < tableWidth(t); col++ {
+		if col == skip {
+			continue
+		}
+		types, filled := 0, 0
+		for _, row := range t.Rows {
+			if col >= len(row.Cells) || strings.TrimSpace(row.Cells[col].Text) == "" {
+				continue
+			}
+			filled++
+			if looksLikeType(row.Cells[col]) {
+				types++
+			}
+		}
+		if types > bestTypes && 2*types >= filled {
+			best, bestTypes = col, types
+		}
+	}
+	return best
+}
+
+// odataName is a namespace-qualified type name: microsoft.graph.driveItem.
+var odataName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$`)
+
+// looksLikeType reports a cell that names a type, and could hardly be
+// anything else: a primitive (String, Int32, DateTimeOffset), a link that
+// is the whole cell ([identitySet](identityset.md)), a qualified OData name,
+// or a collection of one of these ("String collection", Collection(x)).
+func looksLikeType(cell docparse.Cell) bool {
+	text := strings.TrimSpace(cell.Text)
+	if m := collectionOf.FindStringSubmatch(text); m != nil {
+		text = strings.TrimSpace(m[1] + m[2])
+	}
+	if _, ok := schema.PrimitiveKind(text); ok {
+		return true
+	}
+	if len(cell.Links) == 1 && strings.TrimSpace(cell.Links[0].Text) == text && isMemberName(text) {
+		return true
+	}
+	return odataName.MatchString(text)
+}
+
+// widestColumn is the column, other than those in skip, whose cells hold
+// the most text: a table's description column. It is -1 when every column
+// is skipped.
+func widestColumn(t *docparse.Table, skip ...int) int {
+	best, bestLen := -1, -1
+	for col := range tableWidth(t) {
+		if slices.Contains(skip, col) {
+			continue
+		}
+		n := 0
+		for _, row := range t.Rows {
+			if col < len(row.Cells) {
+				n += len(strings.TrimSpace(row.Cells[col].Text))
+			}
+		}
+		if n > bestLen {
+			best, bestLen = col, n
+		}
+	}
+	return best
+}
+
+// tableWidth is the number of columns of a table: its header row's, or its
+// widest row's.
+func tableWidth(t *docparse.Table) int {
+	n := len(t.Header)
+	for _, row := range t.Rows {
+		n = max(n, len(row.Cells))
+	}
+	return n
 }
 
 var nullableNote = regexp.MustCompile(`(?i)\bnullable\b`)
@@ -119,8 +206,8 @@ var nullableNote = regexp.MustCompile(`(?i)\bnullable\b`)
 // addTable applies a Properties or Relationships table to the type the page
 // defines: its types are declarations, its descriptions become doc comments.
 func (ts *typeSet) addTable(def *typeDef, t *docparse.Table) {
-	typ, desc := tableColumns(t.Header)
-	navigation := strings.Contains(strings.ToLower(t.Heading), "relationship")
+	typ, desc := tableColumns(t)
+	navigation := docparse.InSection(t.Heading, t.HeadingAnchors, "relationship")
 	for _, row := range t.Rows {
 		if len(row.Cells) == 0 {
 			continue

@@ -30,6 +30,7 @@ type typeSet struct {
 
 func newTypeSet(diags *diag.List, renames map[string]string) *typeSet {
 	ts := &typeSet{renames: renames, byShort: map[string][]string{}, defs: map[string]*typeDef{}, diags: diags, built: map[string]*Type{}, enumFor: map[string]*Enum{}, unions: map[string]*Union{}, targets: map[*memberDef]string{}}
+	ts.names.Reserve("Unknown", "IsZero", "MarshalJSON", "UnmarshalJSON") // a union's fields are its variants' names
 	ts.names.Reserve("Client", "ClientOption", "Server", "APIError", "Unimplemented", "Nullable", "NullableOf", "Null", "DateTime", "ParseDateTime", "Date", "ParseDate",
 		"TimeOfDay", "Duration", "HandlerOption", "DefaultBaseURL", "DefaultMaxBodyBytes", "NewClient", "NewHandler",
 		"WithHTTPClient", "WithHeader", "WithBearerToken", "WithMaxBodyBytes", "SetStatus", "Content",

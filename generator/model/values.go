@@ -85,7 +85,9 @@ func fitsRef(kind RefKind, n *schema.Node) bool {
 		_, err2 := base64.StdEncoding.DecodeString(s)
 		return err == nil && err2 == nil && !n.Placeholder
 	case RefBool:
-		return n.Kind == schema.Bool
+		// The raw text itself, not the inferred kind: a placeholder such as
+		// "Boolean" has kind Bool but is a JSON string.
+		return n.Raw == "true" || n.Raw == "false"
 	case RefInt32:
 		_, err := strconv.ParseInt(n.Raw, 10, 32)
 		return err == nil
@@ -93,7 +95,8 @@ func fitsRef(kind RefKind, n *schema.Node) bool {
 		_, err := strconv.ParseInt(n.Raw, 10, 64)
 		return err == nil
 	case RefFloat64:
-		return n.Kind.IsNumber() && !n.Placeholder
+		_, err := strconv.ParseFloat(n.Raw, 64)
+		return err == nil && n.Kind.IsNumber() && !n.Placeholder
 	}
 	return true
 }
