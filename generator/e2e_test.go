@@ -63,7 +63,8 @@ func TestGeneratedPackagesPass(t *testing.T) {
 }
 
 // TestGeneratedTestsCatchHandEdits edits the generated non-test code of the seed
-// (and of the files case, for query options and template routes)
+// (and of the files case, for query options and template routes, and of the
+// wire case, for what the client sends and returns)
 // the ways a bad hand edit or a docbind bug would, and expects the generated
 // tests to fail each time.
 func TestGeneratedTestsCatchHandEdits(t *testing.T) {
@@ -94,9 +95,14 @@ func TestGeneratedTestsCatchHandEdits(t *testing.T) {
 		{"seed", "response bodies closed", "helpers_gen.go", "\tdefer resp.Body.Close()\n\tif resp.StatusCode < 200 || resp.StatusCode > 299 {", "\tif resp.StatusCode < 200 || resp.StatusCode > 299 {"},
 		{"seed", "error bodies bounded", "helpers_gen.go", "io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))", "io.ReadAll(resp.Body)"},
 		{"files", "query values encoded", "files_gen.go", "return v.Encode()", "s, _ := url.QueryUnescape(v.Encode())\n\treturn s"},
+		// What the client sends and returns is what the docs show:
+		{"wire", "query option 0 sent", "reviews_gen.go", "if q.Skip != nil {", "if q.Skip != nil && *q.Skip != 0 {"},
+		{"wire", "no User-Agent of Go's own", "report_gen.go", `} else if _, ok := req.Header["User-Agent"]; !ok {`, `} else if false {`},
+		{"wire", "Location kept as the server sent it", "helpers_gen.go", "out.Location = resolveReference(req.URL.String(), loc)", "u, _ := req.URL.Parse(loc)\n\t\tout.Location = u.String()"},
+		{"wire", "Location resolved", "helpers_gen.go", "out.Location = resolveReference(req.URL.String(), loc)", "out.Location = loc"},
 	}
 	generated := map[string][]templates.File{}
-	for _, name := range []string{"seed", "files"} {
+	for _, name := range []string{"seed", "files", "wire"} {
 		res, err := generateCase(t, name)
 		if err != nil {
 			t.Fatal(err)

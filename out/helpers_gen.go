@@ -13,6 +13,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -168,7 +169,8 @@ type Content struct {
 	StatusCode int
 	// Header holds the response headers, such as Content-Type and Content-Range.
 	Header http.Header
-	// Location is where a redirect points: the content's own URL.
+	// Location is where a redirect points, the content's own URL: the Location
+	// header resolved against the request's URL, in the server's spelling.
 	Location string
 	// Body is the content, which the caller must close; nil for a redirect.
 	Body io.ReadCloser
@@ -193,9 +195,10 @@ func (c *Client) doContent(req *http.Request) (*Content, error) {
 		Header:     resp.Header,
 		StatusCode: resp.StatusCode,
 	}
-	// A relative Location is resolved against the request's URL.
-	if loc, err := resp.Location(); err == nil {
-		out.Location = loc.String()
+	// A relative Location is resolved against the request's URL, keeping the
+	// characters the server sent.
+	if loc := resp.Header.Get("Location"); loc != "" {
+		out.Location = resolveReference(req.URL.String(), loc)
 	}
 	if resp.StatusCode >= 300 {
 		resp.Body.Close()
@@ -205,8 +208,121 @@ func (c *Client) doContent(req *http.Request) (*Content, error) {
 	return out, nil
 }
 
+// uriReference splits a URI reference into scheme, authority, path, query and
+// fragment, as RFC 3986 appendix B does (with a scheme spelled as section 3.1 says).
+var uriReference = regexp.MustCompile(`^(?s)(?:([A-Za-z][A-Za-z0-9+.-]*):)?(?://([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$`)
+
+// uriRef is a split URI reference. The has fields tell an empty component from an
+// undefined one; a scheme is never empty when defined.
+type uriRef struct {
+	scheme, authority, path, query, fragment string
+	hasAuthority, hasQuery, hasFragment      bool
+}
+
+// splitReference splits s into its components, as the server sent them.
+func splitReference(s string) uriRef {
+	m := uriReference.FindStringSubmatchIndex(s)
+	if m == nil {
+		return uriRef{path: s}
+	}
+	part := func(i int) (string, bool) {
+		if m[2*i] < 0 {
+			return "", false
+		}
+		return s[m[2*i]:m[2*i+1]], true
+	}
+	var r uriRef
+	r.scheme, _ = part(1)
+	r.authority, r.hasAuthority = part(2)
+	r.path, _ = part(3)
+	r.query, r.hasQuery = part(4)
+	r.fragment, r.hasFragment = part(5)
+	return r
+}
+
+// String recomposes the reference, as RFC 3986 section 5.3 does.
+func (r uriRef) String() string {
+	s := r.path
+	if r.hasAuthority {
+		s = "//" + r.authority + s
+	}
+	if r.scheme != "" {
+		s = r.scheme + ":" + s
+	}
+	if r.hasQuery {
+		s += "?" + r.query
+	}
+	if r.hasFragment {
+		s += "#" + r.fragment
+	}
+	return s
+}
+
+// resolveReference resolves ref, such as a Location header, against base, the URL
+// of the request, as RFC 3986 section 5.2 does. The result keeps the characters the
+// server sent: nothing is escaped or unescaped.
+func resolveReference(base, ref string) string {
+	r, b := splitReference(ref), splitReference(base)
+	t := r
+	switch {
+	case r.scheme != "":
+		t.path = removeDotSegments(r.path)
+	case r.hasAuthority:
+		t.scheme, t.path = b.scheme, removeDotSegments(r.path)
+	default:
+		t.scheme, t.authority, t.hasAuthority = b.scheme, b.authority, b.hasAuthority
+		switch {
+		case r.path == "":
+			t.path = b.path
+			if !r.hasQuery {
+				t.query, t.hasQuery = b.query, b.hasQuery
+			}
+		case strings.HasPrefix(r.path, "/"):
+			t.path = removeDotSegments(r.path)
+		case b.hasAuthority && b.path == "":
+			t.path = removeDotSegments("/" + r.path)
+		default:
+			t.path = removeDotSegments(b.path[:strings.LastIndex(b.path, "/")+1] + r.path)
+		}
+	}
+	return t.String()
+}
+
+// removeDotSegments removes the "." and ".." segments of a path, as RFC 3986
+// section 5.2.4 does.
+func removeDotSegments(in string) string {
+	var out []string
+	for in != "" {
+		switch {
+		case strings.HasPrefix(in, "../"):
+			in = in[3:]
+		case strings.HasPrefix(in, "./"):
+			in = in[2:]
+		case strings.HasPrefix(in, "/./"), in == "/.":
+			in = "/" + in[min(3, len(in)):]
+		case strings.HasPrefix(in, "/../"), in == "/..":
+			in = "/" + in[min(4, len(in)):]
+			if len(out) > 0 {
+				out = out[:len(out)-1]
+			}
+		case in == ".", in == "..":
+			in = ""
+		default:
+			// Move the first segment, with its leading slash, to the output.
+			i := strings.IndexByte(in[1:], '/') + 1
+			if i == 0 {
+				i = len(in)
+			}
+			out = append(out, in[:i])
+			in = in[i:]
+		}
+	}
+	return strings.Join(out, "")
+}
+
 // Accepted is a long-running operation the API accepted (202): Location is the
-// monitor URL that reports its progress. Poll it, or WaitFor its outcome.
+// monitor URL that reports its progress, the Location header resolved against the
+// request's URL in the server's spelling. Poll it, or WaitFor its outcome.
 type Accepted struct {
 	Location string
 	client   *Client

@@ -150,11 +150,27 @@ func answer(status int) http.Handler {
 	})
 }
 
-// checkContent checks content the client returned against the documented response.
-func checkContent(t *testing.T, got *Content, ex documentedExchange) {
+// documentedLocation is the documented Location resolved against the URL of the
+// documented request sent to the server at docsURL: the URL the client must return
+// ("" when the docs show none).
+func documentedLocation(docsURL string, ex documentedExchange) string {
+	loc := ex.responseHeader["Location"]
+	if loc == "" {
+		return ""
+	}
+	target := docsURL + ex.path
+	if len(ex.query) > 0 {
+		target += "?" + ex.query.Encode()
+	}
+	return resolveReference(target, loc)
+}
+
+// checkContent checks content the client returned from the server at docsURL
+// against the documented response.
+func checkContent(t *testing.T, got *Content, docsURL string, ex documentedExchange) {
 	t.Helper()
-	if got.StatusCode != ex.status || got.Location != ex.responseHeader["Location"] {
-		t.Errorf("client got %d at %q, docs show %d at %q", got.StatusCode, got.Location, ex.status, ex.responseHeader["Location"])
+	if want := documentedLocation(docsURL, ex); got.StatusCode != ex.status || got.Location != want {
+		t.Errorf("client got %d at %q, docs show %d at %q", got.StatusCode, got.Location, ex.status, want)
 	}
 	if got.Body != nil {
 		defer got.Body.Close()
@@ -180,11 +196,12 @@ func documentedContent(ex documentedExchange) *Content {
 	return c
 }
 
-// checkAccepted checks the monitor URL of an operation the client started.
-func checkAccepted(t *testing.T, got *Accepted, ex documentedExchange) {
+// checkAccepted checks the monitor URL of an operation the client started at the
+// server at docsURL: the documented Location, resolved against the request's URL.
+func checkAccepted(t *testing.T, got *Accepted, docsURL string, ex documentedExchange) {
 	t.Helper()
-	if got.Location != ex.responseHeader["Location"] {
-		t.Errorf("client got the monitor %q, docs show %q", got.Location, ex.responseHeader["Location"])
+	if want := documentedLocation(docsURL, ex); got.Location != want {
+		t.Errorf("client got the monitor %q, docs show %q (%q resolved)", got.Location, want, ex.responseHeader["Location"])
 	}
 }
 
@@ -511,5 +528,61 @@ func checkQueryValue(t *testing.T, call func(context.Context, *Client) error, ke
 	_ = call(t.Context(), NewClient(srv.URL))
 	if len(got) != 1 || len(got[key]) != 1 || got.Get(key) != want {
 		t.Errorf("the server received the query %v, want only %s=%q", got, key, want)
+	}
+}
+
+// TestResolveReference resolves the references of RFC 3986 section 5.4 against its
+// base URL, and references whose characters must stay as the server sent them.
+func TestResolveReference(t *testing.T) {
+	for _, c := range [][2]string{
+		{"g:h", "g:h"},
+		{"g", "http://a/b/c/g"},
+		{"./g", "http://a/b/c/g"},
+		{"g/", "http://a/b/c/g/"},
+		{"/g", "http://a/g"},
+		{"//g", "http://g"},
+		{"?y", "http://a/b/c/d;p?y"},
+		{"g?y", "http://a/b/c/g?y"},
+		{"#s", "http://a/b/c/d;p?q#s"},
+		{"g#s", "http://a/b/c/g#s"},
+		{"g?y#s", "http://a/b/c/g?y#s"},
+		{";x", "http://a/b/c/;x"},
+		{"g;x", "http://a/b/c/g;x"},
+		{"g;x?y#s", "http://a/b/c/g;x?y#s"},
+		{"", "http://a/b/c/d;p?q"},
+		{".", "http://a/b/c/"},
+		{"./", "http://a/b/c/"},
+		{"..", "http://a/b/"},
+		{"../", "http://a/b/"},
+		{"../g", "http://a/b/g"},
+		{"../..", "http://a/"},
+		{"../../", "http://a/"},
+		{"../../g", "http://a/g"},
+		{"../../../g", "http://a/g"},
+		{"../../../../g", "http://a/g"},
+		{"/./g", "http://a/g"},
+		{"/../g", "http://a/g"},
+		{"g.", "http://a/b/c/g."},
+		{".g", "http://a/b/c/.g"},
+		{"g..", "http://a/b/c/g.."},
+		{"..g", "http://a/b/c/..g"},
+		{"./../g", "http://a/b/g"},
+		{"./g/.", "http://a/b/c/g/"},
+		{"g/./h", "http://a/b/c/g/h"},
+		{"g/../h", "http://a/b/c/h"},
+		{"g;x=1/./y", "http://a/b/c/g;x=1/y"},
+		{"g;x=1/../y", "http://a/b/c/y"},
+		{"g?y/./x", "http://a/b/c/g?y/./x"},
+		{"g?y/../x", "http://a/b/c/g?y/../x"},
+		{"g#s/./x", "http://a/b/c/g#s/./x"},
+		{"g#s/../x", "http://a/b/c/g#s/../x"},
+		{"http:g", "http:g"},
+		{"/teams({id})/operations({opId})", "http://a/teams({id})/operations({opId})"},
+		{"/teams('a%2Fb')/operations('c d')", "http://a/teams('a%2Fb')/operations('c d')"},
+		{"https://x.example/items/{item-id}/ops/{op-id}?a=[1]", "https://x.example/items/{item-id}/ops/{op-id}?a=[1]"},
+	} {
+		if got := resolveReference("http://a/b/c/d;p?q", c[0]); got != c[1] {
+			t.Errorf("resolveReference(%q) = %q, want %q", c[0], got, c[1])
+		}
 	}
 }

@@ -2,6 +2,8 @@ package templates
 
 import (
 	"fmt"
+	"net/http"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -50,6 +52,12 @@ func genClientType(f *jen.File, api *model.API) {
 	)
 	f.Line()
 }
+
+// defaultedHeaders are the request headers Go's HTTP client sends on its own
+// when a request has none (User-Agent: Go-http-client/1.1). A header
+// parameter of one of them is sent exactly: its value, else the Client's
+// WithHeader value, else none.
+var defaultedHeaders = map[string]bool{"User-Agent": true}
 
 // clientParams are a client method's parameters: ctx, path parameters,
 // then the parameters every URL of the operation shares.
@@ -132,6 +140,12 @@ func genClientMethod(f *jen.File, op *model.Operation, v *model.Variant) {
 		if p.Doc != "" {
 			doc = fmt.Sprintf("%s is sent as the %s header when not empty: %s", p.ArgName, p.WireName, p.Doc)
 		}
+		if defaultedHeaders[http.CanonicalHeaderKey(p.WireName)] {
+			if !strings.HasSuffix(doc, ".") {
+				doc += "."
+			}
+			doc += fmt.Sprintf(" When %s is empty, the Client's WithHeader value is sent, or none: never Go's default.", p.ArgName)
+		}
 		f.Comment("")
 		for _, c := range comments(doc) {
 			f.Add(c)
@@ -194,9 +208,17 @@ func clientBody(op *model.Operation, path jen.Code) []jen.Code {
 		))
 	}
 	for _, p := range op.HeaderParams {
-		stmts = append(stmts, jen.If(jen.Id(p.ArgName).Op("!=").Lit("")).Block(
+		set := jen.If(jen.Id(p.ArgName).Op("!=").Lit("")).Block(
 			jen.If(jen.Err().Op(":=").Id("setHeader").Call(jen.Id("req"), jen.Lit(p.WireName), jen.Id(p.ArgName)), jen.Err().Op("!=").Nil()).Block(jen.Return(failed...)),
-		))
+		)
+		if defaultedHeaders[http.CanonicalHeaderKey(p.WireName)] {
+			// An empty value in the header map makes net/http send none.
+			set = set.Else().If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("req").Dot("Header").Index(jen.Lit(p.WireName)), jen.Op("!").Id("ok")).Block(
+				jen.Comment(fmt.Sprintf("Not Go's own %s: none, as the parameter says.", p.WireName)),
+				jen.Id("req").Dot("Header").Index(jen.Lit(p.WireName)).Op("=").Index().String().Values(jen.Lit("")),
+			)
+		}
+		stmts = append(stmts, set)
 	}
 	switch op.Result.Kind {
 	case model.ResultJSON:
@@ -281,6 +303,7 @@ func genClientPlumbing(f *jen.File) {
 	genStreamRequest(f)
 	genDo(f)
 	genDoContent(f)
+	genResolveReference(f)
 	genAccepted(f)
 	genFollowLink(f)
 	f.Comment("ErrInvalidHeader is returned, before anything is sent, for a header value with a")

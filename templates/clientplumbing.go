@@ -48,7 +48,8 @@ func genDoContent(f *jen.File) {
 		jen.Id("StatusCode").Int(),
 		jen.Comment("Header holds the response headers, such as Content-Type and Content-Range."),
 		jen.Id("Header").Qual(pkgHTTP, "Header"),
-		jen.Comment("Location is where a redirect points: the content's own URL."),
+		jen.Comment("Location is where a redirect points, the content's own URL: the Location"),
+		jen.Comment("header resolved against the request's URL, in the server's spelling."),
 		jen.Id("Location").String(),
 		jen.Comment("Body is the content, which the caller must close; nil for a redirect."),
 		jen.Id("Body").Qual(pkgIO, "ReadCloser"),
@@ -69,9 +70,10 @@ func genDoContent(f *jen.File) {
 			jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode"),
 			jen.Id("Header"):     jen.Id("resp").Dot("Header"),
 		}),
-		jen.Comment("A relative Location is resolved against the request's URL."),
-		jen.If(jen.List(jen.Id("loc"), jen.Err()).Op(":=").Id("resp").Dot("Location").Call(), jen.Err().Op("==").Nil()).Block(
-			jen.Id("out").Dot("Location").Op("=").Id("loc").Dot("String").Call(),
+		jen.Comment("A relative Location is resolved against the request's URL, keeping the"),
+		jen.Comment("characters the server sent."),
+		jen.If(jen.Id("loc").Op(":=").Id("resp").Dot("Header").Dot("Get").Call(jen.Lit("Location")), jen.Id("loc").Op("!=").Lit("")).Block(
+			jen.Id("out").Dot("Location").Op("=").Id("resolveReference").Call(jen.Id("req").Dot("URL").Dot("String").Call(), jen.Id("loc")),
 		),
 		jen.If(jen.Id("resp").Dot("StatusCode").Op(">=").Lit(300)).Block(
 			jen.Id("resp").Dot("Body").Dot("Close").Call(),
@@ -83,9 +85,133 @@ func genDoContent(f *jen.File) {
 	f.Line()
 }
 
+// uriReferencePattern splits a URI reference as RFC 3986 appendix B does,
+// with a scheme spelled as section 3.1 says; it matches every string.
+const uriReferencePattern = `^(?s)(?:([A-Za-z][A-Za-z0-9+.-]*):)?(?://([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$`
+
+// genResolveReference writes resolveReference, which resolves a Location
+// against the request's URL as RFC 3986 section 5 does, on the text as sent:
+// net/url would escape what it finds unsafe ({id}, say) when it prints the
+// URL, so the client would not return the Location the server gave.
+func genResolveReference(f *jen.File) {
+	s := func(name string) *jen.Statement { return jen.Id(name) }
+	f.Comment("uriReference splits a URI reference into scheme, authority, path, query and")
+	f.Comment("fragment, as RFC 3986 appendix B does (with a scheme spelled as section 3.1 says).")
+	f.Var().Id("uriReference").Op("=").Qual("regexp", "MustCompile").Call(jen.Id("`" + uriReferencePattern + "`"))
+	f.Line()
+	f.Comment("uriRef is a split URI reference. The has fields tell an empty component from an")
+	f.Comment("undefined one; a scheme is never empty when defined.")
+	f.Type().Id("uriRef").Struct(
+		jen.List(s("scheme"), s("authority"), s("path"), s("query"), s("fragment")).String(),
+		jen.List(s("hasAuthority"), s("hasQuery"), s("hasFragment")).Bool(),
+	)
+	f.Line()
+	part := func(field, has string, i int) jen.Code {
+		if has == "" {
+			return jen.List(jen.Id("r").Dot(field), jen.Id("_")).Op("=").Id("part").Call(jen.Lit(i))
+		}
+		return jen.List(jen.Id("r").Dot(field), jen.Id("r").Dot(has)).Op("=").Id("part").Call(jen.Lit(i))
+	}
+	f.Comment("splitReference splits s into its components, as the server sent them.")
+	f.Func().Id("splitReference").Params(s("s").String()).Id("uriRef").Block(
+		s("m").Op(":=").Id("uriReference").Dot("FindStringSubmatchIndex").Call(s("s")),
+		jen.If(s("m").Op("==").Nil()).Block(jen.Return(jen.Id("uriRef").Values(jen.Dict{s("path"): s("s")}))),
+		s("part").Op(":=").Func().Params(s("i").Int()).Params(jen.String(), jen.Bool()).Block(
+			jen.If(s("m").Index(jen.Lit(2).Op("*").Id("i")).Op("<").Lit(0)).Block(jen.Return(jen.Lit(""), jen.False())),
+			jen.Return(s("s").Index(s("m").Index(jen.Lit(2).Op("*").Id("i")).Op(":").Id("m").Index(jen.Lit(2).Op("*").Id("i").Op("+").Lit(1))), jen.True()),
+		),
+		jen.Var().Id("r").Id("uriRef"),
+		part("scheme", "", 1),
+		part("authority", "hasAuthority", 2),
+		part("path", "", 3),
+		part("query", "hasQuery", 4),
+		part("fragment", "hasFragment", 5),
+		jen.Return(s("r")),
+	)
+	f.Line()
+	f.Comment("String recomposes the reference, as RFC 3986 section 5.3 does.")
+	f.Func().Params(s("r").Id("uriRef")).Id("String").Params().String().Block(
+		s("s").Op(":=").Id("r").Dot("path"),
+		jen.If(s("r").Dot("hasAuthority")).Block(s("s").Op("=").Lit("//").Op("+").Id("r").Dot("authority").Op("+").Id("s")),
+		jen.If(s("r").Dot("scheme").Op("!=").Lit("")).Block(s("s").Op("=").Id("r").Dot("scheme").Op("+").Lit(":").Op("+").Id("s")),
+		jen.If(s("r").Dot("hasQuery")).Block(s("s").Op("+=").Lit("?").Op("+").Id("r").Dot("query")),
+		jen.If(s("r").Dot("hasFragment")).Block(s("s").Op("+=").Lit("#").Op("+").Id("r").Dot("fragment")),
+		jen.Return(s("s")),
+	)
+	f.Line()
+	f.Comment("resolveReference resolves ref, such as a Location header, against base, the URL")
+	f.Comment("of the request, as RFC 3986 section 5.2 does. The result keeps the characters the")
+	f.Comment("server sent: nothing is escaped or unescaped.")
+	rds := func(c jen.Code) jen.Code { return jen.Id("removeDotSegments").Call(c) }
+	f.Func().Id("resolveReference").Params(jen.List(s("base"), s("ref")).String()).String().Block(
+		jen.List(s("r"), s("b")).Op(":=").List(jen.Id("splitReference").Call(s("ref")), jen.Id("splitReference").Call(s("base"))),
+		s("t").Op(":=").Id("r"),
+		jen.Switch().Block(
+			jen.Case(s("r").Dot("scheme").Op("!=").Lit("")).Block(
+				s("t").Dot("path").Op("=").Add(rds(s("r").Dot("path"))),
+			),
+			jen.Case(s("r").Dot("hasAuthority")).Block(
+				jen.List(s("t").Dot("scheme"), s("t").Dot("path")).Op("=").List(s("b").Dot("scheme"), rds(s("r").Dot("path"))),
+			),
+			jen.Default().Block(
+				jen.List(s("t").Dot("scheme"), s("t").Dot("authority"), s("t").Dot("hasAuthority")).Op("=").List(s("b").Dot("scheme"), s("b").Dot("authority"), s("b").Dot("hasAuthority")),
+				jen.Switch().Block(
+					jen.Case(s("r").Dot("path").Op("==").Lit("")).Block(
+						s("t").Dot("path").Op("=").Id("b").Dot("path"),
+						jen.If(jen.Op("!").Id("r").Dot("hasQuery")).Block(
+							jen.List(s("t").Dot("query"), s("t").Dot("hasQuery")).Op("=").List(s("b").Dot("query"), s("b").Dot("hasQuery")),
+						),
+					),
+					jen.Case(jen.Qual("strings", "HasPrefix").Call(s("r").Dot("path"), jen.Lit("/"))).Block(
+						s("t").Dot("path").Op("=").Add(rds(s("r").Dot("path"))),
+					),
+					jen.Case(s("b").Dot("hasAuthority").Op("&&").Id("b").Dot("path").Op("==").Lit("")).Block(
+						s("t").Dot("path").Op("=").Add(rds(jen.Lit("/").Op("+").Id("r").Dot("path"))),
+					),
+					jen.Default().Block(
+						s("t").Dot("path").Op("=").Add(rds(s("b").Dot("path").Index(jen.Op(":").Qual("strings", "LastIndex").Call(s("b").Dot("path"), jen.Lit("/")).Op("+").Lit(1)).Op("+").Id("r").Dot("path"))),
+					),
+				),
+			),
+		),
+		jen.Return(s("t").Dot("String").Call()),
+	)
+	f.Line()
+	in := s("in")
+	f.Comment("removeDotSegments removes the \".\" and \"..\" segments of a path, as RFC 3986")
+	f.Comment("section 5.2.4 does.")
+	f.Func().Id("removeDotSegments").Params(in.Clone().String()).String().Block(
+		jen.Var().Id("out").Index().String(),
+		jen.For(in.Clone().Op("!=").Lit("")).Block(
+			jen.Switch().Block(
+				jen.Case(jen.Qual("strings", "HasPrefix").Call(in.Clone(), jen.Lit("../"))).Block(in.Clone().Op("=").Add(in.Clone()).Index(jen.Lit(3).Op(":"))),
+				jen.Case(jen.Qual("strings", "HasPrefix").Call(in.Clone(), jen.Lit("./"))).Block(in.Clone().Op("=").Add(in.Clone()).Index(jen.Lit(2).Op(":"))),
+				jen.Case(jen.Qual("strings", "HasPrefix").Call(in.Clone(), jen.Lit("/./")), in.Clone().Op("==").Lit("/.")).Block(
+					in.Clone().Op("=").Lit("/").Op("+").Add(in.Clone()).Index(jen.Min(jen.Lit(3), jen.Len(in.Clone())).Op(":")),
+				),
+				jen.Case(jen.Qual("strings", "HasPrefix").Call(in.Clone(), jen.Lit("/../")), in.Clone().Op("==").Lit("/..")).Block(
+					in.Clone().Op("=").Lit("/").Op("+").Add(in.Clone()).Index(jen.Min(jen.Lit(4), jen.Len(in.Clone())).Op(":")),
+					jen.If(jen.Len(s("out")).Op(">").Lit(0)).Block(s("out").Op("=").Id("out").Index(jen.Op(":").Len(s("out")).Op("-").Lit(1))),
+				),
+				jen.Case(in.Clone().Op("==").Lit("."), in.Clone().Op("==").Lit("..")).Block(in.Clone().Op("=").Lit("")),
+				jen.Default().Block(
+					jen.Comment("Move the first segment, with its leading slash, to the output."),
+					s("i").Op(":=").Qual("strings", "IndexByte").Call(in.Clone().Index(jen.Lit(1).Op(":")), jen.LitRune('/')).Op("+").Lit(1),
+					jen.If(s("i").Op("==").Lit(0)).Block(s("i").Op("=").Len(in.Clone())),
+					s("out").Op("=").Append(s("out"), in.Clone().Index(jen.Op(":").Id("i"))),
+					in.Clone().Op("=").Add(in.Clone()).Index(s("i").Op(":")),
+				),
+			),
+		),
+		jen.Return(jen.Qual("strings", "Join").Call(s("out"), jen.Lit(""))),
+	)
+	f.Line()
+}
+
 func genAccepted(f *jen.File) {
 	f.Comment("Accepted is a long-running operation the API accepted (202): Location is the")
-	f.Comment("monitor URL that reports its progress. Poll it, or WaitFor its outcome.")
+	f.Comment("monitor URL that reports its progress, the Location header resolved against the")
+	f.Comment("request's URL in the server's spelling. Poll it, or WaitFor its outcome.")
 	f.Type().Id("Accepted").Struct(
 		jen.Id("Location").String(),
 		jen.Id("client").Op("*").Id("Client"),

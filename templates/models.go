@@ -70,7 +70,7 @@ func genModel(f *jen.File, t *model.Type) {
 	}
 	for _, fd := range t.Fields {
 		fields = append(fields, comments(fieldDoc(fd))...)
-		fields = append(fields, jen.Id(fd.Name).Add(fieldType(fd)).Tag(map[string]string{"json": fd.JSONName + ",omitzero"}))
+		fields = append(fields, jen.Id(fd.Name).Add(fieldType(fd)).Tag(map[string]string{"json": fd.JSONName + omitOption(fd)}))
 	}
 	fields = append(fields,
 		jen.Line(),
@@ -114,6 +114,16 @@ func fieldType(fd *model.Field) jen.Code {
 		return jen.Op("*").Add(goType(fd.Type))
 	}
 	return goType(fd.Type)
+}
+
+// omitOption leaves an unset member out of the JSON. A pointer field uses
+// omitempty, which omits nil only: omitzero would call the IsZero method a
+// pointer to time.Time has, and drop a documented zero time.
+func omitOption(fd *model.Field) string {
+	if fd.Pointer && !fd.Nullable {
+		return ",omitempty"
+	}
+	return ",omitzero"
 }
 
 // nullableElem is the T of a Nullable field's Nullable[T]: a struct by

@@ -11,7 +11,8 @@ import (
 func queryFieldType(p *model.Param) jen.Code {
 	switch p.Query {
 	case model.QueryInt:
-		return jen.Int()
+		// A pointer, so that 0 (such as $skip=0) is sent; nil is not.
+		return jen.Op("*").Int()
 	case model.QueryList:
 		return jen.Index().String()
 	}
@@ -29,7 +30,7 @@ func genQueryType(f *jen.File, op *model.Operation) {
 		}
 		fields = append(fields, jen.Comment(doc), jen.Id(p.FieldName).Add(queryFieldType(p)))
 	}
-	f.Comment(fmt.Sprintf("%s holds the query options of %s; zero fields are not sent.", op.QueryType, op.Name))
+	f.Comment(fmt.Sprintf("%s holds the query options of %s; nil and empty fields are not sent.", op.QueryType, op.Name))
 	f.Comment("")
 	f.Comment(source(op.Source))
 	f.Type().Id(op.QueryType).Struct(fields...)
@@ -44,7 +45,7 @@ func genQueryEncode(f *jen.File, op *model.Operation) {
 		field := jen.Id("q").Dot(p.FieldName)
 		switch p.Query {
 		case model.QueryInt:
-			stmts = append(stmts, jen.If(field.Clone().Op("!=").Lit(0)).Block(jen.Id("v").Dot("Set").Call(jen.Lit(p.WireName), jen.Qual("strconv", "Itoa").Call(field.Clone()))))
+			stmts = append(stmts, jen.If(field.Clone().Op("!=").Nil()).Block(jen.Id("v").Dot("Set").Call(jen.Lit(p.WireName), jen.Qual("strconv", "Itoa").Call(jen.Op("*").Add(field.Clone())))))
 		case model.QueryList:
 			stmts = append(stmts, jen.If(jen.Len(field.Clone()).Op(">").Lit(0)).Block(jen.Id("v").Dot("Set").Call(jen.Lit(p.WireName), jen.Qual("strings", "Join").Call(field.Clone(), jen.Lit(",")))))
 		default:
@@ -68,7 +69,7 @@ func genQueryParse(f *jen.File, op *model.Operation) {
 			stmts = append(stmts, jen.If(jen.Id("s").Op(":=").Add(get), jen.Id("s").Op("!=").Lit("")).Block(
 				jen.List(jen.Id("n"), jen.Err()).Op(":=").Qual("strconv", "Atoi").Call(jen.Id("s")),
 				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("q"), jen.Qual("fmt", "Errorf").Call(jen.Lit(p.WireName+" is not a whole number")))),
-				jen.Id("q").Dot(p.FieldName).Op("=").Id("n"),
+				jen.Id("q").Dot(p.FieldName).Op("=").Op("&").Id("n"),
 			))
 		case model.QueryList:
 			stmts = append(stmts, jen.If(jen.Id("s").Op(":=").Add(get), jen.Id("s").Op("!=").Lit("")).Block(

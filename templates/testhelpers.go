@@ -27,6 +27,7 @@ func genTestHelpers(f *jen.File, api *model.API, _ Options) {
 	genTestServer(f, api)
 	genSharedHandler(f)
 	genDefenceHelpers(f)
+	genResolveReferenceTest(f)
 	for _, op := range api.Operations {
 		if op.Result.Kind == model.ResultAccepted {
 			genWaitForTest(f)
@@ -170,11 +171,23 @@ func genReceived(f *jen.File) {
 }
 
 func genResultHelpers(f *jen.File) {
-	f.Comment("checkContent checks content the client returned against the documented response.")
-	f.Func().Id("checkContent").Params(tParam(), jen.Id("got").Op("*").Id("Content"), jen.Id("ex").Id("documentedExchange")).Block(
+	f.Comment("documentedLocation is the documented Location resolved against the URL of the")
+	f.Comment("documented request sent to the server at docsURL: the URL the client must return")
+	f.Comment("(\"\" when the docs show none).")
+	f.Func().Id("documentedLocation").Params(jen.Id("docsURL").String(), jen.Id("ex").Id("documentedExchange")).String().Block(
+		jen.Id("loc").Op(":=").Id("ex").Dot("responseHeader").Index(jen.Lit("Location")),
+		jen.If(jen.Id("loc").Op("==").Lit("")).Block(jen.Return(jen.Lit(""))),
+		jen.Id("target").Op(":=").Id("docsURL").Op("+").Id("ex").Dot("path"),
+		jen.If(jen.Len(jen.Id("ex").Dot("query")).Op(">").Lit(0)).Block(jen.Id("target").Op("+=").Lit("?").Op("+").Id("ex").Dot("query").Dot("Encode").Call()),
+		jen.Return(jen.Id("resolveReference").Call(jen.Id("target"), jen.Id("loc"))),
+	)
+	f.Line()
+	f.Comment("checkContent checks content the client returned from the server at docsURL")
+	f.Comment("against the documented response.")
+	f.Func().Id("checkContent").Params(tParam(), jen.Id("got").Op("*").Id("Content"), jen.Id("docsURL").String(), jen.Id("ex").Id("documentedExchange")).Block(
 		jen.Id("t").Dot("Helper").Call(),
-		jen.If(jen.Id("got").Dot("StatusCode").Op("!=").Id("ex").Dot("status").Op("||").Id("got").Dot("Location").Op("!=").Id("ex").Dot("responseHeader").Index(jen.Lit("Location"))).Block(
-			jen.Id("t").Dot("Errorf").Call(jen.Lit("client got %d at %q, docs show %d at %q"), jen.Id("got").Dot("StatusCode"), jen.Id("got").Dot("Location"), jen.Id("ex").Dot("status"), jen.Id("ex").Dot("responseHeader").Index(jen.Lit("Location"))),
+		jen.If(jen.Id("want").Op(":=").Id("documentedLocation").Call(jen.Id("docsURL"), jen.Id("ex")), jen.Id("got").Dot("StatusCode").Op("!=").Id("ex").Dot("status").Op("||").Id("got").Dot("Location").Op("!=").Id("want")).Block(
+			jen.Id("t").Dot("Errorf").Call(jen.Lit("client got %d at %q, docs show %d at %q"), jen.Id("got").Dot("StatusCode"), jen.Id("got").Dot("Location"), jen.Id("ex").Dot("status"), jen.Id("want")),
 		),
 		jen.If(jen.Id("got").Dot("Body").Op("!=").Nil()).Block(
 			jen.Defer().Id("got").Dot("Body").Dot("Close").Call(),
@@ -192,11 +205,12 @@ func genResultHelpers(f *jen.File) {
 		jen.Return(jen.Id("c")),
 	)
 	f.Line()
-	f.Comment("checkAccepted checks the monitor URL of an operation the client started.")
-	f.Func().Id("checkAccepted").Params(tParam(), jen.Id("got").Op("*").Id("Accepted"), jen.Id("ex").Id("documentedExchange")).Block(
+	f.Comment("checkAccepted checks the monitor URL of an operation the client started at the")
+	f.Comment("server at docsURL: the documented Location, resolved against the request's URL.")
+	f.Func().Id("checkAccepted").Params(tParam(), jen.Id("got").Op("*").Id("Accepted"), jen.Id("docsURL").String(), jen.Id("ex").Id("documentedExchange")).Block(
 		jen.Id("t").Dot("Helper").Call(),
-		jen.If(jen.Id("got").Dot("Location").Op("!=").Id("ex").Dot("responseHeader").Index(jen.Lit("Location"))).Block(
-			jen.Id("t").Dot("Errorf").Call(jen.Lit("client got the monitor %q, docs show %q"), jen.Id("got").Dot("Location"), jen.Id("ex").Dot("responseHeader").Index(jen.Lit("Location"))),
+		jen.If(jen.Id("want").Op(":=").Id("documentedLocation").Call(jen.Id("docsURL"), jen.Id("ex")), jen.Id("got").Dot("Location").Op("!=").Id("want")).Block(
+			jen.Id("t").Dot("Errorf").Call(jen.Lit("client got the monitor %q, docs show %q (%q resolved)"), jen.Id("got").Dot("Location"), jen.Id("want"), jen.Id("ex").Dot("responseHeader").Index(jen.Lit("Location"))),
 		),
 	)
 	f.Line()
@@ -378,6 +392,47 @@ func genSharedHandler(f *jen.File) {
 	f.Func().Id("handlerFor").Params(jen.Id("s").Op("*").Id("testServer")).Qual(pkgHTTP, "Handler").Block(
 		jen.Op("*").Id("sharedServer").Op("=").Op("*").Id("s"),
 		jen.Return(jen.Id("sharedHandler").Call()),
+	)
+	f.Line()
+}
+
+// resolveReferenceCases are RFC 3986 section 5.4's examples of resolving a
+// reference against http://a/b/c/d;p?q, all of them, and references whose
+// characters net/url would escape, which must stay as sent.
+var resolveReferenceCases = [][2]string{
+	{"g:h", "g:h"}, {"g", "http://a/b/c/g"}, {"./g", "http://a/b/c/g"}, {"g/", "http://a/b/c/g/"},
+	{"/g", "http://a/g"}, {"//g", "http://g"}, {"?y", "http://a/b/c/d;p?y"}, {"g?y", "http://a/b/c/g?y"},
+	{"#s", "http://a/b/c/d;p?q#s"}, {"g#s", "http://a/b/c/g#s"}, {"g?y#s", "http://a/b/c/g?y#s"},
+	{";x", "http://a/b/c/;x"}, {"g;x", "http://a/b/c/g;x"}, {"g;x?y#s", "http://a/b/c/g;x?y#s"},
+	{"", "http://a/b/c/d;p?q"}, {".", "http://a/b/c/"}, {"./", "http://a/b/c/"}, {"..", "http://a/b/"},
+	{"../", "http://a/b/"}, {"../g", "http://a/b/g"}, {"../..", "http://a/"}, {"../../", "http://a/"},
+	{"../../g", "http://a/g"},
+	{"../../../g", "http://a/g"}, {"../../../../g", "http://a/g"}, {"/./g", "http://a/g"}, {"/../g", "http://a/g"},
+	{"g.", "http://a/b/c/g."}, {".g", "http://a/b/c/.g"}, {"g..", "http://a/b/c/g.."}, {"..g", "http://a/b/c/..g"},
+	{"./../g", "http://a/b/g"}, {"./g/.", "http://a/b/c/g/"}, {"g/./h", "http://a/b/c/g/h"}, {"g/../h", "http://a/b/c/h"},
+	{"g;x=1/./y", "http://a/b/c/g;x=1/y"}, {"g;x=1/../y", "http://a/b/c/y"},
+	{"g?y/./x", "http://a/b/c/g?y/./x"}, {"g?y/../x", "http://a/b/c/g?y/../x"},
+	{"g#s/./x", "http://a/b/c/g#s/./x"}, {"g#s/../x", "http://a/b/c/g#s/../x"}, {"http:g", "http:g"},
+	{"/teams({id})/operations({opId})", "http://a/teams({id})/operations({opId})"},
+	{"/teams('a%2Fb')/operations('c d')", "http://a/teams('a%2Fb')/operations('c d')"},
+	{"https://x.example/items/{item-id}/ops/{op-id}?a=[1]", "https://x.example/items/{item-id}/ops/{op-id}?a=[1]"},
+}
+
+// genResolveReferenceTest writes a test of resolveReference, which the
+// client resolves a Location with and the example tests their expectation.
+func genResolveReferenceTest(f *jen.File) {
+	var cases []jen.Code
+	for _, c := range resolveReferenceCases {
+		cases = append(cases, jen.Values(jen.Lit(c[0]), jen.Lit(c[1])))
+	}
+	f.Comment("TestResolveReference resolves the references of RFC 3986 section 5.4 against its")
+	f.Comment("base URL, and references whose characters must stay as the server sent them.")
+	f.Func().Id("TestResolveReference").Params(tParam()).Block(
+		jen.For(jen.List(jen.Id("_"), jen.Id("c")).Op(":=").Range().Index().Index(jen.Lit(2)).String().Add(lines(cases))).Block(
+			jen.If(jen.Id("got").Op(":=").Id("resolveReference").Call(jen.Lit("http://a/b/c/d;p?q"), jen.Id("c").Index(jen.Lit(0))), jen.Id("got").Op("!=").Id("c").Index(jen.Lit(1))).Block(
+				jen.Id("t").Dot("Errorf").Call(jen.Lit("resolveReference(%q) = %q, want %q"), jen.Id("c").Index(jen.Lit(0)), jen.Id("got"), jen.Id("c").Index(jen.Lit(1))),
+			),
+		),
 	)
 	f.Line()
 }

@@ -115,9 +115,9 @@ func clientChecks(op *model.Operation) []jen.Code {
 	case model.ResultJSON:
 		ok = append(ok, jen.Id("checkEqual").Call(jen.Id("t"), jen.Lit("client result"), jen.Id("got"), jen.Id("tt").Dot("want")))
 	case model.ResultContent:
-		ok = append(ok, jen.Id("checkContent").Call(jen.Id("t"), jen.Id("got"), jen.Id("tt").Dot("exchange")))
+		ok = append(ok, jen.Id("checkContent").Call(jen.Id("t"), jen.Id("got"), jen.Id("docs").Dot("URL"), jen.Id("tt").Dot("exchange")))
 	case model.ResultAccepted:
-		ok = append(ok, jen.Id("checkAccepted").Call(jen.Id("t"), jen.Id("got"), jen.Id("tt").Dot("exchange")))
+		ok = append(ok, jen.Id("checkAccepted").Call(jen.Id("t"), jen.Id("got"), jen.Id("docs").Dot("URL"), jen.Id("tt").Dot("exchange")))
 	}
 	if !hasErrorExamples(op) {
 		return ok
@@ -332,7 +332,7 @@ func queryLiteral(op *model.Operation, values []string) (jen.Code, bool) {
 		}
 		switch p.Query {
 		case model.QueryInt:
-			kvs = append(kvs, kv{p.FieldName, jen.Op(values[i])})
+			kvs = append(kvs, kv{p.FieldName, jen.Id("ptr").Call(jen.Op(values[i]))})
 		case model.QueryList:
 			var items []jen.Code
 			for _, item := range strings.Split(values[i], ",") {

@@ -20,6 +20,7 @@ const (
 	UnpairedRequest    Code = "DB206" // a request has no response
 	BadURLLine         Code = "DB207" // a line of the HTTP request block is not "METHOD /path"
 	BadPath            Code = "DB208" // a documented path cannot be used
+	BodyNotAllowed     Code = "DB209" // a 204 or 304 response shows a body
 	UntypedResource    Code = "DB301" // a resource block names no type
 	ResourceNotObject  Code = "DB302" // a resource block is not a JSON object
 	UnknownBaseType    Code = "DB303" // a baseType is not documented
@@ -61,6 +62,7 @@ var Explanations = map[Code]string{
 	UnpairedRequest:    "A request has no response, so it has no test.",
 	BadURLLine:         "A line of the HTTP request block is not \"METHOD /path\".",
 	BadPath:            "A documented path cannot be used: no leading slash, an empty segment, a broken placeholder, or too many segments.",
+	BodyNotAllowed:     "A response whose status has no body in HTTP (204 No Content, 304 Not Modified, 1xx) shows one; docbind ignores it, as every HTTP client does. Remove the body or document the status the API really answers.",
 	UntypedResource:    "A resource block names no type with \"@odata.type\".",
 	ResourceNotObject:  "A resource block's JSON is not an object.",
 	UnknownBaseType:    "A baseType is not documented, so its members are not inherited.",

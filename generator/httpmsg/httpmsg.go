@@ -94,6 +94,8 @@ func ParseResponse(block string) (*Response, error) {
 	return resp, nil
 }
 
+var braces = strings.NewReplacer("%7B", "{", "%7D", "}", "%7b", "{", "%7d", "}")
+
 // setURL splits an absolute or relative URL into base, path and query.
 func (r *Request) setURL(raw string) error {
 	path, query, _ := strings.Cut(raw, "?")
@@ -103,7 +105,9 @@ func (r *Request) setURL(raw string) error {
 			return fmt.Errorf("URL %q cannot be read", raw)
 		}
 		r.BaseURL = u.Scheme + "://" + u.Host
-		path = u.EscapedPath()
+		// Braces stay as written: they mark placeholders ({id}), which an
+		// absolute URL must keep just as a relative one does.
+		path = braces.Replace(u.EscapedPath())
 		for _, v := range apiVersions {
 			if strings.HasPrefix(path, v+"/") {
 				r.BaseURL += v

@@ -220,8 +220,19 @@ func (b *builder) readResponse(blk *docparse.Block) *docResponse {
 		return nil
 	}
 	r := &docResponse{block: blk, msg: msg}
+	if bodiless(msg.Status) && strings.TrimSpace(msg.Body) != "" {
+		b.diags.Warnf(lineAt(blk.CodePos, msg.BodyLine), diag.BodyNotAllowed, "response: status %d has no body in HTTP, but the docs show one; it is ignored", msg.Status)
+		msg.Body = ""
+		return r
+	}
 	msg.Body, r.body = b.readExampleBody(blk, msg.Body, msg.BodyLine)
 	return r
+}
+
+// bodiless reports a status whose response has no body (RFC 9110): 1xx,
+// 204 No Content and 304 Not Modified. net/http drops such a body.
+func bodiless(status int) bool {
+	return status < 200 || status == 204 || status == 304
 }
 
 // readExampleBody repairs and infers a request or response body; it
@@ -322,7 +333,7 @@ func (b *builder) group(d *pageOps) []*opDraft {
 		if req.response == nil {
 			continue
 		}
-		if dr := byMethod[req.msg.Method]; dr != nil && dr.matches(req) {
+		if dr := byMethod[req.msg.Method]; dr != nil && dr.matches(req) && !dr.returnsOtherKind(req) {
 			dr.requests = append(dr.requests, req)
 			continue
 		}
@@ -357,6 +368,15 @@ func (dr *opDraft) matches(req *docRequest) bool {
 		}
 	}
 	return false
+}
+
+// returnsOtherKind reports an example whose success response is of
+// another kind than the draft's (content beside JSON, say: GET .../$value
+// on a page about GET ...): one Go method cannot return both, so it is
+// split into an operation of its own.
+func (dr *opDraft) returnsOtherKind(req *docRequest) bool {
+	resp := successResponse(dr.requests)
+	return resp != nil && !req.response.isError() && resultKind(resp) != resultKind(req.response)
 }
 
 func (r *docResponse) isError() bool {

@@ -90,8 +90,15 @@ func paramNames(v *Variant) string {
 	return b.String()
 }
 
-// skippedHeaders are documented request headers the client sets itself.
-var skippedHeaders = map[string]bool{"Authorization": true, "Content-Type": true, "Content-Length": true, "Accept": true}
+// skippedHeaders are documented request headers the client sets itself:
+// those the generated client sets, and those net/http's transport manages
+// for the connection (a Host or Transfer-Encoding header parameter could
+// not be sent as given, nor read back from the server's request header).
+var skippedHeaders = map[string]bool{
+	"Authorization": true, "Content-Type": true, "Content-Length": true, "Accept": true,
+	"Host": true, "Accept-Encoding": true, "Connection": true, "Transfer-Encoding": true,
+	"Te": true, "Trailer": true, "Upgrade": true, "Keep-Alive": true, "Proxy-Connection": true,
+}
 
 // headerParams reads the page's request-headers table.
 func headerParams(p *docparse.Page) []*Param {
@@ -280,9 +287,15 @@ func queryValue(pairs [][2]string, key string) string {
 // settleHandlers decides, once routes are known, which Server method the
 // handler calls for each example.
 func (b *builder) settleHandlers(api *API) {
+	rt := newRouter(api)
 	for _, op := range api.Operations {
 		for _, ex := range op.Examples {
 			ex.Handler, ex.HandlerNote = handlerFor(op, ex.Variant)
+			if routed, ok := rt.route(ex.Method, ex.Path); ok && ex.Handler != nil && routed != ex.Handler {
+				// A more specific route (a literal path another example
+				// documents, say) takes the example's path.
+				ex.Handler, ex.HandlerNote = routedHandler(op, routed, ex.Path)
+			}
 			if ex.Handler == nil {
 				b.diags.Warnf(ex.Source, diag.ClientOnlyExample, "example %q tests the client only: %s", ex.Name, ex.HandlerNote)
 			}
@@ -305,4 +318,17 @@ func settleHeaderNames(op *Operation) {
 		p.ArgName = names.Unique(p.ArgName)
 		p.FieldName = naming.Exported(p.ArgName)
 	}
+}
+
+// routedHandler is the handler of an example whose path the router gives
+// to another operation than its URL's: that operation, when its Server
+// method takes and returns the same Go types, else none.
+func routedHandler(op, routed *Operation, path string) (*Operation, string) {
+	switch {
+	case routed == nil:
+		return nil, "the handler routes no operation at " + path
+	case sameResult(op.Result, routed.Result) && sameBody(op, routed):
+		return routed, ""
+	}
+	return nil, "the handler routes " + path + " to " + routed.Name + ", whose request or result differs"
 }

@@ -148,7 +148,8 @@ func queryParams(lines []string, reqs []*docRequest) []*Param {
 }
 
 // queryKind types a query parameter by its OData name, unless an example
-// gives it a value of another type (such as a placeholder).
+// gives it a value of another type (such as a placeholder) or a number the
+// client would not send as written (such as 010 or +5).
 func queryKind(p *Param, reqs []*docRequest) QueryKind {
 	kind := QueryKindOf(p)
 	if kind != QueryInt {
@@ -156,7 +157,7 @@ func queryKind(p *Param, reqs []*docRequest) QueryKind {
 	}
 	for _, r := range reqs {
 		for _, kv := range httpmsg.QueryPairs(r.msg.RawQuery) {
-			if _, err := strconv.Atoi(kv[1]); kv[0] == p.WireName && err != nil {
+			if n, err := strconv.Atoi(kv[1]); kv[0] == p.WireName && (err != nil || strconv.Itoa(n) != kv[1]) {
 				return QueryString
 			}
 		}
@@ -174,7 +175,8 @@ const (
 	QueryList // comma-separated
 )
 
-// QueryKindOf is the Go type of a query parameter, by its OData name.
+// QueryKindOf is the Go type of a query parameter, by its OData name: a
+// QueryInt is a *int, so that an option set to 0 is sent.
 func QueryKindOf(p *Param) QueryKind {
 	switch strings.ToLower(strings.TrimPrefix(p.WireName, "$")) {
 	case "top", "skip":

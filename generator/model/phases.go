@@ -64,10 +64,16 @@ var collectionType = regexp.MustCompile(`(?i)^collection\((.+)\)$`)
 // bodyType is the OData type a request or response annotation gives a
 // body, and whether the body is a collection of it.
 func bodyType(a docparse.Annotation) (string, bool) {
+	name, isCollection := a.ODataType, a.IsCollection
 	if m := collectionType.FindStringSubmatch(strings.TrimSpace(a.ODataType)); m != nil {
-		return m[1], true
+		name, isCollection = m[1], true
 	}
-	return a.ODataType, a.IsCollection
+	if _, primitive := schema.PrimitiveKind(name); primitive {
+		// "String" or "Edm.Int32" names no struct: the body's own shape
+		// (a string, a collection of strings) types it.
+		return "", isCollection
+	}
+	return name, isCollection
 }
 
 // absorbExamples merges every example body of a page into the types it

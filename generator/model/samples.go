@@ -96,3 +96,44 @@ func (w *statusWriter) Header() http.Header {
 
 func (w *statusWriter) Write(p []byte) (int, error) { return len(p), nil }
 func (w *statusWriter) WriteHeader(code int)        { w.code = code }
+
+// router answers which operation's Server method the generated handler
+// calls for a request: the docs may document a path twice (a template and
+// a literal path from an example), and the more specific route wins.
+type router struct {
+	mux *http.ServeMux
+	hit *Operation
+}
+
+func newRouter(api *API) *router {
+	rt := &router{mux: http.NewServeMux()}
+	for _, r := range api.Routes {
+		targets := r.Targets
+		rt.mux.HandleFunc(r.MuxPattern, func(w http.ResponseWriter, req *http.Request) {
+			for _, t := range targets {
+				if !t.Variant.IsCustom() {
+					rt.hit = t.Op
+					return
+				}
+				if _, matched := matchRawExact(t.Variant.Parts, req.URL.EscapedPath()); matched {
+					rt.hit = t.Op
+					return
+				}
+			}
+		})
+	}
+	return rt
+}
+
+// route is the operation the handler calls for method and path; ok is
+// false when no request can be made of them, so nothing is known.
+func (rt *router) route(method, path string) (op *Operation, ok bool) {
+	defer func() {
+		if recover() != nil {
+			op, ok = nil, false
+		}
+	}()
+	rt.hit = nil
+	rt.mux.ServeHTTP(&statusWriter{}, httptest.NewRequest(method, path, nil))
+	return rt.hit, true
+}

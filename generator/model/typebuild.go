@@ -180,17 +180,41 @@ func (ts *typeSet) removeInherited(t *Type) {
 	if t.Base == nil {
 		return
 	}
-	inherited := map[string]bool{}
+	inherited := map[string]*Field{}
 	for _, f := range t.Base.AllFields() {
-		inherited[f.JSONName] = true
+		inherited[f.JSONName] = f
 	}
 	var own []*Field
 	for _, f := range t.Fields {
-		if !inherited[f.JSONName] {
+		base := inherited[f.JSONName]
+		if base == nil {
 			own = append(own, f)
+			continue
 		}
+		widen(base, f)
 	}
 	t.Fields = own
+}
+
+// widen lets an inherited field hold what a derived type's examples show
+// of it: a null makes it Nullable, a documented zero value a pointer.
+// Otherwise the value is lost when the derived type is encoded again.
+func widen(base, derived *Field) {
+	switch {
+	case derived.Nullable && !base.Nullable:
+		base.Nullable, base.Pointer = true, false
+	case derived.Pointer && !base.Pointer && !base.Nullable && isScalarRef(base.Type.Kind):
+		base.Pointer = true
+	}
+}
+
+// isScalarRef reports the kinds a Field.Pointer makes a pointer of.
+func isScalarRef(k RefKind) bool {
+	switch k {
+	case RefNamed, RefSlice, RefMap, RefUnion, RefRaw:
+		return false
+	}
+	return true
 }
 
 func firstPos(ps ...diag.Pos) diag.Pos {
@@ -212,10 +236,34 @@ func (ts *typeSet) resolveMember(d *typeDef, m *memberDef) *schema.Node {
 		return m.declared
 	case compatible(m.declared, m.inferred):
 		return schema.Merge(m.declared, m.inferred)
+	case shapeFamily(m.declared) != shapeFamily(m.inferred):
+		// An object here, an array or a string there: no Go type but raw
+		// JSON holds what every page shows, so the member keeps it as sent.
+		ts.diags.Warnf(m.inferredPos, diag.TypeConflict, "member %q of %s: an example shows %s %s, but the %s at %s declares %s; the member holds its JSON as sent",
+			m.name, d.odataType, m.inferred.Kind, clip(m.inferred.Raw), m.declaredBy, m.declaredPos, m.declared.Kind)
+		m.doc = strings.TrimSpace(m.doc + fmt.Sprintf("\n\nThe docs disagree on its shape (%s at %s, %s at %s), so it holds the JSON as sent.",
+			m.declared.Kind, m.declaredPos, m.inferred.Kind, m.inferredPos))
+		return &schema.Node{Kind: schema.JSON, Mixed: true, Raw: m.inferred.Raw}
 	}
 	ts.diags.Warnf(m.inferredPos, diag.TypeConflict, "member %q of %s: an example shows %s %s, but the %s at %s declares %s; the declared type is used",
 		m.name, d.odataType, m.inferred.Kind, clip(m.inferred.Raw), m.declaredBy, m.declaredPos, m.declared.Kind)
-	return m.declared
+	declared := *m.declared
+	// Other examples may still show a null or a zero value of the member.
+	declared.NullSeen = declared.NullSeen || m.inferred.NullSeen
+	declared.ZeroSeen = declared.ZeroSeen || m.inferred.ZeroSeen
+	return &declared
+}
+
+// shapeFamily tells objects, arrays and scalars apart: a conflict between
+// families cannot be settled by substituting a value.
+func shapeFamily(n *schema.Node) int {
+	switch n.Kind {
+	case schema.Object:
+		return 1
+	case schema.Array:
+		return 2
+	}
+	return 0
 }
 
 func clip(s string) string {
@@ -233,7 +281,7 @@ func zeroIsData(f *Field, n *schema.Node) bool {
 	switch f.Type.Kind {
 	case RefBool, RefInt32, RefInt64, RefFloat64:
 		return !f.Required || n.ZeroSeen
-	case RefString, RefEnum:
+	case RefString, RefEnum, RefTime, RefDateTime, RefDate, RefTimeOfDay, RefDuration, RefBytes:
 		return n.ZeroSeen
 	}
 	return false

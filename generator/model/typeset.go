@@ -131,7 +131,11 @@ func (ts *typeSet) absorbNested(m *memberDef, v *schema.Node, at locator) {
 		objects = v.Items
 	}
 	for _, obj := range objects {
-		if obj.Kind != schema.Object || isDataKeyed(obj) {
+		if isDataKeyed(obj) {
+			ts.absorbValues(obj, at)
+			continue
+		}
+		if obj.Kind != schema.Object {
 			continue
 		}
 		target := ts.targetOf(m, obj, at)
@@ -145,6 +149,17 @@ func (ts *typeSet) absorbNested(m *memberDef, v *schema.Node, at locator) {
 			ts.targets[m] = odataKey(target.odataType)
 		}
 		ts.absorb(target, obj, at)
+	}
+}
+
+// absorbValues absorbs the values of an object keyed by data (GUIDs,
+// URLs) that name their type: what they show of its members, such as a
+// documented false, informs that type.
+func (ts *typeSet) absorbValues(obj *schema.Node, at locator) {
+	for _, f := range obj.Fields {
+		if v := f.Value; v.Kind == schema.Object && v.ODataType != "" && !isDataKeyed(v) {
+			ts.absorb(ts.def(v.ODataType, at(v.Offset), "example"), v, at)
+		}
 	}
 }
 

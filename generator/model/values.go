@@ -108,11 +108,14 @@ func joinPath(path, member string) string {
 	return path + "." + member
 }
 
-// fieldByJSON finds the field of a member, in the type or its bases.
+// fieldByJSON finds the field of a member, in the type or else its bases:
+// as in encoding/json, a field of the type hides a base's of that name.
 func fieldByJSON(t *Type, name string) *Field {
-	for _, f := range t.AllFields() {
-		if f.JSONName == name {
-			return f
+	for ; t != nil; t = t.Base {
+		for _, f := range t.Fields {
+			if f.JSONName == name {
+				return f
+			}
 		}
 	}
 	return nil

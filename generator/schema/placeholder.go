@@ -57,6 +57,7 @@ func classifyString(n *Node, s string) {
 	}
 	if canonical, ok := timestamp(s); ok {
 		n.Kind, n.NonCanonical = DateTime, !canonical
+		n.ZeroSeen = isZeroTime(s) // "0001-01-01T00:00:00Z" is time.Time's zero, which omitzero drops
 		return
 	}
 	n.Kind = String
@@ -100,4 +101,14 @@ func timestamp(s string) (canonical, ok bool) {
 		}
 	}
 	return false, false
+}
+
+// isZeroTime reports a timestamp that decodes to the zero time.Time.
+func isZeroTime(s string) bool {
+	for _, l := range zoneLayouts {
+		if t, err := time.Parse(l.layout, s); err == nil {
+			return t.IsZero()
+		}
+	}
+	return false
 }
