@@ -40,6 +40,20 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Msg }
 
+// requestTarget is the URL of a request line: its second field, or, when
+// the query holds spaces as docs write filters ("?$filter=startswith(name,
+// 'a')"), everything up to an optional trailing "HTTP/x.y".
+func requestTarget(line string, fields []string) string {
+	if !strings.Contains(fields[1], "?") || len(fields) == 2 {
+		return fields[1]
+	}
+	rest := strings.TrimSpace(line[strings.Index(line, fields[1]):])
+	if proto := fields[len(fields)-1]; strings.HasPrefix(strings.ToUpper(proto), "HTTP/") {
+		rest = strings.TrimSpace(rest[:strings.LastIndex(rest, proto)])
+	}
+	return rest
+}
+
 // apiVersions are the path prefixes that belong to the base URL of an
 // absolute Graph URL rather than to the operation's path.
 var apiVersions = []string{"/v1.0", "/beta", "/v2.0"}
@@ -57,7 +71,7 @@ func ParseRequest(block string) (*Request, error) {
 		return nil, &Error{Line: at, Col: 1, Msg: fmt.Sprintf("request line %q is not \"METHOD URL\"", first)}
 	}
 	req := &Request{Method: strings.ToUpper(fields[0])}
-	if err := req.setURL(fields[1]); err != nil {
+	if err := req.setURL(requestTarget(first, fields)); err != nil {
 		return nil, &Error{Line: at, Col: strings.Index(first, fields[1]) + 1, Msg: err.Error()}
 	}
 	header, bodyLine, err := parseHeaders(lines, at+1)
@@ -69,8 +83,8 @@ func ParseRequest(block string) (*Request, error) {
 	return req, nil
 }
 
-// ParseResponse reads "HTTP/x.y STATUS [reason]", header lines, a blank
-// line and the body.
+// ParseResponse reads "HTTP/x.y STATUS [reason]" (or "HTTP STATUS"),
+// header lines, a blank line and the body.
 func ParseResponse(block string) (*Response, error) {
 	lines := splitLines(block)
 	first, at := firstLine(lines)
@@ -78,7 +92,8 @@ func ParseResponse(block string) (*Response, error) {
 		return nil, &Error{Msg: "response block is empty"}
 	}
 	fields := strings.Fields(first)
-	if len(fields) < 2 || !strings.HasPrefix(strings.ToUpper(fields[0]), "HTTP/") {
+	// "HTTP 201 Created" without a version is as clear, and written too.
+	if proto := strings.ToUpper(fields[0]); len(fields) < 2 || proto != "HTTP" && !strings.HasPrefix(proto, "HTTP/") {
 		return nil, &Error{Line: at, Col: 1, Msg: fmt.Sprintf("status line %q is not \"HTTP/1.1 STATUS\"", first)}
 	}
 	status, err := strconv.Atoi(fields[1])

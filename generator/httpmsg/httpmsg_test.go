@@ -18,6 +18,8 @@ func TestParseRequest(t *testing.T) {
 			Request{Method: "POST", BaseURL: "https://graph.microsoft.com/v1.0", Path: "/drive/root/versions", Query: url.Values{}, Header: http.Header{}, BodyLine: -1}},
 		{"relative path with protocol and headers", "get /me/drive/root HTTP/1.1\nAccept: application/json\nif-none-match: abc\n",
 			Request{Method: "GET", Path: "/me/drive/root", Query: url.Values{}, Header: http.Header{"Accept": {"application/json"}, "If-None-Match": {"abc"}}, BodyLine: -1}},
+		{"query with spaces", "GET https://graph.microsoft.com/v1.0/users?$filter=startswith(displayName, 'a') and x eq 1 HTTP/1.1\n",
+			Request{Method: "GET", BaseURL: "https://graph.microsoft.com/v1.0", Path: "/users", RawQuery: "$filter=startswith(displayName, 'a') and x eq 1", Query: url.Values{"$filter": {"startswith(displayName, 'a') and x eq 1"}}, Header: http.Header{}, BodyLine: -1}},
 		{"query", "GET /me/drive/root/children?$select=id,name&$top=2\n",
 			Request{Method: "GET", Path: "/me/drive/root/children", RawQuery: "$select=id,name&$top=2", Query: url.Values{"$select": {"id,name"}, "$top": {"2"}}, Header: http.Header{}, BodyLine: -1}},
 		{"body after blank line", "PATCH /me/drive/items/1\nContent-Type: application/json\n\n{\n  \"name\": \"x\"\n}\n",
@@ -41,13 +43,15 @@ func TestParseRequest(t *testing.T) {
 }
 
 func TestParseResponse(t *testing.T) {
-	got, err := ParseResponse("HTTP/1.1 201 Created\nContent-type: application/json\nContent-length: 445\n\n{\"a\": 1}\n")
-	if err != nil {
-		t.Fatal(err)
-	}
 	want := Response{Status: 201, Reason: "Created", Header: http.Header{"Content-Type": {"application/json"}, "Content-Length": {"445"}}, Body: `{"a": 1}`, BodyLine: 4}
-	if !reflect.DeepEqual(*got, want) {
-		t.Errorf("\n got %+v\nwant %+v", *got, want)
+	for _, proto := range []string{"HTTP/1.1", "HTTP/2", "HTTP", "http"} {
+		got, err := ParseResponse(proto + " 201 Created\nContent-type: application/json\nContent-length: 445\n\n{\"a\": 1}\n")
+		if err != nil {
+			t.Fatalf("%s: %v", proto, err)
+		}
+		if !reflect.DeepEqual(*got, want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", proto, *got, want)
+		}
 	}
 }
 
