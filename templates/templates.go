@@ -10,6 +10,7 @@ import (
 	"github.com/docbind/docbind/generator/par"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
 
@@ -193,7 +194,9 @@ func source(pos diag.Pos) string {
 // rawString is a Go raw string literal of s when s can be one, for
 // documented bodies that reviewers read as they are in the docs.
 func rawString(s string) jen.Code {
-	if strings.Contains(s, "`") || strings.Contains(s, "\r") {
+	// A raw string cannot hold a backquote, keeps no carriage return, and
+	// Go's scanner refuses NUL, a byte order mark and invalid UTF-8.
+	if strings.ContainsAny(s, "`\r\x00\uFEFF") || !utf8.ValidString(s) {
 		return jen.Lit(s)
 	}
 	return jen.Id("`" + s + "`")

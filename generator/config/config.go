@@ -9,9 +9,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"go/token"
 	"io"
+	"maps"
 	"os"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/docbind/docbind/generator/diag"
@@ -91,6 +94,15 @@ func (c *Config) validate() error {
 	for _, g := range append(append([]string{}, c.Include...), c.Exclude...) {
 		if _, err := path.Match(strings.ReplaceAll(g, "**", "*"), ""); err != nil {
 			return fmt.Errorf("bad glob %q: %v", g, err)
+		}
+	}
+	for _, renames := range []map[string]string{c.Operations, c.Types} {
+		for _, from := range slices.Sorted(maps.Keys(renames)) {
+			// Exported: operations become methods and types package names
+			// that users call from their own packages.
+			if to := renames[from]; !token.IsIdentifier(to) || !token.IsExported(to) {
+				return fmt.Errorf("rename of %q: %q is not an exported Go identifier", from, to)
+			}
 		}
 	}
 	for _, s := range c.Suppress {

@@ -35,6 +35,9 @@ func TestParseErrors(t *testing.T) {
 		{"{\n  \"docs\": \"x\",,\n}", "docbind.json:2:15: error DB503: invalid character ','"},
 		{`{"suppress": [{"code": "DB999"}]}`, `unknown diagnostic code "DB999"`},
 		{`{"include": ["[a"]}`, `bad glob "[a"`},
+		{`{"types": {"microsoft.graph.x": "a b"}}`, `rename of "microsoft.graph.x": "a b" is not an exported Go identifier`},
+		{`{"operations": {"GetX": "type"}}`, `"type" is not an exported Go identifier`},
+		{`{"operations": {"GetX": ""}}`, `"" is not an exported Go identifier`},
 		{`{} {}`, "more than one JSON value"},
 	}
 	for _, tt := range tests {

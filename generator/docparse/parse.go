@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -84,7 +85,7 @@ func Parse(path string, src []byte) (*Page, diag.List) {
 		diags.Errorf(diag.Pos{File: path, Line: 1, Col: 1}, diag.PageTooLarge, "page of %d bytes is larger than the bound of %d; not read", len(src), MaxPageBytes)
 		return &Page{Path: path}, diags
 	}
-	src = blankFrontMatter(src)
+	src = blankFrontMatter(cleanText(src))
 	w := &walker{
 		page:  &Page{Path: path},
 		src:   src,
@@ -350,4 +351,18 @@ func blankFrontMatter(src []byte) []byte {
 		}
 	}
 	return out
+}
+
+// cleanText makes a page valid UTF-8 text that Go source can quote and
+// comment: invalid bytes and NULs become U+FFFD, and byte order marks,
+// which editors leave at the start of a file, are dropped. Go's scanner
+// refuses all three, and the page's text ends up in generated comments.
+func cleanText(src []byte) []byte {
+	const bom = "\uFEFF"
+	if utf8.Valid(src) && bytes.IndexByte(src, 0) < 0 && !bytes.Contains(src, []byte(bom)) {
+		return src
+	}
+	src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
+	src = bytes.ReplaceAll(src, []byte{0}, []byte("\uFFFD"))
+	return bytes.ReplaceAll(src, []byte(bom), nil)
 }

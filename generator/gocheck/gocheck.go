@@ -70,8 +70,8 @@ func Check(pkg string, files []templates.File) ([]Error, error) {
 		Importer: stdImporter{},
 		Error: func(err error) {
 			te, ok := err.(types.Error)
-			if !ok || len(errs) >= maxErrors {
-				return
+			if !ok || len(errs) >= maxErrors || strings.HasPrefix(te.Msg, "\t") {
+				return // a "\tother declaration of x" line continues the error before it
 			}
 			if strings.Contains(te.Msg, "could not import") {
 				importErr = fmt.Errorf("%w: %s", ErrUnavailable, te.Msg)

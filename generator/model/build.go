@@ -94,7 +94,9 @@ type builder struct {
 func Build(pages []*docparse.Page, cfg Config) (*API, diag.List) {
 	b := &builder{cfg: cfg}
 	b.types = newTypeSet(&b.diags, cfg.TypeNames)
-	b.opNames.Reserve("NewClient", "NewHandler", "WithHTTPClient", "WithHeader", "WithBearerToken", "WithMaxBodyBytes", "NullableOf", "Null")
+	// Unimplemented is embedded in the generated test Server, whose methods
+	// are the operations': an operation of that name would clash with it.
+	b.opNames.Reserve("NewClient", "NewHandler", "WithHTTPClient", "WithHeader", "WithBearerToken", "WithMaxBodyBytes", "NullableOf", "Null", "Unimplemented")
 	var docs []*pageOps
 	for _, p := range pages {
 		docs = append(docs, b.readPage(p))

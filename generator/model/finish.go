@@ -4,6 +4,7 @@ import (
 	"github.com/docbind/docbind/generator/diag"
 	"github.com/docbind/docbind/generator/httpmsg"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/docbind/docbind/generator/docparse"
@@ -307,16 +308,25 @@ func (b *builder) settleHandlers(api *API) {
 // of every URL and from the names the generated methods use: the client
 // takes them all as arguments, the server request as fields.
 func settleHeaderNames(op *Operation) {
-	var names naming.Set
+	var names, fields naming.Set
 	names.Reserve(reservedArgs...)
+	fields.Reserve(reservedFields...)
 	for _, v := range op.Variants {
 		for _, p := range v.Params {
 			names.Reserve(p.ArgName)
+			fields.Reserve(p.FieldName)
 		}
 	}
+	// A header listed twice (two table rows, say) is one parameter.
+	var seen []string
+	op.HeaderParams = slices.DeleteFunc(op.HeaderParams, func(p *Param) bool {
+		dup := slices.Contains(seen, p.WireName)
+		seen = append(seen, p.WireName)
+		return dup
+	})
 	for _, p := range op.HeaderParams {
 		p.ArgName = names.Unique(p.ArgName)
-		p.FieldName = naming.Exported(p.ArgName)
+		p.FieldName = fields.Unique(naming.Exported(p.ArgName))
 	}
 }
 

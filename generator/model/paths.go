@@ -47,8 +47,9 @@ func parsePath(path string) ([]PathPart, error) {
 		return nil, fmt.Errorf("path %q has more than %d segments", clip(path), maxSegments)
 	}
 	var parts []PathPart
-	var names naming.Set
+	var names, fields naming.Set
 	names.Reserve(reservedArgs...)
+	fields.Reserve(reservedFields...)
 	last := 0
 	for _, loc := range placeholderRE.FindAllStringIndex(path, -1) {
 		literal := path[last:loc[0]]
@@ -63,7 +64,7 @@ func parsePath(path string) ([]PathPart, error) {
 		arg := names.Unique(paramName(raw, previousSegment(path[:loc[0]])))
 		parts = append(parts, PathPart{Param: &Param{
 			ArgName:   arg,
-			FieldName: naming.Exported(arg),
+			FieldName: fields.Unique(naming.Exported(arg)),
 			WireName:  arg,
 			Multi:     strings.Contains(strings.ToLower(raw), "path"),
 			Kind:      PathParam,
@@ -118,6 +119,10 @@ var reservedArgs = []string{
 	"make", "max", "min", "new", "nil", "panic", "print", "println", "real", "recover", "rune",
 	"string", "true", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "comparable",
 }
+
+// reservedFields are the fixed fields of a server request type, which no
+// parameter's field may take.
+var reservedFields = []string{"Pattern", "Query", "Body", "ContentType"}
 
 func paramName(placeholder, before string) string {
 	if genericPlaceholders[strings.ToLower(strings.TrimSpace(placeholder))] && before != "" {

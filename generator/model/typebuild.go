@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"regexp"
 	"strings"
 
@@ -394,6 +395,9 @@ func (ts *typeSet) enum(owner, member string, n *schema.Node, pos diag.Pos) *Enu
 	}
 	e := &Enum{Name: ts.names.Unique(name), Doc: fmt.Sprintf("the values of the %q member of %s", member, owner), Source: pos}
 	for _, v := range n.EnumValues {
+		if slices.ContainsFunc(e.Values, func(ev EnumValue) bool { return ev.Value == v }) {
+			continue // "a | b | a": a value listed twice is one constant
+		}
 		e.Values = append(e.Values, EnumValue{Const: ts.names.Unique(e.Name + naming.Exported(v)), Value: v})
 	}
 	ts.enumFor[key] = e

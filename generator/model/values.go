@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/base64"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -38,7 +39,7 @@ func typedValue(ref *TypeRef, n *schema.Node, path string, subs *[]Substitution)
 		}
 	case RefMap:
 		for _, f := range n.Fields {
-			v.Entries = append(v.Entries, MapEntry{Key: f.Name, Value: typedValue(ref.Elem, f.Value, joinPath(path, f.Name), subs)})
+			v.Entries = setEntry(v.Entries, MapEntry{Key: f.Name, Value: typedValue(ref.Elem, f.Value, joinPath(path, f.Name), subs)})
 		}
 	default:
 		v.Scalar = n.Raw
@@ -50,13 +51,16 @@ func typedValue(ref *TypeRef, n *schema.Node, path string, subs *[]Substitution)
 	return v
 }
 
+// namedValue types an object's members by the fields of t. A member the
+// JSON shows twice takes its last value, as encoding/json does.
 func namedValue(v *Value, t *Type, n *schema.Node, path string, subs *[]Substitution) {
 	for _, f := range n.Fields {
 		field := fieldByJSON(t, f.Name)
 		if field == nil {
-			v.Extra = append(v.Extra, MapEntry{Key: f.Name, Value: &Value{Type: &TypeRef{Kind: RefRaw}, Scalar: f.Value.Raw}})
+			v.Extra = setEntry(v.Extra, MapEntry{Key: f.Name, Value: &Value{Type: &TypeRef{Kind: RefRaw}, Scalar: f.Value.Raw}})
 			continue
 		}
+		v.Fields = slices.DeleteFunc(v.Fields, func(fv FieldValue) bool { return fv.Field == field })
 		if f.Value.Kind == schema.Null {
 			if field.Nullable {
 				v.Fields = append(v.Fields, FieldValue{Field: field, Value: &Value{Type: field.Type, Null: true}})
@@ -65,6 +69,13 @@ func namedValue(v *Value, t *Type, n *schema.Node, path string, subs *[]Substitu
 		}
 		v.Fields = append(v.Fields, FieldValue{Field: field, Value: typedValue(field.Type, f.Value, joinPath(path, f.Name), subs)})
 	}
+}
+
+// setEntry sets a key of an object keyed by data: a key the JSON shows
+// twice keeps its last value, as encoding/json does.
+func setEntry(entries []MapEntry, e MapEntry) []MapEntry {
+	entries = slices.DeleteFunc(entries, func(old MapEntry) bool { return old.Key == e.Key })
+	return append(entries, e)
 }
 
 // fitsRef reports whether a documented scalar decodes into a Go type.
