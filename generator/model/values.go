@@ -62,8 +62,12 @@ func namedValue(v *Value, t *Type, n *schema.Node, path string, subs *[]Substitu
 		}
 		v.Fields = slices.DeleteFunc(v.Fields, func(fv FieldValue) bool { return fv.Field == field })
 		if f.Value.Kind == schema.Null {
-			if field.Nullable {
+			switch {
+			case field.Nullable:
 				v.Fields = append(v.Fields, FieldValue{Field: field, Value: &Value{Type: field.Type, Null: true}})
+			case field.Type.Kind == RefRaw:
+				// Raw JSON keeps a null as it is: json.RawMessage("null").
+				v.Fields = append(v.Fields, FieldValue{Field: field, Value: &Value{Type: field.Type, Scalar: "null"}})
 			}
 			continue
 		}
