@@ -130,6 +130,11 @@ func generateFrom(sources []Source, opt Options, render renderFunc) (*Result, er
 		diags.Errorf(diag.Pos{File: opt.DocsLabel}, diag.BadPackageName, "package name %q is not a Go identifier", opt.Package)
 		return &Result{Diags: diags}, diags.Err()
 	}
+	if err := config.CheckRenames(opt.Model.OperationNames, opt.Model.TypeNames); err != nil {
+		var diags diag.List
+		diags.Errorf(diag.Pos{File: opt.DocsLabel}, diag.BadConfig, "%v", err)
+		return &Result{Diags: diags}, diags.Err()
+	}
 	pages, parseDiags := parsePages(sources, opt.DocsLabel)
 	res := &Result{Pages: len(pages)}
 	if len(pages) == 0 {

@@ -92,7 +92,10 @@ func render(spec fileSpec, opt Options) (File, error) {
 	spec.gen(f)
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
-		return File{}, fmt.Errorf("%s: rendering generated code: %w", spec.name, err)
+		// jennifer's error quotes the whole unformatted file after its first
+		// line; the line with the position is what a report needs.
+		msg, _, _ := strings.Cut(err.Error(), " while formatting source")
+		return File{}, fmt.Errorf("%s: rendering generated code: %s", spec.name, msg)
 	}
 	return File{Name: spec.name, Content: buf.Bytes(), Page: spec.page}, nil
 }

@@ -96,14 +96,8 @@ func (c *Config) validate() error {
 			return fmt.Errorf("bad glob %q: %v", g, err)
 		}
 	}
-	for _, renames := range []map[string]string{c.Operations, c.Types} {
-		for _, from := range slices.Sorted(maps.Keys(renames)) {
-			// Exported: operations become methods and types package names
-			// that users call from their own packages.
-			if to := renames[from]; !token.IsIdentifier(to) || !token.IsExported(to) {
-				return fmt.Errorf("rename of %q: %q is not an exported Go identifier", from, to)
-			}
-		}
+	if err := CheckRenames(c.Operations, c.Types); err != nil {
+		return err
 	}
 	for _, s := range c.Suppress {
 		if _, ok := diag.Explanations[s.Code]; !ok {
@@ -111,6 +105,20 @@ func (c *Config) validate() error {
 		}
 		if _, err := path.Match(strings.ReplaceAll(s.Files, "**", "*"), ""); err != nil {
 			return fmt.Errorf("suppress: bad glob %q: %v", s.Files, err)
+		}
+	}
+	return nil
+}
+
+// CheckRenames refuses a rename to what is not an exported Go identifier:
+// operations become methods, and types names, that users call from their
+// own packages.
+func CheckRenames(renames ...map[string]string) error {
+	for _, m := range renames {
+		for _, from := range slices.Sorted(maps.Keys(m)) {
+			if to := m[from]; !token.IsIdentifier(to) || !token.IsExported(to) {
+				return fmt.Errorf("rename of %q: %q is not an exported Go identifier", from, to)
+			}
 		}
 	}
 	return nil

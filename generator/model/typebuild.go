@@ -2,8 +2,8 @@ package model
 
 import (
 	"fmt"
-	"slices"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/docbind/docbind/generator/diag"
