@@ -145,10 +145,11 @@ func scalarType(kind model.RefKind) jen.Code {
 	return jen.Qual("encoding/json", "RawMessage")
 }
 
-// elemType is the element type of a slice: structs are held by value, as
-// hand-written Go would, since a nil element means nothing in JSON arrays.
+// elemType is the element type of a slice or map: structs are held by
+// value, as hand-written Go would, unless the docs show an element as null,
+// which only a pointer keeps.
 func elemType(ref *model.TypeRef) jen.Code {
-	if ref.Kind == model.RefNamed {
+	if ref.Kind == model.RefNamed && !ref.Nullable {
 		return jen.Id(ref.Named.Name)
 	}
 	return goType(ref)

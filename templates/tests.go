@@ -387,6 +387,12 @@ func valueCode(v *model.Value, ref *model.TypeRef) jen.Code {
 // elemCode writes a value as held in a slice, map or Nullable: structs by
 // value.
 func elemCode(v *model.Value, ref *model.TypeRef) jen.Code {
+	switch {
+	case ref.Nullable && v.Null:
+		return jen.Nil()
+	case ref.Nullable:
+		return jen.Op("&").Add(structLiteral(ref.Named, v.Fields, v.Extra))
+	}
 	switch ref.Kind {
 	case model.RefNamed:
 		return structLiteral(ref.Named, v.Fields, v.Extra)

@@ -232,7 +232,7 @@ func sameRef(a, b *TypeRef) bool {
 	switch {
 	case a == nil || b == nil:
 		return a == b
-	case a.Kind != b.Kind:
+	case a.Kind != b.Kind || a.Nullable != b.Nullable:
 		return false
 	case a.Kind == RefSlice || a.Kind == RefMap:
 		return sameRef(a.Elem, b.Elem)

@@ -229,6 +229,9 @@ type TypeRef struct {
 	Enum  *Enum    // for RefEnum
 	Union *Union   // for RefUnion
 	Elem  *TypeRef // for RefSlice and RefMap
+	// Nullable holds a struct element of a slice or map by pointer, so
+	// that an element the docs show as null stays null (nil).
+	Nullable bool
 }
 
 // Union holds one of several types that share a base, chosen by the JSON

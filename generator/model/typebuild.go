@@ -305,7 +305,7 @@ func (ts *typeSet) nodeRef(owner, member string, n *schema.Node, target string, 
 		if n.Elem == nil {
 			return &TypeRef{Kind: RefSlice, Elem: &TypeRef{Kind: RefRaw}}
 		}
-		return &TypeRef{Kind: RefSlice, Elem: ts.nodeRef(owner, naming.Singular(member), n.Elem, target, pos)}
+		return &TypeRef{Kind: RefSlice, Elem: nullableElem(ts.nodeRef(owner, naming.Singular(member), n.Elem, target, pos), n.Elem)}
 	case schema.Object:
 		return ts.objectRef(owner, member, n, target, pos)
 	}
@@ -334,9 +334,16 @@ func (ts *typeSet) objectRef(owner, member string, n *schema.Node, target string
 		for _, f := range n.Fields {
 			elem = schema.Merge(elem, f.Value)
 		}
-		return &TypeRef{Kind: RefMap, Elem: ts.nodeRef(owner, naming.Singular(member)+"Value", elem, "", pos)}
+		return &TypeRef{Kind: RefMap, Elem: nullableElem(ts.nodeRef(owner, naming.Singular(member)+"Value", elem, "", pos), elem)}
 	}
 	return &TypeRef{Kind: RefNamed, Named: ts.anonymous(owner, member, n, pos)}
+}
+
+// nullableElem marks a struct element that the docs show as null
+// somewhere: it is held by pointer.
+func nullableElem(ref *TypeRef, n *schema.Node) *TypeRef {
+	ref.Nullable = ref.Kind == RefNamed && n.NullSeen
+	return ref
 }
 
 // structRef is the struct type of an object: its named type when it names

@@ -28,6 +28,10 @@ var samples = map[RefKind]string{
 // recording in subs every value it must replace for the body to decode.
 func typedValue(ref *TypeRef, n *schema.Node, path string, subs *[]Substitution) *Value {
 	v := &Value{Type: ref}
+	if n.Kind == schema.Null && ref.Nullable {
+		v.Null = true
+		return v
+	}
 	switch ref.Kind {
 	case RefNamed:
 		namedValue(v, ref.Named, n, path, subs)
