@@ -26,6 +26,7 @@ const (
 	UnknownBaseType    Code = "DB303" // a baseType is not documented
 	TypeConflict       Code = "DB304" // an example contradicts a member's declared type
 	TypeDefinedTwice   Code = "DB305" // two resource blocks define one type
+	ResultTypeDiffers  Code = "DB306" // an example answers another type than its operation returns
 	UndocumentedURL    Code = "DB401" // an example's URL is none of the documented ones
 	URLDocumentedTwice Code = "DB402" // one URL is documented for two operations
 	UnroutableURL      Code = "DB403" // a URL conflicts with another in the router
@@ -68,6 +69,7 @@ var Explanations = map[Code]string{
 	UnknownBaseType:    "A baseType is not documented, so its members are not inherited.",
 	TypeConflict:       "An example shows a value of another type than the one the resource block or Properties table declares; the declared type wins and the tests substitute a valid value.",
 	TypeDefinedTwice:   "Two resource blocks define one type; their members are merged.",
+	ResultTypeDiffers:  "An example's response names a type that is neither the type its operation returns (its first example's) nor derived from it, so the example is read as the operation's type and may lose what only its own type has. Give the types a documented baseType, or document the other response on its own page.",
 	UndocumentedURL:    "An example's URL matches none of the URLs under \"HTTP request\"; it becomes another URL of the operation.",
 	URLDocumentedTwice: "One method and URL are documented for two operations; the handler serves it as the first, and both keep client methods.",
 	UnroutableURL:      "A URL conflicts with another in net/http.ServeMux (neither is more specific); only its client method is generated.",

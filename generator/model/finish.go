@@ -259,6 +259,7 @@ func (b *builder) example(op *Operation, v *Variant, req *docRequest) *Example {
 		ex.Substitutions = append(ex.Substitutions, subs...)
 	}
 	if resp.body != nil && op.Result.Type != nil && !ex.IsError {
+		b.checkResultType(op, ex, resp)
 		var subs []Substitution
 		ex.Response = typedValue(op.Result.Type, resp.body, "", &subs)
 		ex.ResponseBody = substitute(resp.msg.Body, subs)
@@ -341,4 +342,27 @@ func routedHandler(op, routed *Operation, path string) (*Operation, string) {
 		return routed, ""
 	}
 	return nil, "the handler routes " + path + " to " + routed.Name + ", whose request or result differs"
+}
+
+// checkResultType warns when an example's response names a type that is
+// not the operation's result (nor derived from it): one Go method returns
+// one type, so the example is read as the result type, and what only the
+// named type has may not survive.
+func (b *builder) checkResultType(op *Operation, ex *Example, resp *docResponse) {
+	odata, isCollection := bodyType(resp.block.Annotation)
+	res := op.Result.Type
+	if odata == "" || isCollection || res.Kind != RefNamed || res.Named.ODataType == "" {
+		return
+	}
+	named := b.types.lookup(odata)
+	if named == nil {
+		return
+	}
+	for t := b.types.built[odataKey(named.odataType)]; t != nil; t = t.Base {
+		if t == res.Named {
+			return
+		}
+	}
+	b.diags.Warnf(resp.block.AnnotationPos, diag.ResultTypeDiffers, "example %q answers a %s, but %s returns %s, as its first example does; the example is read as %s, which may not keep what only %s has",
+		ex.Name, named.odataType, op.Name, res.Named.Name, res.Named.Name, named.odataType)
 }
