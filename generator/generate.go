@@ -115,7 +115,9 @@ func unreadable(label, p string, err error) error {
 	return diags.Err()
 }
 
-// GenerateFrom is Generate on pages already read.
+// GenerateFrom is Generate on pages already read. The files it returns
+// type-check: a page whose generated code does not is left out with a
+// DB507 warning and the rest generated again (see brokenPages).
 func GenerateFrom(sources []Source, opt Options) (*Result, error) {
 	return generateFrom(sources, opt, templates.Files)
 }
