@@ -48,6 +48,9 @@ func brokenPages(pkg string, files []templates.File) (map[string]brokenPage, err
 	var unblamed []string
 	for _, e := range errs {
 		f := byName[e.File]
+		if _, seen := broken[f.Page]; seen {
+			continue // a page is blamed for its first error only
+		}
 		src, ok := sourceAbove(f.Content, e.Line)
 		page := f.Page
 		switch {
@@ -59,7 +62,7 @@ func brokenPages(pkg string, files []templates.File) (map[string]brokenPage, err
 		case !ok || src.File != page:
 			src = diag.Pos{File: page, Line: 1, Col: 1}
 		}
-		if _, seen := broken[page]; !seen {
+		if _, seen := broken[page]; !seen { // a shared file's error may name a blamed page
 			broken[page] = brokenPage{pos: src, err: e}
 		}
 	}

@@ -109,7 +109,7 @@ func fieldDoc(fd *model.Field) string {
 func fieldType(fd *model.Field) jen.Code {
 	switch {
 	case fd.Nullable:
-		return jen.Id("Nullable").Types(nullableElem(fd))
+		return jen.Id("Nullable").Types(elemType(fd.Type))
 	case fd.Pointer:
 		return jen.Op("*").Add(goType(fd.Type))
 	}
@@ -124,15 +124,6 @@ func omitOption(fd *model.Field) string {
 		return ",omitempty"
 	}
 	return ",omitzero"
-}
-
-// nullableElem is the T of a Nullable field's Nullable[T]: a struct by
-// value, unless the model holds it by pointer to break a cycle of types.
-func nullableElem(fd *model.Field) jen.Code {
-	if fd.Pointer {
-		return goType(fd.Type)
-	}
-	return elemType(fd.Type)
 }
 
 func typeDoc(t *model.Type) string {

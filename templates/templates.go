@@ -149,7 +149,7 @@ func scalarType(kind model.RefKind) jen.Code {
 // value, as hand-written Go would, unless the docs show an element as null,
 // which only a pointer keeps.
 func elemType(ref *model.TypeRef) jen.Code {
-	if ref.Kind == model.RefNamed && !ref.Nullable {
+	if ref.Kind == model.RefNamed && !ref.ByPointer {
 		return jen.Id(ref.Named.Name)
 	}
 	return goType(ref)

@@ -385,13 +385,13 @@ func valueCode(v *model.Value, ref *model.TypeRef) jen.Code {
 }
 
 // elemCode writes a value as held in a slice, map or Nullable: structs by
-// value.
+// value, unless the model holds them by pointer.
 func elemCode(v *model.Value, ref *model.TypeRef) jen.Code {
 	switch {
-	case ref.Nullable && v.Null:
+	case ref.ByPointer && v.Null:
 		return jen.Nil()
-	case ref.Nullable:
-		return jen.Op("&").Add(structLiteral(ref.Named, v.Fields, v.Extra))
+	case ref.ByPointer:
+		return valueCode(v, ref)
 	}
 	switch ref.Kind {
 	case model.RefNamed:
@@ -503,11 +503,9 @@ func fieldValue(fv model.FieldValue) jen.Code {
 	f := fv.Field
 	switch {
 	case f.Nullable && fv.Value.Null:
-		return jen.Id("Null").Types(nullableElem(f)).Call()
-	case f.Nullable && f.Pointer:
-		return jen.Id("NullableOf").Types(nullableElem(f)).Call(valueCode(fv.Value, f.Type))
+		return jen.Id("Null").Types(elemType(f.Type)).Call()
 	case f.Nullable:
-		return jen.Id("NullableOf").Types(nullableElem(f)).Call(elemCode(fv.Value, f.Type))
+		return jen.Id("NullableOf").Types(elemType(f.Type)).Call(elemCode(fv.Value, f.Type))
 	case f.Pointer:
 		return jen.Id("ptr").Types(goType(f.Type)).Call(elemCode(fv.Value, f.Type))
 	}

@@ -123,7 +123,7 @@ func Build(pages []*docparse.Page, cfg Config) (*API, diag.List) {
 			api.Operations = append(api.Operations, draft.op)
 		}
 	}
-	breakValueCycles(b.types.types) // again: bodies and results add shapes
+	breakValueCycles(b.types.types) // once every type is built, bodies' and results' too
 	b.buildRoutes(api)
 	b.settleHandlers(api)
 	setSamples(api)

@@ -101,11 +101,10 @@ var skippedHeaders = map[string]bool{
 	"Te": true, "Trailer": true, "Upgrade": true, "Keep-Alive": true, "Proxy-Connection": true,
 }
 
-// headerParams reads the page's request-headers table.
+// headerParams reads the page's request-headers tables; a header listed
+// twice is one parameter. settleHeaderNames names them.
 func headerParams(p *docparse.Page) []*Param {
 	var params []*Param
-	var names naming.Set
-	names.Reserve("ctx", "body")
 	for _, t := range p.Tables {
 		if !docparse.InSection(t.Heading, t.HeadingAnchors, "request header") || len(t.Header) == 0 {
 			continue
@@ -122,11 +121,10 @@ func headerParams(p *docparse.Page) []*Param {
 				continue
 			}
 			wire := http.CanonicalHeaderKey(strings.TrimSpace(row.Cells[0].Text))
-			if wire == "" || skippedHeaders[wire] || strings.ContainsAny(wire, " \t") {
+			if wire == "" || skippedHeaders[wire] || strings.ContainsAny(wire, " \t") || hasHeader(params, wire) {
 				continue
 			}
-			arg := names.Unique(naming.Unexported(wire))
-			p := &Param{ArgName: arg, FieldName: naming.Exported(arg), WireName: wire}
+			p := &Param{WireName: wire, Kind: HeaderParam}
 			if desc >= 0 && desc < len(row.Cells) {
 				p.Doc = row.Cells[desc].Text
 			}
@@ -318,17 +316,15 @@ func settleHeaderNames(op *Operation) {
 			fields.Reserve(p.FieldName)
 		}
 	}
-	// A header listed twice (two table rows, say) is one parameter.
-	var seen []string
-	op.HeaderParams = slices.DeleteFunc(op.HeaderParams, func(p *Param) bool {
-		dup := slices.Contains(seen, p.WireName)
-		seen = append(seen, p.WireName)
-		return dup
-	})
 	for _, p := range op.HeaderParams {
-		p.ArgName = names.Unique(p.ArgName)
+		p.ArgName = names.Unique(naming.Unexported(p.WireName))
 		p.FieldName = fields.Unique(naming.Exported(p.ArgName))
 	}
+}
+
+// hasHeader reports whether params has a parameter for the header wire.
+func hasHeader(params []*Param, wire string) bool {
+	return slices.ContainsFunc(params, func(p *Param) bool { return p.WireName == wire })
 }
 
 // routedHandler is the handler of an example whose path the router gives

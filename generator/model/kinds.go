@@ -88,20 +88,13 @@ func responseHeaders(kind ResultKind, h http.Header) [][2]string {
 
 // exampleHeaderParams are headers the examples send that the headers table
 // does not list, such as Prefer, If-Match or Range: each becomes a header
-// parameter, in the order first seen.
+// parameter, in the order first seen. settleHeaderNames names them.
 func exampleHeaderParams(params []*Param, reqs []*docRequest) []*Param {
-	var names naming.Set
-	names.Reserve("ctx", "body", "contentType", "query")
-	for _, p := range params {
-		names.Reserve(p.ArgName)
-	}
 	for _, r := range reqs {
 		for _, name := range sortedHeaderNames(r.msg.Header) {
-			if skippedHeaders[name] || slices.ContainsFunc(params, func(p *Param) bool { return p.WireName == name }) {
-				continue
+			if !skippedHeaders[name] && !hasHeader(params, name) {
+				params = append(params, &Param{WireName: name, Kind: HeaderParam})
 			}
-			arg := names.Unique(naming.Unexported(name))
-			params = append(params, &Param{ArgName: arg, FieldName: naming.Exported(arg), WireName: name, Kind: HeaderParam})
 		}
 	}
 	return params
@@ -232,7 +225,7 @@ func sameRef(a, b *TypeRef) bool {
 	switch {
 	case a == nil || b == nil:
 		return a == b
-	case a.Kind != b.Kind || a.Nullable != b.Nullable:
+	case a.Kind != b.Kind || a.ByPointer != b.ByPointer:
 		return false
 	case a.Kind == RefSlice || a.Kind == RefMap:
 		return sameRef(a.Elem, b.Elem)

@@ -170,10 +170,7 @@ type Field struct {
 	JSONName string // the exact JSON member name
 	Type     *TypeRef
 	// Pointer makes a scalar field a pointer, so that an unset member (nil,
-	// omitted) differs from a documented zero value such as false or 0. On
-	// a Nullable field of a struct type it holds the struct by pointer
-	// (Nullable[*T]): that breaks a cycle of types that would otherwise
-	// hold each other by value.
+	// omitted) differs from a documented zero value such as false or 0.
 	Pointer bool
 	// Nullable wraps the field in Nullable[T]: the docs say it may be JSON
 	// null, which differs from absent.
@@ -229,9 +226,11 @@ type TypeRef struct {
 	Enum  *Enum    // for RefEnum
 	Union *Union   // for RefUnion
 	Elem  *TypeRef // for RefSlice and RefMap
-	// Nullable holds a struct element of a slice or map by pointer, so
-	// that an element the docs show as null stays null (nil).
-	Nullable bool
+	// ByPointer holds a struct by pointer where it is otherwise held by
+	// value: as an element of a slice or map that the docs show as null
+	// (nil keeps it), or in a Nullable field whose type would otherwise
+	// contain itself (Nullable[*T]).
+	ByPointer bool
 }
 
 // Union holds one of several types that share a base, chosen by the JSON

@@ -13,7 +13,7 @@ var probeMethods = []string{http.MethodPatch, http.MethodPut, http.MethodDelete,
 // and finds, by asking a ServeMux routed as the generated one, a method
 // that gets 405 at the sample path and a path below it that gets 404.
 func setSamples(api *API) {
-	probe := probeMux(api)
+	probe := newRouter(api).mux
 	for _, op := range api.Operations {
 		for _, v := range op.Variants {
 			v.SampleArgs = nil
@@ -42,29 +42,6 @@ func setSamples(api *API) {
 			}
 		}
 	}
-}
-
-// probeMux routes like the generated handler, answering 200 where it
-// would call a Server method.
-func probeMux(api *API) *http.ServeMux {
-	mux := http.NewServeMux()
-	ok := func(w http.ResponseWriter, _ *http.Request) {}
-	for _, r := range api.Routes {
-		if !r.Targets[0].Variant.IsCustom() {
-			mux.HandleFunc(r.MuxPattern, ok)
-			continue
-		}
-		targets := r.Targets
-		mux.HandleFunc(r.MuxPattern, func(w http.ResponseWriter, req *http.Request) {
-			for _, t := range targets {
-				if _, matched := matchRawExact(t.Variant.Parts, req.URL.EscapedPath()); matched {
-					return
-				}
-			}
-			http.NotFound(w, req)
-		})
-	}
-	return mux
 }
 
 // status is what the mux answers method at path; 0 for a request that
@@ -97,9 +74,11 @@ func (w *statusWriter) Header() http.Header {
 func (w *statusWriter) Write(p []byte) (int, error) { return len(p), nil }
 func (w *statusWriter) WriteHeader(code int)        { w.code = code }
 
-// router answers which operation's Server method the generated handler
-// calls for a request: the docs may document a path twice (a template and
-// a literal path from an example), and the more specific route wins.
+// router routes like the generated handler and says which operation's
+// Server method it calls for a request: the docs may document a path
+// twice (a template and a literal path from an example), and the more
+// specific route wins. Its mux answers 200 where the handler would call a
+// Server method, for the route tests' probes.
 type router struct {
 	mux *http.ServeMux
 	hit *Operation
@@ -109,31 +88,29 @@ func newRouter(api *API) *router {
 	rt := &router{mux: http.NewServeMux()}
 	for _, r := range api.Routes {
 		targets := r.Targets
+		if !targets[0].Variant.IsCustom() {
+			rt.mux.HandleFunc(r.MuxPattern, func(http.ResponseWriter, *http.Request) { rt.hit = targets[0].Op })
+			continue
+		}
 		rt.mux.HandleFunc(r.MuxPattern, func(w http.ResponseWriter, req *http.Request) {
 			for _, t := range targets {
-				if !t.Variant.IsCustom() {
-					rt.hit = t.Op
-					return
-				}
 				if _, matched := matchRawExact(t.Variant.Parts, req.URL.EscapedPath()); matched {
 					rt.hit = t.Op
 					return
 				}
 			}
+			http.NotFound(w, req)
 		})
 	}
 	return rt
 }
 
-// route is the operation the handler calls for method and path; ok is
-// false when no request can be made of them, so nothing is known.
+// route is the operation the handler calls for method and path, nil for
+// none; ok is false when no request can be made of them.
 func (rt *router) route(method, path string) (op *Operation, ok bool) {
-	defer func() {
-		if recover() != nil {
-			op, ok = nil, false
-		}
-	}()
 	rt.hit = nil
-	rt.mux.ServeHTTP(&statusWriter{}, httptest.NewRequest(method, path, nil))
+	if status(rt.mux, method, path) == 0 {
+		return nil, false
+	}
 	return rt.hit, true
 }

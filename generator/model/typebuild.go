@@ -37,7 +37,6 @@ func (ts *typeSet) build() {
 			setCollectionFields(ts.built[key])
 		}
 	}
-	breakValueCycles(ts.types)
 }
 
 // breakBaseCycles drops the base of a type whose chain of baseTypes leads
@@ -60,15 +59,15 @@ func (ts *typeSet) breakBaseCycles(keys []string) {
 }
 
 // breakValueCycles makes a Nullable struct field hold its struct by
-// pointer when that struct holds, by value, the field's own type again
+// pointer (TypeRef.ByPointer) when that struct holds, by value, the field's own type again
 // (through embedded bases and other Nullable fields): Go refuses a type
 // that contains itself. Fields are settled in type and field order, so
 // the same docs always break a cycle at the same field.
 func breakValueCycles(types []*Type) {
 	for _, t := range types {
 		for _, f := range t.Fields {
-			if f.Nullable && !f.Pointer && f.Type.Kind == RefNamed && holdsByValue(f.Type.Named, t, map[*Type]bool{}) {
-				f.Pointer = true
+			if heldByValue(f) && holdsByValue(f.Type.Named, t, map[*Type]bool{}) {
+				f.Type.ByPointer = true
 			}
 		}
 	}
@@ -88,11 +87,17 @@ func holdsByValue(from, target *Type, seen map[*Type]bool) bool {
 		return true
 	}
 	for _, f := range from.Fields {
-		if f.Nullable && !f.Pointer && f.Type.Kind == RefNamed && holdsByValue(f.Type.Named, target, seen) {
+		if heldByValue(f) && holdsByValue(f.Type.Named, target, seen) {
 			return true
 		}
 	}
 	return false
+}
+
+// heldByValue reports a field that holds a struct by value: a Nullable
+// one not yet broken to a pointer. Other struct fields are pointers.
+func heldByValue(f *Field) bool {
+	return f.Nullable && f.Type.Kind == RefNamed && !f.Type.ByPointer
 }
 
 // setCollectionFields finds the members a client pages a collection by.
@@ -342,7 +347,7 @@ func (ts *typeSet) objectRef(owner, member string, n *schema.Node, target string
 // nullableElem marks a struct element that the docs show as null
 // somewhere: it is held by pointer.
 func nullableElem(ref *TypeRef, n *schema.Node) *TypeRef {
-	ref.Nullable = ref.Kind == RefNamed && n.NullSeen
+	ref.ByPointer = ref.Kind == RefNamed && n.NullSeen
 	return ref
 }
 

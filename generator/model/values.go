@@ -28,7 +28,7 @@ var samples = map[RefKind]string{
 // recording in subs every value it must replace for the body to decode.
 func typedValue(ref *TypeRef, n *schema.Node, path string, subs *[]Substitution) *Value {
 	v := &Value{Type: ref}
-	if n.Kind == schema.Null && ref.Nullable {
+	if n.Kind == schema.Null && ref.ByPointer {
 		v.Null = true
 		return v
 	}

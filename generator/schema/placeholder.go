@@ -55,9 +55,9 @@ func classifyString(n *Node, s string) {
 		n.Kind, n.Placeholder, n.EnumValues = Enum, true, values
 		return
 	}
-	if canonical, ok := timestamp(s); ok {
-		n.Kind, n.NonCanonical = DateTime, !canonical
-		n.ZeroSeen = isZeroTime(s) // "0001-01-01T00:00:00Z" is time.Time's zero, which omitzero drops
+	if t, canonical, ok := timestamp(s); ok {
+		// "0001-01-01T00:00:00Z" is time.Time's zero, which omitzero drops.
+		n.Kind, n.NonCanonical, n.ZeroSeen = DateTime, !canonical, t.IsZero()
 		return
 	}
 	n.Kind = String
@@ -92,23 +92,14 @@ var zoneLayouts = []struct {
 	{"2006-01-02T15:04", false},
 }
 
-// timestamp reports whether s is a date-time, and whether time.Time
-// encodes it back as written (RFC 3339 with a zone, no trailing zeros).
-func timestamp(s string) (canonical, ok bool) {
+// timestamp reports whether s is a date-time, its time, and whether
+// time.Time encodes it back as written (RFC 3339 with a zone, no trailing
+// zeros).
+func timestamp(s string) (t time.Time, canonical, ok bool) {
 	for _, l := range zoneLayouts {
 		if t, err := time.Parse(l.layout, s); err == nil {
-			return l.zone && t.Format(time.RFC3339Nano) == s, true
+			return t, l.zone && t.Format(time.RFC3339Nano) == s, true
 		}
 	}
-	return false, false
-}
-
-// isZeroTime reports a timestamp that decodes to the zero time.Time.
-func isZeroTime(s string) bool {
-	for _, l := range zoneLayouts {
-		if t, err := time.Parse(l.layout, s); err == nil {
-			return t.IsZero()
-		}
-	}
-	return false
+	return time.Time{}, false, false
 }
