@@ -42,6 +42,10 @@ func (r *Result) Explain(w io.Writer) {
 
 func explainOperation(w io.Writer, op *model.Operation) {
 	fmt.Fprintf(w, "  operation %s from %s (%s tested)\n", op.Name, op.Source, count(len(op.Examples), "example"))
+	fmt.Fprintf(w, "    name %s %s\n", op.Name, op.NameFrom)
+	for _, pos := range op.AlsoDocumented {
+		fmt.Fprintf(w, "    also documented at %s\n", pos)
+	}
 	for _, v := range op.Variants {
 		serving := "served as " + op.Name
 		switch {
@@ -50,7 +54,7 @@ func explainOperation(w io.Writer, op *model.Operation) {
 		case v.ServedBy != nil:
 			serving = "served as " + v.ServedBy.Op.Name + ", which documents it too"
 		}
-		fmt.Fprintf(w, "    client %s: %s (%s) from %s\n", v.ClientMethod, v.Pattern, serving, v.Source)
+		fmt.Fprintf(w, "    client %s: %s (%s) from %s; named after %s\n", v.ClientMethod, v.Pattern, serving, v.Source, v.NameFrom)
 	}
 }
 

@@ -211,7 +211,7 @@ func (c *Client) CreateVersion(ctx context.Context, xSampleHeader string, body *
 	return c.sendCreateVersion(ctx, "/drive/root/versions", xSampleHeader, body)
 }
 
-// CreateVersionByItemID calls POST /drive/items/{itemID}/versions (Create version).
+// CreateVersionForItem calls POST /drive/items/{itemID}/versions (Create version).
 //
 // Use this API to create a new version.
 //
@@ -219,11 +219,11 @@ func (c *Client) CreateVersion(ctx context.Context, xSampleHeader string, body *
 // HTTP header. Update accordingly or remove if not needed
 //
 // Source: docs/create-version.md:10
-func (c *Client) CreateVersionByItemID(ctx context.Context, itemID string, xSampleHeader string, body *Item) (*Item, error) {
+func (c *Client) CreateVersionForItem(ctx context.Context, itemID string, xSampleHeader string, body *Item) (*Item, error) {
 	return c.sendCreateVersion(ctx, "/drive/items/"+escapeSegment(itemID)+"/versions", xSampleHeader, body)
 }
 
-// CreateVersionByDriveID calls POST /drives/{driveID}/root/versions (Create version).
+// CreateVersionForDrive calls POST /drives/{driveID}/root/versions (Create version).
 //
 // Use this API to create a new version.
 //
@@ -231,7 +231,7 @@ func (c *Client) CreateVersionByItemID(ctx context.Context, itemID string, xSamp
 // HTTP header. Update accordingly or remove if not needed
 //
 // Source: docs/create-version.md:11
-func (c *Client) CreateVersionByDriveID(ctx context.Context, driveID string, xSampleHeader string, body *Item) (*Item, error) {
+func (c *Client) CreateVersionForDrive(ctx context.Context, driveID string, xSampleHeader string, body *Item) (*Item, error) {
 	return c.sendCreateVersion(ctx, "/drives/"+escapeSegment(driveID)+"/root/versions", xSampleHeader, body)
 }
 

@@ -31,6 +31,8 @@ const (
 	URLDocumentedTwice Code = "DB402" // one URL is documented for two operations
 	UnroutableURL      Code = "DB403" // a URL conflicts with another in the router
 	ClientOnlyExample  Code = "DB404" // an example's handler half cannot be tested
+	PagesDisagree      Code = "DB405" // two pages document one operation with different results
+	NameNumbered       Code = "DB406" // nothing tells two generated names apart; a number was appended
 	NoPages            Code = "DB501" // the docs folder holds no Markdown page
 	NoOperations       Code = "DB502" // the docs document no operation
 	BadConfig          Code = "DB503" // docbind.json cannot be used
@@ -38,6 +40,7 @@ const (
 	BadPackageName     Code = "DB505" // the package name is not a Go identifier
 	InternalError      Code = "DB506" // docbind produced code it cannot format: a bug
 	PageLeftOut        Code = "DB507" // a page's generated code does not compile: the page is left out
+	UnknownRename      Code = "DB508" // a docbind.json rename names nothing generated
 	BadOutput          Code = "DB601" // a file docbind did not generate would be overwritten
 	OutputOverlapsDocs Code = "DB602" // the output folder is the docs folder
 	OutputNotFolder    Code = "DB603" // -out names a file, not a folder
@@ -74,6 +77,8 @@ var Explanations = map[Code]string{
 	URLDocumentedTwice: "One method and URL are documented for two operations; the handler serves it as the first, and both keep client methods.",
 	UnroutableURL:      "A URL conflicts with another in net/http.ServeMux (neither is more specific); only its client method is generated.",
 	ClientOnlyExample:  "An example's URL is served by another operation with another request or result, or cannot be routed: only its client half is tested.",
+	PagesDisagree:      "Two pages document the same method and URL, so they are one operation (its doc comment names both), but their examples answer different types or kinds of result; the first page's is kept and the other's examples are tested against it. Make the pages agree.",
+	NameNumbered:       "Nothing in the docs (title, URL, page file name) tells two generated names apart, so a number was appended to one. Such a name can change when pages change: give the pages distinct titles, or rename it in docbind.json.",
 	NoPages:            "The docs folder holds no Markdown page.",
 	NoOperations:       "The docs hold no request example, so there is nothing to generate.",
 	BadConfig:          "docbind.json cannot be read: bad JSON, an unknown key, or a bad glob.",
@@ -81,6 +86,7 @@ var Explanations = map[Code]string{
 	BadPackageName:     "The package name (-package, docbind.json, $GOPACKAGE or the output folder's name) is not a Go identifier.",
 	InternalError:      "docbind generated code it cannot format or type-check. This is a bug in docbind: please report it with the page named.",
 	PageLeftOut:        "The Go code generated from a page does not type-check (docbind checks the whole package before writing it), so that page's operations and types are left out and the rest of the package is generated, builds and passes. The message gives the first compiler error; please report it, with the page.",
+	UnknownRename:      "A rename in docbind.json names no generated operation (or type); it is ignored. The message lists the closest generated names, as `docbind -v` prints them.",
 	BadOutput:          "A file docbind did not generate (it lacks docbind's header line) would be overwritten; docbind refuses and writes nothing. Rename or move the file.",
 	OutputOverlapsDocs: "The output folder is the docs folder (symbolic links resolved); docbind refuses to write there. Choose another -out.",
 	OutputNotFolder:    "-out names an existing file, not a folder; docbind writes a folder of files.",

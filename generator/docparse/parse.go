@@ -23,10 +23,13 @@ type Page struct {
 	Path     string // slash-separated, relative to the docs folder
 	Title    string // text of the first level-1 heading
 	TitlePos diag.Pos
-	Intro    string // the first paragraph under the title
-	Blocks   []Block
-	Tables   []Table
-	Links    []Link
+	// TitleAnchors are the title's anchor ids: a translated edition keeps
+	// the English heading's anchor, # <a name="list-users"></a>列出用户.
+	TitleAnchors []string
+	Intro        string // the first paragraph under the title
+	Blocks       []Block
+	Tables       []Table
+	Links        []Link
 }
 
 // Block is an annotated fenced code block.
@@ -116,6 +119,7 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if n.Level == 1 && w.page.Title == "" {
 			w.page.Title = w.heading
 			w.page.TitlePos = w.pos(n)
+			w.page.TitleAnchors = w.anchors
 		}
 		return ast.WalkSkipChildren, nil
 	case *ast.HTMLBlock:

@@ -60,6 +60,15 @@ type opDraft struct {
 	queries     []string // query strings of the documented URL lines
 	documented  bool     // the page's HTTP request block lists this method
 	requestName string   // the server request type's name before types claim theirs
+	// namedAfterExample marks an operation split off its page's: it is
+	// named after its first example, as the title names the other.
+	namedAfterExample bool
+	// severalMethods marks an operation of a page that documents several
+	// methods, whose titles say one thing ("Update X" for PATCH and PUT).
+	severalMethods bool
+	// pages document the operation: its own first, then those whose
+	// operation of the same method and URL was merged into it.
+	pages []*docparse.Page
 }
 
 // Config holds the choices a user makes in docbind.json.
@@ -79,7 +88,6 @@ type builder struct {
 	cfg         Config
 	diags       diag.List
 	types       *typeSet
-	opNames     naming.Set
 	clientNames naming.Set // Client methods, across operations
 	bases       []string
 }
@@ -94,9 +102,6 @@ type builder struct {
 func Build(pages []*docparse.Page, cfg Config) (*API, diag.List) {
 	b := &builder{cfg: cfg}
 	b.types = newTypeSet(&b.diags, cfg.TypeNames)
-	// Unimplemented is embedded in the generated test Server, whose methods
-	// are the operations': an operation of that name would clash with it.
-	b.opNames.Reserve("NewClient", "NewHandler", "WithHTTPClient", "WithHeader", "WithBearerToken", "WithMaxBodyBytes", "NullableOf", "Null", "Unimplemented")
 	var docs []*pageOps
 	for _, p := range pages {
 		docs = append(docs, b.readPage(p))
@@ -112,11 +117,8 @@ func Build(pages []*docparse.Page, cfg Config) (*API, diag.List) {
 	if cfg.BaseURL != "" {
 		api.BaseURL = cfg.BaseURL
 	}
-	for _, d := range docs {
-		for _, draft := range d.ops {
-			b.clientNames.Reserve(draft.op.Name)
-		}
-	}
+	b.mergeDuplicates(docs)
+	b.nameOperations(docs)
 	for _, d := range docs {
 		for _, draft := range d.ops {
 			b.finishOperation(d, draft)
@@ -186,6 +188,8 @@ func (b *builder) readURLs(blk *docparse.Block) []urlLine {
 		if fields[len(fields)-1] == "HTTP/1.1" {
 			target = strings.Join(fields[1:len(fields)-1], " ")
 		}
+		// "/content[?includeIDs=true]" writes an optional query in brackets.
+		target = strings.NewReplacer("[?", "?", "]", "").Replace(target)
 		path, query, _ := strings.Cut(target, "?")
 		parts, err := parsePath(path)
 		if err != nil {
@@ -316,7 +320,7 @@ func (b *builder) group(d *pageOps) []*opDraft {
 	byMethod := map[string]*opDraft{}
 	var drafts []*opDraft
 	newDraft := func(method string, pos diag.Pos) *opDraft {
-		dr := &opDraft{op: &Operation{Method: method, Title: d.page.Title, Doc: d.page.Intro, Source: pos}}
+		dr := &opDraft{op: &Operation{Method: method, Title: d.page.Title, Doc: d.page.Intro, Source: pos}, pages: []*docparse.Page{d.page}}
 		drafts = append(drafts, dr)
 		return dr
 	}
@@ -357,7 +361,19 @@ func (b *builder) group(d *pageOps) []*opDraft {
 		}
 		dr.requests = append(dr.requests, req)
 	}
-	b.nameOperations(d.page, drafts)
+	// A page's operation is named after its title when it is the page's
+	// only one, or the one its documented URLs belong to when the others
+	// are split off; the others after their first example's name.
+	documented := 0
+	for _, dr := range drafts {
+		if dr.documented {
+			documented++
+		}
+	}
+	for _, dr := range drafts {
+		dr.namedAfterExample = len(drafts) > 1 && len(dr.requests) > 0 && !(dr.documented && documented == 1)
+		dr.severalMethods = dr.documented && documented > 1
+	}
 	return drafts
 }
 
@@ -383,55 +399,6 @@ func (dr *opDraft) returnsOtherKind(req *docRequest) bool {
 
 func (r *docResponse) isError() bool {
 	return r.msg.Status >= 400 || r.block.Annotation.ExpectError
-}
-
-// nameOperations names a page's operation after the page title when it is
-// the page's only one, or the one its documented URLs belong to when the
-// others are split off; the others after their first example's name.
-func (b *builder) nameOperations(p *docparse.Page, drafts []*opDraft) {
-	documented := 0
-	for _, dr := range drafts {
-		if dr.documented {
-			documented++
-		}
-	}
-	for _, dr := range drafts {
-		name := titleName(p.Title)
-		if len(drafts) > 1 && len(dr.requests) > 0 && !(dr.documented && documented == 1) {
-			name = exampleName(dr.requests[0].block)
-		}
-		if strings.TrimSpace(name) == "" {
-			name = strings.TrimSuffix(p.Path[strings.LastIndexByte(p.Path, '/')+1:], ".md")
-		}
-		dr.op.Name = naming.Exported(name)
-		if override, ok := b.cfg.OperationNames[dr.op.Name]; ok {
-			dr.op.Name = override
-		}
-		dr.op.Name = b.opNames.Unique(dr.op.Name)
-		dr.requestName = dr.op.Name + "Request"
-	}
-}
-
-// titleName drops what a page title says only for readers: articles, and
-// "resource" or "resource type" at the end. "Get a DriveItem resource" ->
-// "Get DriveItem".
-func titleName(title string) string {
-	var words []string
-	for _, w := range strings.Fields(title) {
-		switch strings.ToLower(w) {
-		case "a", "an", "the":
-			continue
-		}
-		words = append(words, w)
-	}
-	for len(words) > 1 {
-		last := strings.ToLower(words[len(words)-1])
-		if last != "resource" && last != "type" && last != "(preview)" {
-			break
-		}
-		words = words[:len(words)-1]
-	}
-	return strings.Join(words, " ")
 }
 
 func addVariant(op *Operation, parts []PathPart, pos diag.Pos) *Variant {

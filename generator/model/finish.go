@@ -21,16 +21,24 @@ func (b *builder) finishOperation(d *pageOps, dr *opDraft) {
 	for _, req := range dr.requests {
 		variantOf[req] = b.variantFor(op, req)
 	}
-	nameVariants(op, &b.clientNames)
-	op.HeaderParams = exampleHeaderParams(headerParams(d.page), dr.requests)
+	b.nameVariants(op)
+	var headers []*Param
+	for _, p := range dr.pages {
+		for _, h := range headerParams(p) {
+			if !hasHeader(headers, h.WireName) {
+				headers = append(headers, h)
+			}
+		}
+	}
+	op.HeaderParams = exampleHeaderParams(headers, dr.requests)
 	settleHeaderNames(op)
 	op.QueryParams = queryParams(dr.queries, dr.requests)
 	if len(op.QueryParams) > 0 {
 		op.QueryType = b.types.names.Unique(op.Name + "Query")
 	}
 	op.BodyKind = bodyKind(dr.requests)
-	if op.BodyKind == BodyJSON || op.BodyKind == BodyNone && b.linkedBodyType(d.page) != "" && op.Method != http.MethodGet && op.Method != http.MethodDelete {
-		op.Body = b.bodyType(d.page, op, dr.requests)
+	if op.BodyKind == BodyJSON || op.BodyKind == BodyNone && b.linkedBodyType(dr.pages[0]) != "" && op.Method != http.MethodGet && op.Method != http.MethodDelete {
+		op.Body = b.bodyType(dr.pages[0], op, dr.requests)
 		switch {
 		case op.Body != nil && op.Body.Kind == RefNamed:
 			op.BodyKind = BodyJSON
@@ -64,23 +72,150 @@ func (b *builder) variantFor(op *Operation, req *docRequest) *Variant {
 	return addVariant(op, parts, req.block.AnnotationPos)
 }
 
-// nameVariants gives each URL variant its client method name: the first is
-// the operation's name; another whose parameters differ from the first's
-// adds "By" and them (CreateVersionByItemID), and one with the same
-// parameters adds "Via" and its literal segments (GetItemViaMeItems).
-func nameVariants(op *Operation, names *naming.Set) {
-	first := paramNames(op.Variants[0])
+// nameVariants gives each URL variant its client method name. The first
+// is the operation's name. Another is named for the root its URL starts
+// from, the same word for the same root across the API: GetDriveItem
+// (/me/drive/items/{id}), GetDriveItemForUser (/users/{id}/drive/items/{id}),
+// GetDriveItemForGroup, GetDriveItemForSite. Where the root does not tell
+// a variant from the first or from another, its path parameters do
+// (CreateVersionByItemID); where they do not either, the words of its URL
+// the first variant lacks (ListEventsViaCalendar); then all of its words.
+// A number is the last resort, with a warning.
+func (b *builder) nameVariants(op *Operation) {
+	roots := map[string]int{}
+	for _, v := range op.Variants {
+		roots[rootWord(v)]++
+	}
+	first := op.Variants[0]
 	for i, v := range op.Variants {
 		if i == 0 {
-			v.ClientMethod = op.Name // unique among operations, and reserved
+			v.ClientMethod, v.NameFrom = op.Name, "the operation's name" // unique among operations, and reserved
 			continue
 		}
-		name := op.Name + "By" + paramNames(v)
-		if paramNames(v) == "" || paramNames(v) == first || names.Taken(name) {
-			name = op.Name + "Via" + literalName(v.Parts)
+		var cands []candidate
+		if root := rootWord(v); root != "" && root != rootWord(first) && roots[root] == 1 {
+			cands = append(cands, candidate{fit(op.Name, "For"+root), "the root of its URL, " + v.Template})
 		}
-		v.ClientMethod = names.Unique(name)
+		if w := differingWords(v, first); w != "" {
+			cands = append(cands, candidate{fit(op.Name, "For"+w), "the first segment of its URL unlike the first URL's, " + v.Template})
+		}
+		if ps := paramNames(v); ps != "" && ps != paramNames(first) {
+			cands = append(cands, candidate{fit(op.Name, "By"+ps), "its path parameters"})
+		}
+		if w := newWords(v, first); w != "" {
+			cands = append(cands, candidate{fit(op.Name, "Via"+w), "the words of its URL the first URL lacks"})
+		}
+		cands = append(cands, candidate{fit(op.Name, "Via"+literalName(v.Parts)), "the words of its URL"})
+		chosen := cands[len(cands)-1]
+		// The root is the regular name; past it, the shortest that is free.
+		regular := 0
+		if strings.HasPrefix(cands[0].from, "the root") {
+			regular = 1
+		}
+		slices.SortStableFunc(cands[regular:], func(x, y candidate) int { return len(x.name) - len(y.name) })
+		for _, c := range slices.Concat(shortOnes(cands, true), shortOnes(cands, false)) {
+			if !b.clientNames.Taken(c.name) {
+				chosen = c
+				break
+			}
+		}
+		if b.clientNames.Taken(chosen.name) {
+			unique := b.clientNames.Unique(chosen.name)
+			b.diags.Warnf(v.Source, diag.NameNumbered, "nothing in the docs tells the client method for %s from another named %s; it is named %s", v.Pattern, chosen.name, unique)
+			chosen.name = unique
+		}
+		b.clientNames.Reserve(chosen.name)
+		v.ClientMethod, v.NameFrom = chosen.name, chosen.from
 	}
+}
+
+// maxNameLen bounds a client method name: a longer candidate is taken only
+// when no shorter one is free.
+const maxNameLen = 60
+
+// fit joins a name and a suffix, dropping the name's last words while the
+// whole is longer than maxNameLen: a variant's suffix says what tells it
+// apart, the operation's leading words what it does.
+func fit(name, suffix string) string {
+	words := naming.Words(name)
+	for len(words) > 1 && len(strings.Join(words, ""))+len(suffix) > maxNameLen {
+		words = words[:len(words)-1]
+	}
+	return strings.Join(words, "") + suffix
+}
+
+// candidate is a name a variant may take, and what it is made of.
+type candidate struct{ name, from string }
+
+// shortOnes are the candidates within maxNameLen (or beyond it).
+func shortOnes(cands []candidate, short bool) []candidate {
+	var out []candidate
+	for _, c := range cands {
+		if (len(c.name) <= maxNameLen) == short {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// differingWords name the literal segments of v's URL that differ from
+// first's by the words first's lack:
+// /deviceAppManagement/mdmWindowsInformationProtectionPolicies/... beside
+// /deviceAppManagement/windowsInformationProtectionPolicies/... -> Mdm.
+func differingWords(v, first *Variant) string {
+	mine, theirs := literalSegments(v.Template), literalSegments(first.Template)
+	var b strings.Builder
+	for i, seg := range mine {
+		var other []string
+		if i < len(theirs) {
+			if strings.EqualFold(seg, theirs[i]) {
+				continue
+			}
+			other = naming.Words(theirs[i])
+		}
+		for _, w := range naming.Words(seg) {
+			if !slices.ContainsFunc(other, func(o string) bool { return strings.EqualFold(o, w) }) {
+				b.WriteString(naming.Exported(w))
+			}
+		}
+	}
+	return naming.Singular(b.String())
+}
+
+// literalSegments are a template's segments without placeholders in them.
+func literalSegments(template string) []string {
+	var segs []string
+	for _, seg := range strings.Split(template, "/") {
+		if seg != "" && !strings.ContainsAny(seg, "{}") {
+			segs = append(segs, seg)
+		}
+	}
+	return segs
+}
+
+// rootWord names the root a URL starts from: its first segment, singular
+// (/users/{id}/... -> User, /me/... -> Me, /drives/{id}/... -> Drive).
+func rootWord(v *Variant) string {
+	words := urlWords(strings.SplitN(strings.TrimPrefix(v.Template, "/"), "/", 2)[0])
+	if len(words) == 0 {
+		return ""
+	}
+	return naming.Exported(naming.Singular(words[len(words)-1]))
+}
+
+// newWords are the Go words of v's URL that first's URL lacks.
+func newWords(v, first *Variant) string {
+	have := map[string]bool{}
+	for _, w := range urlWords(first.Template) {
+		have[strings.ToLower(w)] = true
+	}
+	var b strings.Builder
+	for _, w := range urlWords(v.Template) {
+		if !have[strings.ToLower(w)] {
+			b.WriteString(naming.Exported(w))
+		}
+	}
+	return b.String()
 }
 
 func paramNames(v *Variant) string {

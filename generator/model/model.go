@@ -21,6 +21,7 @@ type API struct {
 // method per URL variant.
 type Operation struct {
 	Name         string // Go name, such as CreateVersion
+	NameFrom     string // what the name was made of, for -v: from title "Create version"
 	Title        string // the page title
 	Doc          string // the page's first paragraph
 	Method       string
@@ -34,6 +35,9 @@ type Operation struct {
 	Examples     []*Example
 	RequestType  string // Go name of the struct the server method receives
 	Source       diag.Pos
+	// AlsoDocumented are the other places that document this method and
+	// URL, whose examples joined this operation's.
+	AlsoDocumented []diag.Pos
 }
 
 // Result is what a successful call returns.
@@ -67,6 +71,7 @@ const (
 // Variant is one URL an operation is reachable at.
 type Variant struct {
 	ClientMethod string // Go name of the client method for this URL
+	NameFrom     string // what the method name adds to the operation's, for -v
 	Template     string // the path as documented, with {name} wildcards
 	Pattern      string // method and template: "POST /drives/{driveID}/root/versions"
 	// MuxPattern is what the handler registers with net/http.ServeMux: the

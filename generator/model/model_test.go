@@ -143,7 +143,7 @@ func TestBuildSeedOperation(t *testing.T) {
 	for _, v := range op.Variants {
 		variants = append(variants, v.ClientMethod+"="+v.Pattern)
 	}
-	want := "CreateVersion=POST /drive/root/versions;CreateVersionByItemID=POST /drive/items/{itemID}/versions;CreateVersionByDriveID=POST /drives/{driveID}/root/versions"
+	want := "CreateVersion=POST /drive/root/versions;CreateVersionForItem=POST /drive/items/{itemID}/versions;CreateVersionForDrive=POST /drives/{driveID}/root/versions"
 	if got := strings.Join(variants, ";"); got != want {
 		t.Errorf("variants\n got %s\nwant %s", got, want)
 	}

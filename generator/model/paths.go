@@ -40,6 +40,7 @@ func parsePath(path string) ([]PathPart, error) {
 	if len(path) > 1 {
 		path = strings.TrimSuffix(path, "/")
 	}
+	path = placeValues(path)
 	if hasSpace(path) {
 		return nil, fmt.Errorf("path %q has white space or a control character outside a placeholder", path)
 	}
@@ -125,6 +126,8 @@ var reservedArgs = []string{
 var reservedFields = []string{"Pattern", "Query", "Body", "ContentType"}
 
 func paramName(placeholder, before string) string {
+	// {id | userPrincipalName} names alternatives: the first names it.
+	placeholder, _, _ = strings.Cut(placeholder, "|")
 	if genericPlaceholders[strings.ToLower(strings.TrimSpace(placeholder))] && before != "" {
 		return naming.Unexported(naming.Singular(before) + " " + placeholder)
 	}

@@ -157,7 +157,10 @@ func (ts *typeSet) buildFields(t *Type, d *typeDef) {
 	}
 	for _, m := range d.members {
 		node := ts.resolveMember(d, m)
-		if node == nil {
+		if node == nil || isDataKeyName(m.name) {
+			// A member named by data (a user's id in plannerAssignments)
+			// is an instance's key, not a field: AdditionalProperties
+			// keeps it.
 			continue
 		}
 		f := &Field{

@@ -60,7 +60,7 @@ func namespace(odataType string) string {
 
 // def returns the typeDef of an OData type, creating it.
 func (ts *typeSet) def(odataType string, at diag.Pos, origin string) *typeDef {
-	key := odataKey(odataType)
+	key := ts.keyOf(odataType)
 	d := ts.defs[key]
 	if d == nil {
 		d = &typeDef{odataType: strings.TrimPrefix(strings.TrimSpace(odataType), "#"), source: at, origin: origin, doc: wellKnownDoc(odataType)}
@@ -69,6 +69,19 @@ func (ts *typeSet) def(odataType string, at diag.Pos, origin string) *typeDef {
 		ts.byShort[short] = append(ts.byShort[short], key)
 	}
 	return d
+}
+
+// keyOf is the key of an OData type's typeDef: its lower-cased name, or
+// for a name without namespace ("educationLinkResource") the one
+// documented type of that short name, which an example means.
+func (ts *typeSet) keyOf(odataType string) string {
+	key := odataKey(odataType)
+	if ts.defs[key] == nil && namespace(key) == "" {
+		if keys := ts.byShort[key]; len(keys) == 1 {
+			return keys[0]
+		}
+	}
+	return key
 }
 
 // lookup finds a type by its OData name or its short name, as links and
@@ -142,8 +155,8 @@ func (ts *typeSet) absorbNested(m *memberDef, v *schema.Node, at locator) {
 		if target == nil {
 			continue
 		}
-		if obj.ODataType != "" && !slices.Contains(m.variants, odataKey(obj.ODataType)) {
-			m.variants = append(m.variants, odataKey(obj.ODataType))
+		if key := ts.keyOf(obj.ODataType); key != "" && !slices.Contains(m.variants, key) {
+			m.variants = append(m.variants, key)
 		}
 		if _, ok := ts.targets[m]; !ok {
 			ts.targets[m] = odataKey(target.odataType)
@@ -254,6 +267,13 @@ var (
 
 // isDataKeyed reports an object whose keys are data, such as GUIDs or
 // URLs, rather than member names: it becomes a map.
+// isDataKeyName reports a member name that is data: a GUID, a URL, a
+// number, or text with '/', '@' or white space in it (but not an
+// annotation such as members@odata.bind).
+func isDataKeyName(name string) bool {
+	return !strings.Contains(name, "@") && (guidKey.MatchString(name) || dataKey.MatchString(name))
+}
+
 func isDataKeyed(obj *schema.Node) bool {
 	if obj.Kind != schema.Object || len(obj.Fields) == 0 {
 		return false

@@ -18,7 +18,9 @@ var initialisms = map[string]string{
 
 // Words splits a name into words at punctuation, spaces and case changes:
 // "createdDateTime" -> created Date Time, "@odata.type" -> odata type,
-// "X-Sample-Header" -> X Sample Header, "HTMLPage" -> HTML Page.
+// "X-Sample-Header" -> X Sample Header, "HTMLPage" -> HTML Page. Only
+// ASCII letters and digits make words, so every Go name is ASCII: a name
+// outside ASCII could not even be exported (列出用户 is not).
 func Words(s string) []string {
 	var words []string
 	var cur []rune
@@ -30,7 +32,7 @@ func Words(s string) []string {
 	}
 	runes := []rune(s)
 	for i, r := range runes {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		if r > unicode.MaxASCII || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			flush()
 			continue
 		}
