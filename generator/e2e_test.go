@@ -63,7 +63,7 @@ func TestGeneratedPackagesPass(t *testing.T) {
 }
 
 // TestGeneratedTestsCatchHandEdits edits the generated non-test code of the seed
-// (and of the files case, for query options and template routes, and of the
+// (and of the files case, for header and query options and template routes, and of the
 // wire case, for what the client sends and returns)
 // the ways a bad hand edit or a docbind bug would, and expects the generated
 // tests to fail each time.
@@ -78,7 +78,7 @@ func TestGeneratedTestsCatchHandEdits(t *testing.T) {
 		{"seed", "JSON member name of Item", "create_version_gen.go", `json:"cTag,omitzero"`, `json:"ctag,omitzero"`},
 		{"seed", "route path", "server_gen.go", `HandleFunc("POST /drive/items/{itemID}/versions"`, `HandleFunc("POST /drive/item/{itemID}/versions"`},
 		{"seed", "route method", "server_gen.go", `HandleFunc("POST /drive/root/versions"`, `HandleFunc("PUT /drive/root/versions"`},
-		{"seed", "client path", "create_version_gen.go", `"/drive/root/versions", xSampleHeader, body)`, `"/drive/roots/versions", xSampleHeader, body)`},
+		{"seed", "client path", "create_version_gen.go", `"/drive/root/versions", body, opts)`, `"/drive/roots/versions", body, opts)`},
 		{"seed", "client method", "create_version_gen.go", `newRequest(ctx, "POST", urlPath`, `newRequest(ctx, "PUT", urlPath`},
 		// Each defence removed in turn. The server's:
 		{"seed", "panic recovery", "server_gen.go", "return recoverPanics(mux)", "return mux"},
@@ -94,9 +94,11 @@ func TestGeneratedTestsCatchHandEdits(t *testing.T) {
 		{"seed", "context honoured", "helpers_gen.go", "http.NewRequestWithContext(ctx, method, c.baseURL+path, reader)", "http.NewRequestWithContext(context.Background(), method, c.baseURL+path, reader)"},
 		{"seed", "response bodies closed", "helpers_gen.go", "\tdefer resp.Body.Close()\n\tif resp.StatusCode < 200 || resp.StatusCode > 299 {", "\tif resp.StatusCode < 200 || resp.StatusCode > 299 {"},
 		{"seed", "error bodies bounded", "helpers_gen.go", "io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))", "io.ReadAll(resp.Body)"},
-		{"files", "query values encoded", "files_gen.go", "return v.Encode()", "s, _ := url.QueryUnescape(v.Encode())\n\treturn s"},
+		{"files", "query values encoded", "files_gen.go", "req.URL.RawQuery = v.Encode()", "req.URL.RawQuery, _ = url.QueryUnescape(v.Encode())"},
 		// What the client sends and returns is what the docs show:
-		{"wire", "query option 0 sent", "reviews_gen.go", "if q.Skip != nil {", "if q.Skip != nil && *q.Skip != 0 {"},
+		{"wire", "query option 0 sent", "reviews_gen.go", "if o.Skip != nil {", "if o.Skip != nil && *o.Skip != 0 {"},
+		{"files", "header option sent", "list_gen.go", `if o.Prefer != "" {`, `if false {`},
+		{"files", "header option received", "list_gen.go", `o := ListFilesOptions{Prefer: r.Header.Get("Prefer")}`, `o := ListFilesOptions{}`},
 		{"wire", "no User-Agent of Go's own", "report_gen.go", `} else if _, ok := req.Header["User-Agent"]; !ok {`, `} else if false {`},
 		{"wire", "Location kept as the server sent it", "helpers_gen.go", "out.Location = resolveReference(req.URL.String(), loc)", "u, _ := req.URL.Parse(loc)\n\t\tout.Location = u.String()"},
 		{"wire", "Location resolved", "helpers_gen.go", "out.Location = resolveReference(req.URL.String(), loc)", "out.Location = loc"},

@@ -163,7 +163,7 @@ var paramNames = []string{
 var headerNames = []string{
 	"If-Match", "Prefer", "ConsistencyLevel", "Item-Id", "Id", "Ctx", "Body",
 	"Query", "Err", "Req", "C", "Nil", "Type", "Func", "Content-Range", "X-Custom",
-	"Range", "If-None-Match", "Url", "Path",
+	"Range", "If-None-Match", "Url", "Path", "Options", "Opts", "Top", "Select", "Filter",
 }
 
 // placeholders are the scalar placeholders of "schema by example", with
@@ -365,6 +365,7 @@ var derivedNames = []string{
 	"getWidgetRequest", "getWidgetBody", "getWidgetQuery", "createItemBody", "createItemRequest",
 	"listChildrenQuery", "doTheThingRequest", "typeRequest", "typeBody", "clientRequest", "clientBody",
 	"updateBody", "ex00Body", "ex00Request", "ex01Query", "getWidgetResult", "listChildrenPage",
+	"getWidgetOptions", "listChildrenOptions", "ex01Options",
 }
 
 // exported capitalizes a name's first letter, as a Go field name starts.

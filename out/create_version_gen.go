@@ -181,16 +181,37 @@ func (v Item) MarshalJSON() ([]byte, error) {
 	return appendMembers(data, v.AdditionalProperties)
 }
 
+// CreateVersionOptions holds the optional request headers of CreateVersion;
+// nil and empty fields are not sent.
+//
+// Source: docs/create-version.md:9
+type CreateVersionOptions struct {
+	// XSampleHeader is sent as the X-Sample-Header header when not empty: Sample
+	// HTTP header. Update accordingly or remove if not needed
+	XSampleHeader string
+}
+
+// apply sets the options on a request: its headers.
+func (o *CreateVersionOptions) apply(req *http.Request) error {
+	if o == nil {
+		return nil
+	}
+	if o.XSampleHeader != "" {
+		if err := setHeader(req, "X-Sample-Header", o.XSampleHeader); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // sendCreateVersion sends CreateVersion to urlPath, the URL of one of its client methods.
-func (c *Client) sendCreateVersion(ctx context.Context, urlPath string, xSampleHeader string, body *Item) (*Item, error) {
+func (c *Client) sendCreateVersion(ctx context.Context, urlPath string, body *Item, opts *CreateVersionOptions) (*Item, error) {
 	req, err := c.newRequest(ctx, "POST", urlPath, bodyOf(body))
 	if err != nil {
 		return nil, err
 	}
-	if xSampleHeader != "" {
-		if err := setHeader(req, "X-Sample-Header", xSampleHeader); err != nil {
-			return nil, err
-		}
+	if err := opts.apply(req); err != nil {
+		return nil, err
 	}
 	var out Item
 	if err := c.do(req, &out); err != nil {
@@ -203,36 +224,33 @@ func (c *Client) sendCreateVersion(ctx context.Context, urlPath string, xSampleH
 //
 // Use this API to create a new version.
 //
-// xSampleHeader is sent as the X-Sample-Header header when not empty: Sample
-// HTTP header. Update accordingly or remove if not needed
+// opts holds the optional request headers; nil sends none.
 //
 // Source: docs/create-version.md:9
-func (c *Client) CreateVersion(ctx context.Context, xSampleHeader string, body *Item) (*Item, error) {
-	return c.sendCreateVersion(ctx, "/drive/root/versions", xSampleHeader, body)
+func (c *Client) CreateVersion(ctx context.Context, body *Item, opts *CreateVersionOptions) (*Item, error) {
+	return c.sendCreateVersion(ctx, "/drive/root/versions", body, opts)
 }
 
 // CreateVersionForItem calls POST /drive/items/{itemID}/versions (Create version).
 //
 // Use this API to create a new version.
 //
-// xSampleHeader is sent as the X-Sample-Header header when not empty: Sample
-// HTTP header. Update accordingly or remove if not needed
+// opts holds the optional request headers; nil sends none.
 //
 // Source: docs/create-version.md:10
-func (c *Client) CreateVersionForItem(ctx context.Context, itemID string, xSampleHeader string, body *Item) (*Item, error) {
-	return c.sendCreateVersion(ctx, "/drive/items/"+escapeSegment(itemID)+"/versions", xSampleHeader, body)
+func (c *Client) CreateVersionForItem(ctx context.Context, itemID string, body *Item, opts *CreateVersionOptions) (*Item, error) {
+	return c.sendCreateVersion(ctx, "/drive/items/"+escapeSegment(itemID)+"/versions", body, opts)
 }
 
 // CreateVersionForDrive calls POST /drives/{driveID}/root/versions (Create version).
 //
 // Use this API to create a new version.
 //
-// xSampleHeader is sent as the X-Sample-Header header when not empty: Sample
-// HTTP header. Update accordingly or remove if not needed
+// opts holds the optional request headers; nil sends none.
 //
 // Source: docs/create-version.md:11
-func (c *Client) CreateVersionForDrive(ctx context.Context, driveID string, xSampleHeader string, body *Item) (*Item, error) {
-	return c.sendCreateVersion(ctx, "/drives/"+escapeSegment(driveID)+"/root/versions", xSampleHeader, body)
+func (c *Client) CreateVersionForDrive(ctx context.Context, driveID string, body *Item, opts *CreateVersionOptions) (*Item, error) {
+	return c.sendCreateVersion(ctx, "/drives/"+escapeSegment(driveID)+"/root/versions", body, opts)
 }
 
 // CreateVersionRequest is what a Server receives for CreateVersion.
@@ -245,8 +263,8 @@ type CreateVersionRequest struct {
 	ItemID string
 	// DriveID is the {driveID} path parameter, decoded; empty on routes without it.
 	DriveID string
-	// XSampleHeader is the X-Sample-Header request header.
-	XSampleHeader string
+	// Options holds the documented headers, as the request sent them.
+	Options CreateVersionOptions
 	// Body is the decoded JSON request body; nil when the request has none.
 	Body *Item
 }
@@ -254,10 +272,10 @@ type CreateVersionRequest struct {
 // serveCreateVersion handles POST /drive/root/versions, POST /drive/items/{itemID}/versions, POST /drives/{driveID}/root/versions.
 func (h *handler) serveCreateVersion(w http.ResponseWriter, r *http.Request) {
 	req := &CreateVersionRequest{
-		DriveID:       r.PathValue("driveID"),
-		ItemID:        r.PathValue("itemID"),
-		Pattern:       r.Pattern,
-		XSampleHeader: r.Header.Get("X-Sample-Header"),
+		DriveID: r.PathValue("driveID"),
+		ItemID:  r.PathValue("itemID"),
+		Options: CreateVersionOptions{XSampleHeader: r.Header.Get("X-Sample-Header")},
+		Pattern: r.Pattern,
 	}
 	if !decodeBody(h, w, r, &req.Body) {
 		return

@@ -54,7 +54,7 @@ func TestCreateVersionExamples(t *testing.T) {
 }`,
 			},
 			call: func(ctx context.Context, c *Client) (*Item, error) {
-				return c.CreateVersion(ctx, "", nil)
+				return c.CreateVersion(ctx, nil, nil)
 			},
 			serve: func(got *received, respond func(context.Context) (*Item, error)) *testServer {
 				return &testServer{onCreateVersion: func(ctx context.Context, req *CreateVersionRequest) (*Item, error) {
@@ -127,7 +127,7 @@ func TestCreateVersionRoutes(t *testing.T) {
 			name: "CreateVersion",
 			path: "/drive/root/versions",
 			call: func(ctx context.Context, c *Client) error {
-				_, err := c.CreateVersion(ctx, "", nil)
+				_, err := c.CreateVersion(ctx, nil, nil)
 				return err
 			},
 			served:       true,
@@ -142,7 +142,7 @@ func TestCreateVersionRoutes(t *testing.T) {
 			name: "CreateVersionForItem",
 			path: "/drive/items/itemID-1/versions",
 			call: func(ctx context.Context, c *Client) error {
-				_, err := c.CreateVersionForItem(ctx, "itemID-1", "", nil)
+				_, err := c.CreateVersionForItem(ctx, "itemID-1", nil, nil)
 				return err
 			},
 			served:       true,
@@ -158,7 +158,7 @@ func TestCreateVersionRoutes(t *testing.T) {
 			name: "CreateVersionForDrive",
 			path: "/drives/driveID-1/root/versions",
 			call: func(ctx context.Context, c *Client) error {
-				_, err := c.CreateVersionForDrive(ctx, "driveID-1", "", nil)
+				_, err := c.CreateVersionForDrive(ctx, "driveID-1", nil, nil)
 				return err
 			},
 			served:       true,
@@ -212,7 +212,7 @@ func TestCreateVersionDefences(t *testing.T) {
 	// The client honours deadlines and cancellation, closes every response body and
 	// reads a bounded part of an error body.
 	checkClientDefences(t, func(ctx context.Context, c *Client) error {
-		_, err := c.CreateVersion(ctx, "", nil)
+		_, err := c.CreateVersion(ctx, nil, nil)
 		return err
 	})
 
@@ -224,7 +224,7 @@ func TestCreateVersionDefences(t *testing.T) {
 			return &Item{}, nil
 		}}))
 		defer srv.Close()
-		_, err := NewClient(srv.URL).CreateVersionForItem(t.Context(), "a/../b?c#d%2F", "", nil)
+		_, err := NewClient(srv.URL).CreateVersionForItem(t.Context(), "a/../b?c#d%2F", nil, nil)
 		if err != nil || got.request != "a/../b?c#d%2F" {
 			t.Errorf("the Server received %q (%v), want %q", got.request, err, "a/../b?c#d%2F")
 		}
@@ -236,7 +236,7 @@ func TestCreateVersionDefences(t *testing.T) {
 			t.Error("a request with a line break in a header was sent")
 		}))
 		defer refused.Close()
-		_, err := NewClient(refused.URL).CreateVersion(t.Context(), "a\r\nX-Injected: yes", nil)
+		_, err := NewClient(refused.URL).CreateVersion(t.Context(), nil, &CreateVersionOptions{XSampleHeader: "a\r\nX-Injected: yes"})
 		if !errors.Is(err, ErrInvalidHeader) {
 			t.Errorf("the client returned %v for a header value with a line break, want ErrInvalidHeader", err)
 		}

@@ -2,8 +2,6 @@ package templates
 
 import (
 	"fmt"
-	"net/http"
-	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -53,12 +51,6 @@ func genClientType(f *jen.File, api *model.API) {
 	f.Line()
 }
 
-// defaultedHeaders are the request headers Go's HTTP client sends on its own
-// when a request has none (User-Agent: Go-http-client/1.1). A header
-// parameter of one of them is sent exactly: its value, else the Client's
-// WithHeader value, else none.
-var defaultedHeaders = map[string]bool{"User-Agent": true}
-
 // clientParams are a client method's parameters: ctx, path parameters,
 // then the parameters every URL of the operation shares.
 func clientParams(op *model.Operation, v *model.Variant) []jen.Code {
@@ -70,20 +62,17 @@ func clientParams(op *model.Operation, v *model.Variant) []jen.Code {
 }
 
 // sharedParams are the parameters of an operation that do not depend on
-// its URL: header parameters, the body, then the query options.
+// its URL: the body, then the options.
 func sharedParams(op *model.Operation) []jen.Code {
 	var params []jen.Code
-	for _, p := range op.HeaderParams {
-		params = append(params, jen.Id(p.ArgName).String())
-	}
 	switch op.BodyKind {
 	case model.BodyJSON:
 		params = append(params, jen.Id("body").Add(goType(op.Body)))
 	case model.BodyStream:
 		params = append(params, jen.Id("body").Qual(pkgIO, "Reader"), jen.Id("contentType").String())
 	}
-	if op.QueryType != "" {
-		params = append(params, jen.Id("query").Op("*").Id(op.QueryType))
+	if op.OptionsType != "" {
+		params = append(params, jen.Id("opts").Op("*").Id(op.OptionsType))
 	}
 	return params
 }
@@ -91,17 +80,14 @@ func sharedParams(op *model.Operation) []jen.Code {
 // sharedArgs passes sharedParams on, by name.
 func sharedArgs(op *model.Operation) []jen.Code {
 	var args []jen.Code
-	for _, p := range op.HeaderParams {
-		args = append(args, jen.Id(p.ArgName))
-	}
 	switch op.BodyKind {
 	case model.BodyJSON:
 		args = append(args, jen.Id("body"))
 	case model.BodyStream:
 		args = append(args, jen.Id("body"), jen.Id("contentType"))
 	}
-	if op.QueryType != "" {
-		args = append(args, jen.Id("query"))
+	if op.OptionsType != "" {
+		args = append(args, jen.Id("opts"))
 	}
 	return args
 }
@@ -135,25 +121,13 @@ func genClientMethod(f *jen.File, op *model.Operation, v *model.Variant) {
 			f.Add(c)
 		}
 	}
-	for _, p := range op.HeaderParams {
-		doc := fmt.Sprintf("%s is sent as the %s header when not empty.", p.ArgName, p.WireName)
-		if p.Doc != "" {
-			doc = fmt.Sprintf("%s is sent as the %s header when not empty: %s", p.ArgName, p.WireName, p.Doc)
-		}
-		if defaultedHeaders[http.CanonicalHeaderKey(p.WireName)] {
-			if !strings.HasSuffix(doc, ".") {
-				doc += "."
-			}
-			doc += fmt.Sprintf(" When %s is empty, the Client's WithHeader value is sent, or none: never Go's default.", p.ArgName)
-		}
-		f.Comment("")
-		for _, c := range comments(doc) {
-			f.Add(c)
-		}
-	}
 	if op.BodyKind == model.BodyStream {
 		f.Comment("")
 		f.Comment("body is sent as it is, with contentType (application/octet-stream when empty).")
+	}
+	if op.OptionsType != "" {
+		f.Comment("")
+		f.Comment(fmt.Sprintf("opts holds the optional %s; nil sends none.", optionsKinds(op)))
 	}
 	if op.Result.Kind == model.ResultContent {
 		f.Comment("")
@@ -202,23 +176,8 @@ func clientBody(op *model.Operation, path jen.Code) []jen.Code {
 		jen.List(jen.Id("req"), jen.Err()).Op(":=").Add(newRequest),
 		ifErrReturn(failed...),
 	}
-	if op.QueryType != "" {
-		stmts = append(stmts, jen.If(jen.Id("query").Op("!=").Nil()).Block(
-			jen.Id("req").Dot("URL").Dot("RawQuery").Op("=").Id("query").Dot("encode").Call(),
-		))
-	}
-	for _, p := range op.HeaderParams {
-		set := jen.If(jen.Id(p.ArgName).Op("!=").Lit("")).Block(
-			jen.If(jen.Err().Op(":=").Id("setHeader").Call(jen.Id("req"), jen.Lit(p.WireName), jen.Id(p.ArgName)), jen.Err().Op("!=").Nil()).Block(jen.Return(failed...)),
-		)
-		if defaultedHeaders[http.CanonicalHeaderKey(p.WireName)] {
-			// An empty value in the header map makes net/http send none.
-			set = set.Else().If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("req").Dot("Header").Index(jen.Lit(p.WireName)), jen.Op("!").Id("ok")).Block(
-				jen.Comment(fmt.Sprintf("Not Go's own %s: none, as the parameter says.", p.WireName)),
-				jen.Id("req").Dot("Header").Index(jen.Lit(p.WireName)).Op("=").Index().String().Values(jen.Lit("")),
-			)
-		}
-		stmts = append(stmts, set)
+	if op.OptionsType != "" {
+		stmts = append(stmts, jen.If(jen.Err().Op(":=").Id("opts").Dot("apply").Call(jen.Id("req")), jen.Err().Op("!=").Nil()).Block(jen.Return(failed...)))
 	}
 	switch op.Result.Kind {
 	case model.ResultJSON:

@@ -43,7 +43,7 @@ func clientDefenceChecks(op *model.Operation) []jen.Code {
 	}
 	if p := stringQueryParam(op); p != nil {
 		args := sampleArgs(jen.Id("ctx"), op, v)
-		args[len(args)-1] = jen.Op("&").Id(op.QueryType).Values(jen.Dict{jen.Id(p.FieldName): jen.Lit(hostileQueryValue)})
+		args[len(args)-1] = jen.Op("&").Id(op.OptionsType).Values(jen.Dict{jen.Id(p.FieldName): jen.Lit(hostileQueryValue)})
 		stmts = append(stmts,
 			jen.Line(),
 			jen.Comment("A query value is encoded: it cannot add a parameter or end the query."),
@@ -81,9 +81,6 @@ func clientCall(op *model.Operation, v *model.Variant, args []jen.Code) jen.Code
 
 // stringQueryParam is the operation's first query parameter of type string.
 func stringQueryParam(op *model.Operation) *model.Param {
-	if op.QueryType == "" {
-		return nil
-	}
 	for _, p := range op.QueryParams {
 		if p.Query == model.QueryString {
 			return p
@@ -238,11 +235,11 @@ func hostilePathCheck(op *model.Operation, v *model.Variant) []jen.Code {
 	}
 }
 
-// hostileHeaderCheck passes a header value with a line break: the client
-// must refuse it before anything reaches the server.
+// hostileHeaderCheck passes a header value with a line break in the
+// options: the client must refuse it before anything reaches the server.
 func hostileHeaderCheck(op *model.Operation, v *model.Variant) []jen.Code {
 	args := sampleArgs(jen.Id("t").Dot("Context").Call(), op, v)
-	args[1+len(v.Params)] = jen.Lit("a\r\nX-Injected: yes")
+	args[len(args)-1] = jen.Op("&").Id(op.OptionsType).Values(jen.Dict{jen.Id(op.HeaderParams[0].FieldName): jen.Lit("a\r\nX-Injected: yes")})
 	call := jen.Id("NewClient").Call(jen.Id("refused").Dot("URL")).Dot(v.ClientMethod).Call(args...)
 	return []jen.Code{
 		jen.Line(),

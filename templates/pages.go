@@ -7,7 +7,7 @@ import (
 )
 
 // genPage writes a page's code: its enums, types and unions, then each
-// operation's query options, client methods, server request type and
+// operation's options, client methods, server request type and
 // handler.
 func genPage(f *jen.File, p *model.Page) {
 	for _, e := range p.Enums {
@@ -20,8 +20,8 @@ func genPage(f *jen.File, p *model.Page) {
 		genUnion(f, u)
 	}
 	for _, op := range p.Operations {
-		if op.QueryType != "" {
-			genQueryType(f, op)
+		if op.OptionsType != "" {
+			genOptionsType(f, op)
 		}
 		if len(op.Variants) > 1 {
 			genSendMethod(f, op)

@@ -55,14 +55,11 @@ func genOperationRoutes(f *jen.File, op *model.Operation) {
 }
 
 // sampleArgs are the arguments of a call of v with its sample path values
-// and nothing else: empty headers, no body, no query.
+// and nothing else: no body, no options (nil, the last argument).
 func sampleArgs(ctx jen.Code, op *model.Operation, v *model.Variant) []jen.Code {
 	args := []jen.Code{ctx}
 	for _, a := range v.SampleArgs {
 		args = append(args, jen.Lit(a))
-	}
-	for range op.HeaderParams {
-		args = append(args, jen.Lit(""))
 	}
 	switch op.BodyKind {
 	case model.BodyJSON:
@@ -70,7 +67,7 @@ func sampleArgs(ctx jen.Code, op *model.Operation, v *model.Variant) []jen.Code 
 	case model.BodyStream:
 		args = append(args, jen.Qual("strings", "NewReader").Call(jen.Lit("")), jen.Lit(""))
 	}
-	if op.QueryType != "" {
+	if op.OptionsType != "" {
 		args = append(args, jen.Nil())
 	}
 	return args

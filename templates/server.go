@@ -81,11 +81,8 @@ func genRequestType(f *jen.File, op *model.Operation) {
 	for _, p := range requestParams(op) {
 		fields = append(fields, jen.Comment(fmt.Sprintf("%s is the {%s} path parameter, decoded; empty on routes without it.", p.FieldName, p.WireName)), jen.Id(p.FieldName).String())
 	}
-	for _, p := range op.HeaderParams {
-		fields = append(fields, jen.Comment(fmt.Sprintf("%s is the %s request header.", p.FieldName, p.WireName)), jen.Id(p.FieldName).String())
-	}
-	if op.QueryType != "" {
-		fields = append(fields, jen.Comment("Query holds the query options."), jen.Id("Query").Id(op.QueryType))
+	if op.OptionsType != "" {
+		fields = append(fields, jen.Comment(fmt.Sprintf("Options holds the documented %s, as the request sent them.", strings.TrimPrefix(optionsKinds(op), "request "))), jen.Id("Options").Id(op.OptionsType))
 	}
 	switch op.BodyKind {
 	case model.BodyJSON:
@@ -179,14 +176,14 @@ func genHandlerFunc(f *jen.File, op *model.Operation) {
 	for _, p := range requestParams(op) {
 		dict[jen.Id(p.FieldName)] = jen.Id("r").Dot("PathValue").Call(jen.Lit(p.WireName))
 	}
-	for _, p := range op.HeaderParams {
-		dict[jen.Id(p.FieldName)] = jen.Id("r").Dot("Header").Dot("Get").Call(jen.Lit(p.WireName))
+	if op.OptionsType != "" && len(op.QueryParams) == 0 {
+		dict[jen.Id("Options")] = jen.Id(op.OptionsType).Values(headerOptions(op))
 	}
 	body := []jen.Code{jen.Id("req").Op(":=").Op("&").Id(op.RequestType).Values(dict)}
-	if op.QueryType != "" {
+	if len(op.QueryParams) > 0 {
 		body = append(body,
 			jen.Var().Err().Error(),
-			jen.If(jen.List(jen.Id("req").Dot("Query"), jen.Err()).Op("=").Id(queryParser(op)).Call(jen.Id("r").Dot("URL").Dot("Query").Call()), jen.Err().Op("!=").Nil()).Block(
+			jen.If(jen.List(jen.Id("req").Dot("Options"), jen.Err()).Op("=").Id(optionsParser(op)).Call(jen.Id("r")), jen.Err().Op("!=").Nil()).Block(
 				jen.Id("writeError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusBadRequest"), jen.Lit("invalidRequest"), jen.Err().Dot("Error").Call()),
 				jen.Return(),
 			),

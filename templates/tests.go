@@ -292,9 +292,6 @@ func exampleCall(op *model.Operation, ex *model.Example) jen.Code {
 	for _, a := range ex.PathArgs {
 		args = append(args, jen.Lit(a))
 	}
-	for _, a := range ex.HeaderArgs {
-		args = append(args, jen.Lit(a))
-	}
 	switch op.BodyKind {
 	case model.BodyJSON:
 		if ex.Request != nil {
@@ -305,45 +302,50 @@ func exampleCall(op *model.Operation, ex *model.Example) jen.Code {
 	case model.BodyStream:
 		args = append(args, jen.Qual("strings", "NewReader").Call(rawString(ex.RequestBody)), jen.Lit(ex.ContentType))
 	}
-	if op.QueryType != "" {
-		args = append(args, queryCode(op, ex.QueryArgs))
+	if op.OptionsType != "" {
+		args = append(args, optionsCode(op, ex.HeaderArgs, ex.QueryArgs))
 	}
 	return jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("c").Op("*").Id("Client")).Params(clientResults(op)...).Block(
 		jen.Return(jen.Id("c").Dot(ex.Variant.ClientMethod).Call(args...)),
 	)
 }
 
-// queryCode is the query options of a call, or nil when none are sent.
-func queryCode(op *model.Operation, values []string) jen.Code {
-	lit, ok := queryLiteral(op, values)
+// optionsCode is the options of a call, or nil when none are sent.
+func optionsCode(op *model.Operation, headerArgs, queryArgs []string) jen.Code {
+	lit, ok := optionsLiteral(op, headerArgs, queryArgs)
 	if !ok {
 		return jen.Nil()
 	}
 	return jen.Op("&").Add(lit)
 }
 
-// queryLiteral is the query type's literal for values, and whether any
-// value is set.
-func queryLiteral(op *model.Operation, values []string) (jen.Code, bool) {
+// optionsLiteral is the options type's literal for the header and query
+// values ("" when not sent), and whether any value is set.
+func optionsLiteral(op *model.Operation, headerArgs, queryArgs []string) (jen.Code, bool) {
 	var kvs []kv
+	for i, p := range op.HeaderParams {
+		if i < len(headerArgs) && headerArgs[i] != "" {
+			kvs = append(kvs, kv{p.FieldName, jen.Lit(headerArgs[i])})
+		}
+	}
 	for i, p := range op.QueryParams {
-		if i >= len(values) || values[i] == "" {
+		if i >= len(queryArgs) || queryArgs[i] == "" {
 			continue
 		}
 		switch p.Query {
 		case model.QueryInt:
-			kvs = append(kvs, kv{p.FieldName, jen.Id("ptr").Call(jen.Op(values[i]))})
+			kvs = append(kvs, kv{p.FieldName, jen.Id("ptr").Call(jen.Op(queryArgs[i]))})
 		case model.QueryList:
 			var items []jen.Code
-			for _, item := range strings.Split(values[i], ",") {
+			for _, item := range strings.Split(queryArgs[i], ",") {
 				items = append(items, jen.Lit(item))
 			}
 			kvs = append(kvs, kv{p.FieldName, jen.Index().String().Values(items...)})
 		default:
-			kvs = append(kvs, kv{p.FieldName, jen.Lit(values[i])})
+			kvs = append(kvs, kv{p.FieldName, jen.Lit(queryArgs[i])})
 		}
 	}
-	return jen.Id(op.QueryType).Add(keyed(nil, kvs...)), len(kvs) > 0
+	return jen.Id(op.OptionsType).Add(keyed(nil, kvs...)), len(kvs) > 0
 }
 
 // wantRequest is the request struct the Server must receive.
@@ -354,13 +356,8 @@ func wantRequest(op *model.Operation, v *model.Variant, pattern string, pathArgs
 			kvs = append(kvs, kv{p.FieldName, jen.Lit(pathArgs[i])})
 		}
 	}
-	for i, p := range op.HeaderParams {
-		if i < len(headerArgs) && headerArgs[i] != "" {
-			kvs = append(kvs, kv{p.FieldName, jen.Lit(headerArgs[i])})
-		}
-	}
-	if lit, ok := queryLiteral(op, queryArgs); op.QueryType != "" && ok {
-		kvs = append(kvs, kv{"Query", lit})
+	if lit, ok := optionsLiteral(op, headerArgs, queryArgs); op.OptionsType != "" && ok {
+		kvs = append(kvs, kv{"Options", lit})
 	}
 	switch {
 	case op.BodyKind == model.BodyJSON && ex != nil && ex.Request != nil:

@@ -19,8 +19,11 @@ type Request struct {
 	Query    url.Values
 	RawQuery string
 	Header   http.Header // canonical names: documented names are case-insensitive
-	Body     string
-	BodyLine int // 0-based line of the body's first line within the block, or -1
+	// HeaderNames maps a canonical header name to the name as first
+	// written, such as Consistencylevel to ConsistencyLevel.
+	HeaderNames map[string]string
+	Body        string
+	BodyLine    int // 0-based line of the body's first line within the block, or -1
 }
 
 // Response is a documented HTTP response.
@@ -74,11 +77,11 @@ func ParseRequest(block string) (*Request, error) {
 	if err := req.setURL(requestTarget(first, fields)); err != nil {
 		return nil, &Error{Line: at, Col: strings.Index(first, fields[1]) + 1, Msg: err.Error()}
 	}
-	header, bodyLine, err := parseHeaders(lines, at+1)
+	header, names, bodyLine, err := parseHeaders(lines, at+1)
 	if err != nil {
 		return nil, err
 	}
-	req.Header = header
+	req.Header, req.HeaderNames = header, names
 	req.Body, req.BodyLine = body(lines, bodyLine)
 	return req, nil
 }
@@ -100,7 +103,7 @@ func ParseResponse(block string) (*Response, error) {
 	if err != nil || status < 100 || status > 599 {
 		return nil, &Error{Line: at, Col: strings.Index(first, fields[1]) + 1, Msg: fmt.Sprintf("status %q is not an HTTP status code", fields[1])}
 	}
-	header, bodyLine, err := parseHeaders(lines, at+1)
+	header, _, bodyLine, err := parseHeaders(lines, at+1)
 	if err != nil {
 		return nil, err
 	}
@@ -158,24 +161,32 @@ func parseQueryLoosely(query string) url.Values {
 	return values
 }
 
-func parseHeaders(lines []string, from int) (http.Header, int, error) {
-	header := http.Header{}
+// parseHeaders reads header lines up to a blank line or a body: the
+// header, each name as first written by its canonical name, and the line
+// after the headers.
+func parseHeaders(lines []string, from int) (http.Header, map[string]string, int, error) {
+	header, names := http.Header{}, map[string]string{}
 	i := from
 	for ; i < len(lines); i++ {
 		line := strings.TrimRight(lines[i], " \t\r")
 		if strings.TrimSpace(line) == "" {
-			return header, i + 1, nil
+			return header, names, i + 1, nil
 		}
 		if strings.HasPrefix(line, "{") || strings.HasPrefix(line, "[") || strings.HasPrefix(line, "--") {
-			return header, i, nil // a body with no blank line before it
+			return header, names, i, nil // a body with no blank line before it
 		}
 		name, value, ok := strings.Cut(line, ":")
 		if !ok || strings.TrimSpace(name) == "" || strings.ContainsAny(strings.TrimSpace(name), " \t") {
-			return nil, 0, &Error{Line: i, Col: 1, Msg: fmt.Sprintf("header line %q is not \"Name: value\"", line)}
+			return nil, nil, 0, &Error{Line: i, Col: 1, Msg: fmt.Sprintf("header line %q is not \"Name: value\"", line)}
 		}
-		header.Add(textproto.CanonicalMIMEHeaderKey(strings.TrimSpace(name)), strings.TrimSpace(value))
+		name = strings.TrimSpace(name)
+		key := textproto.CanonicalMIMEHeaderKey(name)
+		if _, ok := names[key]; !ok {
+			names[key] = name
+		}
+		header.Add(key, strings.TrimSpace(value))
 	}
-	return header, i, nil
+	return header, names, i, nil
 }
 
 // body is the text after the headers, without leading and trailing blank

@@ -15,19 +15,19 @@ func TestParseRequest(t *testing.T) {
 		want  Request
 	}{
 		{"absolute URL", "POST https://graph.microsoft.com/v1.0/drive/root/versions\n",
-			Request{Method: "POST", BaseURL: "https://graph.microsoft.com/v1.0", Path: "/drive/root/versions", Query: url.Values{}, Header: http.Header{}, BodyLine: -1}},
+			Request{Method: "POST", BaseURL: "https://graph.microsoft.com/v1.0", Path: "/drive/root/versions", Query: url.Values{}, Header: http.Header{}, HeaderNames: map[string]string{}, BodyLine: -1}},
 		{"relative path with protocol and headers", "get /me/drive/root HTTP/1.1\nAccept: application/json\nif-none-match: abc\n",
-			Request{Method: "GET", Path: "/me/drive/root", Query: url.Values{}, Header: http.Header{"Accept": {"application/json"}, "If-None-Match": {"abc"}}, BodyLine: -1}},
+			Request{Method: "GET", Path: "/me/drive/root", Query: url.Values{}, Header: http.Header{"Accept": {"application/json"}, "If-None-Match": {"abc"}}, HeaderNames: map[string]string{"Accept": "Accept", "If-None-Match": "if-none-match"}, BodyLine: -1}},
 		{"query with spaces", "GET https://graph.microsoft.com/v1.0/users?$filter=startswith(displayName, 'a') and x eq 1 HTTP/1.1\n",
-			Request{Method: "GET", BaseURL: "https://graph.microsoft.com/v1.0", Path: "/users", RawQuery: "$filter=startswith(displayName, 'a') and x eq 1", Query: url.Values{"$filter": {"startswith(displayName, 'a') and x eq 1"}}, Header: http.Header{}, BodyLine: -1}},
+			Request{Method: "GET", BaseURL: "https://graph.microsoft.com/v1.0", Path: "/users", RawQuery: "$filter=startswith(displayName, 'a') and x eq 1", Query: url.Values{"$filter": {"startswith(displayName, 'a') and x eq 1"}}, Header: http.Header{}, HeaderNames: map[string]string{}, BodyLine: -1}},
 		{"query", "GET /me/drive/root/children?$select=id,name&$top=2\n",
-			Request{Method: "GET", Path: "/me/drive/root/children", RawQuery: "$select=id,name&$top=2", Query: url.Values{"$select": {"id,name"}, "$top": {"2"}}, Header: http.Header{}, BodyLine: -1}},
+			Request{Method: "GET", Path: "/me/drive/root/children", RawQuery: "$select=id,name&$top=2", Query: url.Values{"$select": {"id,name"}, "$top": {"2"}}, Header: http.Header{}, HeaderNames: map[string]string{}, BodyLine: -1}},
 		{"body after blank line", "PATCH /me/drive/items/1\nContent-Type: application/json\n\n{\n  \"name\": \"x\"\n}\n",
-			Request{Method: "PATCH", Path: "/me/drive/items/1", Query: url.Values{}, Header: http.Header{"Content-Type": {"application/json"}}, Body: "{\n  \"name\": \"x\"\n}", BodyLine: 3}},
+			Request{Method: "PATCH", Path: "/me/drive/items/1", Query: url.Values{}, Header: http.Header{"Content-Type": {"application/json"}}, HeaderNames: map[string]string{"Content-Type": "Content-Type"}, Body: "{\n  \"name\": \"x\"\n}", BodyLine: 3}},
 		{"body without blank line", "POST /x\nContent-Type: application/json\n{ \"a\": 1 }\n",
-			Request{Method: "POST", Path: "/x", Query: url.Values{}, Header: http.Header{"Content-Type": {"application/json"}}, Body: `{ "a": 1 }`, BodyLine: 2}},
+			Request{Method: "POST", Path: "/x", Query: url.Values{}, Header: http.Header{"Content-Type": {"application/json"}}, HeaderNames: map[string]string{"Content-Type": "Content-Type"}, Body: `{ "a": 1 }`, BodyLine: 2}},
 		{"leading blank lines", "\n\nDELETE /x\n",
-			Request{Method: "DELETE", Path: "/x", Query: url.Values{}, Header: http.Header{}, BodyLine: -1}},
+			Request{Method: "DELETE", Path: "/x", Query: url.Values{}, Header: http.Header{}, HeaderNames: map[string]string{}, BodyLine: -1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -16,12 +16,13 @@ import (
 // client method names, parameters, body and result types, and examples.
 func (b *builder) finishOperation(d *pageOps, dr *opDraft) {
 	op := dr.op
-	op.RequestType = b.types.names.Unique(dr.requestName)
+	op.RequestType = b.uniqueTypeName(dr.requestName, op.Source)
 	variantOf := map[*docRequest]*Variant{}
 	for _, req := range dr.requests {
 		variantOf[req] = b.variantFor(op, req)
 	}
 	b.nameVariants(op)
+	op.QueryParams = queryParams(dr.queries, dr.requests)
 	var headers []*Param
 	for _, p := range dr.pages {
 		for _, h := range headerParams(p) {
@@ -32,9 +33,8 @@ func (b *builder) finishOperation(d *pageOps, dr *opDraft) {
 	}
 	op.HeaderParams = exampleHeaderParams(headers, dr.requests)
 	settleHeaderNames(op)
-	op.QueryParams = queryParams(dr.queries, dr.requests)
-	if len(op.QueryParams) > 0 {
-		op.QueryType = b.types.names.Unique(op.Name + "Query")
+	if len(op.HeaderParams)+len(op.QueryParams) > 0 {
+		op.OptionsType = b.uniqueTypeName(op.Name+"Options", op.Source)
 	}
 	op.BodyKind = bodyKind(dr.requests)
 	if op.BodyKind == BodyJSON || op.BodyKind == BodyNone && b.linkedBodyType(dr.pages[0]) != "" && op.Method != http.MethodGet && op.Method != http.MethodDelete {
@@ -237,7 +237,7 @@ var skippedHeaders = map[string]bool{
 }
 
 // headerParams reads the page's request-headers tables; a header listed
-// twice is one parameter. settleHeaderNames names them.
+// twice is one parameter. settleHeaderNames keeps their names apart.
 func headerParams(p *docparse.Page) []*Param {
 	var params []*Param
 	for _, t := range p.Tables {
@@ -255,11 +255,12 @@ func headerParams(p *docparse.Page) []*Param {
 			if len(row.Cells) == 0 {
 				continue
 			}
-			wire := http.CanonicalHeaderKey(strings.TrimSpace(row.Cells[0].Text))
+			written := strings.TrimSpace(row.Cells[0].Text)
+			wire := http.CanonicalHeaderKey(written)
 			if wire == "" || skippedHeaders[wire] || strings.ContainsAny(wire, " \t") || hasHeader(params, wire) {
 				continue
 			}
-			p := &Param{WireName: wire, Kind: HeaderParam}
+			p := &Param{WireName: wire, FieldName: headerFieldName(written, wire), Kind: HeaderParam}
 			if desc >= 0 && desc < len(row.Cells) {
 				p.Doc = row.Cells[desc].Text
 			}
@@ -438,23 +439,33 @@ func (b *builder) settleHandlers(api *API) {
 	}
 }
 
-// settleHeaderNames keeps header parameters apart from the path parameters
-// of every URL and from the names the generated methods use: the client
-// takes them all as arguments, the server request as fields.
+// settleHeaderNames keeps the header parameters' fields of the operation's
+// options type apart from its query parameters' fields, which it holds too:
+// a header named as a query parameter (a Prefer header beside a prefer
+// query parameter) or as an earlier header adds Header (PreferHeader).
 func settleHeaderNames(op *Operation) {
-	var names, fields naming.Set
-	names.Reserve(reservedArgs...)
-	fields.Reserve(reservedFields...)
-	for _, v := range op.Variants {
-		for _, p := range v.Params {
-			names.Reserve(p.ArgName)
-			fields.Reserve(p.FieldName)
-		}
+	var fields naming.Set
+	for _, p := range op.QueryParams {
+		fields.Reserve(p.FieldName)
 	}
 	for _, p := range op.HeaderParams {
-		p.ArgName = names.Unique(naming.Unexported(p.WireName))
-		p.FieldName = fields.Unique(naming.Exported(p.ArgName))
+		name := p.FieldName
+		if fields.Taken(name) {
+			name += "Header"
+		}
+		p.FieldName = fields.Unique(name)
 	}
+}
+
+// headerFieldName is the Go name of a header parameter's field: from the
+// header's name as the docs write it when they write it in both cases
+// (ConsistencyLevel, whose canonical form is Consistencylevel), else from
+// the canonical form (IfMatch for IF-MATCH or if-match).
+func headerFieldName(written, wire string) string {
+	if written == "" || strings.ToLower(written) == written || strings.ToUpper(written) == written {
+		written = wire
+	}
+	return naming.Exported(written)
 }
 
 // hasHeader reports whether params has a parameter for the header wire.
@@ -496,4 +507,27 @@ func (b *builder) checkResultType(op *Operation, ex *Example, resp *docResponse)
 	}
 	b.diags.Warnf(resp.block.AnnotationPos, diag.ResultTypeDiffers, "example %q answers a %s, but %s returns %s, as its first example does; the example is read as %s, which may not keep what only %s has",
 		ex.Name, named.odataType, op.Name, res.Named.Name, res.Named.Name, named.odataType)
+}
+
+// uniqueTypeName hands out the name of a type an operation declares (its
+// server request, its options). Where the docs already have a type of
+// that name (a documented "CreateUserRequest", say), the operation's
+// takes "Call" before its last word; a number is the warned last resort.
+func (b *builder) uniqueTypeName(name string, at diag.Pos) string {
+	names := &b.types.names
+	for _, candidate := range []string{name, insertBeforeLastWord(name, "Call")} {
+		if !names.Taken(candidate) {
+			names.Reserve(candidate)
+			return candidate
+		}
+	}
+	unique := names.Unique(name)
+	b.diags.Warnf(at, diag.NameNumbered, "the docs already have types named %s and %s; this operation's is named %s", name, insertBeforeLastWord(name, "Call"), unique)
+	return unique
+}
+
+func insertBeforeLastWord(name, word string) string {
+	words := naming.Words(name)
+	last := words[len(words)-1]
+	return strings.TrimSuffix(name, last) + word + last
 }

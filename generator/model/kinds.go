@@ -88,12 +88,13 @@ func responseHeaders(kind ResultKind, h http.Header) [][2]string {
 
 // exampleHeaderParams are headers the examples send that the headers table
 // does not list, such as Prefer, If-Match or Range: each becomes a header
-// parameter, in the order first seen. settleHeaderNames names them.
+// parameter, in the order first seen. settleHeaderNames keeps their names
+// apart.
 func exampleHeaderParams(params []*Param, reqs []*docRequest) []*Param {
 	for _, r := range reqs {
 		for _, name := range sortedHeaderNames(r.msg.Header) {
 			if !skippedHeaders[name] && !hasHeader(params, name) {
-				params = append(params, &Param{WireName: name, Kind: HeaderParam})
+				params = append(params, &Param{WireName: name, FieldName: headerFieldName(r.msg.HeaderNames[name], name), Kind: HeaderParam})
 			}
 		}
 	}
@@ -130,10 +131,10 @@ func queryParams(lines []string, reqs []*docRequest) []*Param {
 		}
 	}
 	var params []*Param
-	var names naming.Set
+	var names, fields naming.Set
 	for _, k := range keys {
 		arg := names.Unique(naming.Unexported(k))
-		p := &Param{ArgName: arg, FieldName: naming.Exported(arg), WireName: k, Kind: QueryParam, Doc: queryDoc(k)}
+		p := &Param{ArgName: arg, FieldName: fields.Unique(naming.Exported(arg)), WireName: k, Kind: QueryParam, Doc: queryDoc(k)}
 		p.Query = queryKind(p, reqs)
 		params = append(params, p)
 	}

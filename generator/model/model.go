@@ -26,9 +26,9 @@ type Operation struct {
 	Doc          string // the page's first paragraph
 	Method       string
 	Variants     []*Variant
-	HeaderParams []*Param
-	QueryParams  []*Param // fields of the operation's query type
-	QueryType    string   // Go name of the query type; "" when there are no query parameters
+	HeaderParams []*Param // fields of the options type, sent as request headers
+	QueryParams  []*Param // fields of the options type, sent in the query
+	OptionsType  string   // Go name of the options type, the client's last argument (nil for none) and the server request's Options; "" when there are no header or query parameters
 	BodyKind     BodyKind
 	Body         *TypeRef // the JSON request body, for BodyJSON
 	Result       Result
@@ -98,8 +98,8 @@ type Variant struct {
 
 // Param is a path, header or query parameter.
 type Param struct {
-	ArgName   string // client method argument: itemID
-	FieldName string // server request field: ItemID
+	ArgName   string // a path parameter's client method argument: itemID
+	FieldName string // a path parameter's server request field (ItemID), or a header or query parameter's options field
 	WireName  string // the wildcard, the HTTP header name, or the query key
 	Kind      ParamKind
 	Multi     bool      // a path parameter that may span segments, such as an item path

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"net/http"
 	"os"
 	"strings"
 	"testing"
@@ -147,7 +148,7 @@ func TestBuildSeedOperation(t *testing.T) {
 	if got := strings.Join(variants, ";"); got != want {
 		t.Errorf("variants\n got %s\nwant %s", got, want)
 	}
-	if len(op.HeaderParams) != 1 || op.HeaderParams[0].WireName != "X-Sample-Header" || op.HeaderParams[0].ArgName != "xSampleHeader" {
+	if len(op.HeaderParams) != 1 || op.HeaderParams[0].WireName != "X-Sample-Header" || op.HeaderParams[0].FieldName != "XSampleHeader" || op.OptionsType != "CreateVersionOptions" {
 		t.Errorf("header params %+v", op.HeaderParams)
 	}
 	if op.Body == nil || op.Body.Named == nil || op.Body.Named.Name != "Item" {
@@ -265,5 +266,25 @@ func TestPairing(t *testing.T) {
 	}
 	if len(diags) != 1 || !strings.Contains(diags[0].String(), `p.md:22:1: warning DB206: request "lonely" has no response`) {
 		t.Errorf("diagnostics %v", diags)
+	}
+}
+
+// TestOptionsFieldNames checks that the header and query parameters of an
+// operation, which share its options type, get distinct fields: a header
+// named as a query parameter adds Header, without a number.
+func TestOptionsFieldNames(t *testing.T) {
+	op := &Operation{QueryParams: queryParams([]string{"prefer=a&$top=1&top=2&$select=id"}, nil)}
+	for _, written := range []string{"Prefer", "ConsistencyLevel", "x-sample-header", "Select", "Prefer-Header", "IF-MATCH"} {
+		wire := http.CanonicalHeaderKey(written)
+		op.HeaderParams = append(op.HeaderParams, &Param{WireName: wire, FieldName: headerFieldName(written, wire), Kind: HeaderParam})
+	}
+	settleHeaderNames(op)
+	var got []string
+	for _, p := range append(op.QueryParams, op.HeaderParams...) {
+		got = append(got, p.WireName+"="+p.FieldName)
+	}
+	want := "prefer=Prefer $top=Top top=Top2 $select=Select Prefer=PreferHeader Consistencylevel=ConsistencyLevel X-Sample-Header=XSampleHeader Select=SelectHeader Prefer-Header=PreferHeaderHeader If-Match=IfMatch"
+	if strings.Join(got, " ") != want {
+		t.Errorf("fields\n got %s\nwant %s", strings.Join(got, " "), want)
 	}
 }

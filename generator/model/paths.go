@@ -113,7 +113,7 @@ func previousSegment(prefix string) string {
 // request's fixed fields (Pattern), and Go's predeclared identifiers, which
 // a parameter would shadow.
 var reservedArgs = []string{
-	"c", "ctx", "req", "err", "out", "resp", "body", "contentType", "query", "urlPath", "pattern",
+	"c", "ctx", "req", "err", "out", "resp", "body", "contentType", "opts", "urlPath", "pattern",
 	"page", "item", "yield", "zero", "escapeSegment", "escapePath", "bodyOf", "setHeader",
 	"any", "append", "bool", "byte", "cap", "clear", "close", "complex", "copy", "delete", "error",
 	"false", "float32", "float64", "imag", "int", "int8", "int16", "int32", "int64", "iota", "len",
@@ -123,7 +123,7 @@ var reservedArgs = []string{
 
 // reservedFields are the fixed fields of a server request type, which no
 // parameter's field may take.
-var reservedFields = []string{"Pattern", "Query", "Body", "ContentType"}
+var reservedFields = []string{"Pattern", "Options", "Body", "ContentType"}
 
 func paramName(placeholder, before string) string {
 	// {id | userPrincipalName} names alternatives: the first names it.
