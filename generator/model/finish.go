@@ -97,7 +97,7 @@ func (b *builder) nameVariants(op *Operation) {
 			cands = append(cands, candidate{fit(op.Name, "For"+root), "the root of its URL, " + v.Template})
 		}
 		if w := differingWords(v, first); w != "" {
-			cands = append(cands, candidate{fit(op.Name, "For"+w), "the first segment of its URL unlike the first URL's, " + v.Template})
+			cands = append(cands, candidate{fit(op.Name, "For"+w), "the segments of its URL unlike the first URL's, " + v.Template})
 		}
 		if ps := paramNames(v); ps != "" && ps != paramNames(first) {
 			cands = append(cands, candidate{fit(op.Name, "By"+ps), "its path parameters"})
