@@ -54,7 +54,11 @@ func explainOperation(w io.Writer, op *model.Operation) {
 		case v.ServedBy != nil:
 			serving = "served as " + v.ServedBy.Op.Name + ", which documents it too"
 		}
-		fmt.Fprintf(w, "    client %s: %s (%s) from %s; named after %s\n", v.ClientMethod, v.Pattern, serving, v.Source, v.NameFrom)
+		method := v.ClientMethod
+		if v.Handle != nil {
+			method = v.Handle.Func + "(" + v.Handle.Key.ArgName + ")." + method
+		}
+		fmt.Fprintf(w, "    client %s: %s (%s) from %s; named after %s\n", method, v.Pattern, serving, v.Source, v.NameFrom)
 	}
 }
 

@@ -54,3 +54,18 @@ func NewClient(baseURL string, opts ...ClientOption) *Client {
 	}
 	return c
 }
+
+// DriveClient calls the URLs under /drives/{driveID}: its methods are the variants of the
+// operations of the same names there. Get one with Client.Drive.
+type DriveClient struct {
+	c   *Client
+	key string
+}
+
+// Drive returns the client for the URLs under /drives/{driveID}.
+func (c *Client) Drive(driveID string) *DriveClient {
+	return &DriveClient{
+		c:   c,
+		key: driveID,
+	}
+}

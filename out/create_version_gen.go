@@ -231,25 +231,26 @@ func (c *Client) CreateVersion(ctx context.Context, body *Item, opts *CreateVers
 	return c.sendCreateVersion(ctx, "/drive/root/versions", body, opts)
 }
 
-// CreateVersionForItem calls POST /drive/items/{itemID}/versions (Create version).
+// CreateVersionInItem calls POST /drive/items/{itemID}/versions (Create version).
 //
 // Use this API to create a new version.
 //
 // opts holds the optional request headers; nil sends none.
 //
 // Source: docs/create-version.md:10
-func (c *Client) CreateVersionForItem(ctx context.Context, itemID string, body *Item, opts *CreateVersionOptions) (*Item, error) {
+func (c *Client) CreateVersionInItem(ctx context.Context, itemID string, body *Item, opts *CreateVersionOptions) (*Item, error) {
 	return c.sendCreateVersion(ctx, "/drive/items/"+escapeSegment(itemID)+"/versions", body, opts)
 }
 
-// CreateVersionForDrive calls POST /drives/{driveID}/root/versions (Create version).
+// CreateVersion calls POST /drives/{driveID}/root/versions (Create version).
 //
 // Use this API to create a new version.
 //
 // opts holds the optional request headers; nil sends none.
 //
 // Source: docs/create-version.md:11
-func (c *Client) CreateVersionForDrive(ctx context.Context, driveID string, body *Item, opts *CreateVersionOptions) (*Item, error) {
+func (h *DriveClient) CreateVersion(ctx context.Context, body *Item, opts *CreateVersionOptions) (*Item, error) {
+	c, driveID := h.c, h.key
 	return c.sendCreateVersion(ctx, "/drives/"+escapeSegment(driveID)+"/root/versions", body, opts)
 }
 

@@ -139,10 +139,10 @@ func TestCreateVersionRoutes(t *testing.T) {
 		},
 		{
 			// Source: docs/create-version.md:10
-			name: "CreateVersionForItem",
+			name: "CreateVersionInItem",
 			path: "/drive/items/itemID-1/versions",
 			call: func(ctx context.Context, c *Client) error {
-				_, err := c.CreateVersionForItem(ctx, "itemID-1", nil, nil)
+				_, err := c.CreateVersionInItem(ctx, "itemID-1", nil, nil)
 				return err
 			},
 			served:       true,
@@ -155,10 +155,10 @@ func TestCreateVersionRoutes(t *testing.T) {
 		},
 		{
 			// Source: docs/create-version.md:11
-			name: "CreateVersionForDrive",
+			name: "Drive(driveID).CreateVersion",
 			path: "/drives/driveID-1/root/versions",
 			call: func(ctx context.Context, c *Client) error {
-				_, err := c.CreateVersionForDrive(ctx, "driveID-1", nil, nil)
+				_, err := c.Drive("driveID-1").CreateVersion(ctx, nil, nil)
 				return err
 			},
 			served:       true,
@@ -224,7 +224,7 @@ func TestCreateVersionDefences(t *testing.T) {
 			return &Item{}, nil
 		}}))
 		defer srv.Close()
-		_, err := NewClient(srv.URL).CreateVersionForItem(t.Context(), "a/../b?c#d%2F", nil, nil)
+		_, err := NewClient(srv.URL).CreateVersionInItem(t.Context(), "a/../b?c#d%2F", nil, nil)
 		if err != nil || got.request != "a/../b?c#d%2F" {
 			t.Errorf("the Server received %q (%v), want %q", got.request, err, "a/../b?c#d%2F")
 		}

@@ -2,6 +2,7 @@ package templates
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -49,6 +50,69 @@ func genClientType(f *jen.File, api *model.API) {
 		jen.Return(jen.Id("c")),
 	)
 	f.Line()
+	for _, h := range api.Handles {
+		genHandle(f, h)
+	}
+}
+
+// genHandle writes a handle type and the Client method that returns one.
+func genHandle(f *jen.File, h *model.Handle) {
+	f.Comment(fmt.Sprintf("%s calls the URLs under /%s/{%s}: its methods are the variants of the", h.Type, h.Root, h.Key.ArgName))
+	f.Comment(fmt.Sprintf("operations of the same names there. Get one with Client.%s.", h.Func))
+	f.Type().Id(h.Type).Struct(jen.Id("c").Op("*").Id("Client"), jen.Id("key").String())
+	f.Line()
+	f.Comment(fmt.Sprintf("%s returns the client for the URLs under /%s/{%s}.", h.Func, h.Root, h.Key.ArgName))
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(h.Func).Params(jen.Id(h.Key.ArgName).String()).Op("*").Id(h.Type).Block(
+		jen.Return(jen.Op("&").Id(h.Type).Values(jen.Dict{jen.Id("c"): jen.Id("c"), jen.Id("key"): jen.Id(h.Key.ArgName)})),
+	)
+	f.Line()
+}
+
+// receiver is the receiver of a variant's client method: the Client, or
+// its handle; handleKey binds the handle's client and key to the names the
+// method body uses, c and the URL's first parameter.
+func receiver(v *model.Variant) jen.Code {
+	if v.Handle == nil {
+		return jen.Id("c").Op("*").Id("Client")
+	}
+	return jen.Id("h").Op("*").Id(v.Handle.Type)
+}
+
+func handleKey(v *model.Variant) []jen.Code {
+	if v.Handle == nil {
+		return nil
+	}
+	return []jen.Code{jen.List(jen.Id("c"), jen.Id(v.Params[0].ArgName)).Op(":=").List(jen.Id("h").Dot("c"), jen.Id("h").Dot("key"))}
+}
+
+// callVariant calls a variant's client method on client with args (ctx,
+// the path parameters, then the rest): through its handle, whose key is
+// the first path parameter, when it has one.
+func callVariant(client *jen.Statement, v *model.Variant, args []jen.Code) *jen.Statement {
+	if v.Handle == nil {
+		return client.Dot(v.ClientMethod).Call(args...)
+	}
+	rest := append([]jen.Code{args[0]}, args[2:]...)
+	return client.Dot(v.Handle.Func).Call(args[1]).Dot(v.ClientMethod).Call(rest...)
+}
+
+// methodParams are a variant's client method parameters: clientParams,
+// less the handle's key.
+func methodParams(op *model.Operation, v *model.Variant) []jen.Code {
+	params := clientParams(op, v)
+	if v.Handle != nil {
+		params = append(params[:1:1], params[2:]...)
+	}
+	return params
+}
+
+// qualifiedMethod names a variant's method as a caller writes it:
+// GetEvent, or User(userID).GetEvent.
+func qualifiedMethod(v *model.Variant) string {
+	if v.Handle == nil {
+		return v.ClientMethod
+	}
+	return v.Handle.Func + "(" + v.Handle.Key.ArgName + ")." + v.ClientMethod
 }
 
 // clientParams are a client method's parameters: ctx, path parameters,
@@ -115,6 +179,10 @@ func clientResults(op *model.Operation) []jen.Code {
 
 func genClientMethod(f *jen.File, op *model.Operation, v *model.Variant) {
 	f.Comment(fmt.Sprintf("%s calls %s (%s).", v.ClientMethod, v.Pattern, op.Title))
+	if len(op.AlsoDocumented) > 0 && v == op.Variants[0] {
+		f.Comment("")
+		f.Comment("Also documented at " + alsoDocumented(op) + ".")
+	}
 	if op.Doc != "" {
 		f.Comment("")
 		for _, c := range comments(op.Doc) {
@@ -135,15 +203,15 @@ func genClientMethod(f *jen.File, op *model.Operation, v *model.Variant) {
 	}
 	f.Comment("")
 	f.Comment(source(v.Source))
-	var body []jen.Code
+	body := handleKey(v)
 	if len(op.Variants) > 1 {
 		// The URLs differ in their path only: each method builds its path and
 		// sends it through the operation's one send method.
-		body = []jen.Code{jen.Return(jen.Id("c").Dot(sendMethod(op)).Call(append([]jen.Code{jen.Id("ctx"), pathExpr(v)}, sharedArgs(op)...)...))}
+		body = append(body, jen.Return(jen.Id("c").Dot(sendMethod(op)).Call(append([]jen.Code{jen.Id("ctx"), pathExpr(v)}, sharedArgs(op)...)...)))
 	} else {
-		body = clientBody(op, pathExpr(v))
+		body = append(body, clientBody(op, pathExpr(v))...)
 	}
-	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(v.ClientMethod).Params(clientParams(op, v)...).Params(clientResults(op)...).Block(body...)
+	f.Func().Params(receiver(v)).Id(v.ClientMethod).Params(methodParams(op, v)...).Params(clientResults(op)...).Block(body...)
 	f.Line()
 }
 
@@ -305,4 +373,13 @@ func genClientPlumbing(f *jen.File) {
 		jen.Return(jen.Id("v")),
 	)
 	f.Line()
+}
+
+// alsoDocumented lists the other pages that document an operation.
+func alsoDocumented(op *model.Operation) string {
+	var places []string
+	for _, pos := range op.AlsoDocumented {
+		places = append(places, source(pos)[len("Source: "):])
+	}
+	return strings.Join(places, ", ")
 }

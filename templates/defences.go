@@ -62,7 +62,7 @@ func clientDefenceChecks(op *model.Operation) []jen.Code {
 // clientCall is a call of a variant's client method with args, as a
 // func(ctx, *Client) error; content the call returns is closed.
 func clientCall(op *model.Operation, v *model.Variant, args []jen.Code) jen.Code {
-	call := jen.Id("c").Dot(v.ClientMethod).Call(args...)
+	call := callVariant(jen.Id("c"), v, args)
 	var body []jen.Code
 	switch {
 	case op.Result.Kind == model.ResultContent:
@@ -214,7 +214,7 @@ func servedVariant(op *model.Operation) *model.Variant {
 func hostilePathCheck(op *model.Operation, v *model.Variant) []jen.Code {
 	args := sampleArgs(jen.Id("t").Dot("Context").Call(), op, v)
 	args[1] = jen.Lit(hostileValue)
-	call := jen.Id("NewClient").Call(jen.Id("srv").Dot("URL")).Dot(v.ClientMethod).Call(args...)
+	call := callVariant(jen.Id("NewClient").Call(jen.Id("srv").Dot("URL")), v, args)
 	return []jen.Code{
 		jen.Line(),
 		jen.Comment("A hostile path value stays in its segment and reaches the Server unchanged."),
@@ -240,7 +240,7 @@ func hostilePathCheck(op *model.Operation, v *model.Variant) []jen.Code {
 func hostileHeaderCheck(op *model.Operation, v *model.Variant) []jen.Code {
 	args := sampleArgs(jen.Id("t").Dot("Context").Call(), op, v)
 	args[len(args)-1] = jen.Op("&").Id(op.OptionsType).Values(jen.Dict{jen.Id(op.HeaderParams[0].FieldName): jen.Lit("a\r\nX-Injected: yes")})
-	call := jen.Id("NewClient").Call(jen.Id("refused").Dot("URL")).Dot(v.ClientMethod).Call(args...)
+	call := callVariant(jen.Id("NewClient").Call(jen.Id("refused").Dot("URL")), v, args)
 	return []jen.Code{
 		jen.Line(),
 		jen.Comment("A header value with a line break is refused before anything is sent."),

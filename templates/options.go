@@ -218,13 +218,21 @@ func genIterator(f *jen.File, op *model.Operation, v *model.Variant) {
 		args = append(args, jen.Id(p.ArgName))
 	}
 	args = append(args, sharedArgs(op)...)
+	method := jen.Id("c").Dot(v.ClientMethod).Call(args...)
+	if v.Handle != nil {
+		method = jen.Id("h").Dot(v.ClientMethod).Call(append(args[:1:1], args[2:]...)...)
+	}
 	elem := elemType(items.Type.Elem)
 	f.Comment(fmt.Sprintf("%s iterates over every item of %s, following %s from page", iteratorName(v), v.ClientMethod, env.NextLink.JSONName))
 	f.Comment("to page. It stops at the first error, which it yields. For one page at a time,")
 	f.Comment(fmt.Sprintf("call %s and then FollowLink with the page's %s.", v.ClientMethod, env.NextLink.Name))
-	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(iteratorName(v)).Params(clientParams(op, v)...).Qual("iter", "Seq2").Types(elem, jen.Error()).Block(
+	var bind []jen.Code
+	if v.Handle != nil {
+		bind = []jen.Code{jen.Id("c").Op(":=").Id("h").Dot("c")}
+	}
+	f.Func().Params(receiver(v)).Id(iteratorName(v)).Params(methodParams(op, v)...).Qual("iter", "Seq2").Types(elem, jen.Error()).Block(append(bind,
 		jen.Return(jen.Func().Params(jen.Id("yield").Func().Params(elem, jen.Error()).Bool()).Block(
-			jen.List(jen.Id("page"), jen.Err()).Op(":=").Id("c").Dot(v.ClientMethod).Call(args...),
+			jen.List(jen.Id("page"), jen.Err()).Op(":=").Add(method),
 			jen.For().Block(
 				jen.If(jen.Err().Op("!=").Nil()).Block(
 					jen.Var().Id("zero").Add(elem),
@@ -238,6 +246,6 @@ func genIterator(f *jen.File, op *model.Operation, v *model.Variant) {
 				jen.List(jen.Id("page"), jen.Err()).Op("=").Id("FollowLink").Types(jen.Id(env.Name)).Call(jen.Id("ctx"), jen.Id("c"), jen.Id("page").Dot(env.NextLink.Name)),
 			),
 		)),
-	)
+	)...)
 	f.Line()
 }

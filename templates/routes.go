@@ -17,7 +17,7 @@ func genOperationRoutes(f *jen.File, op *model.Operation) {
 	for _, v := range op.Variants {
 		notes := []string{source(v.Source)}
 		kvs := []kv{
-			{"name", jen.Lit(v.ClientMethod)},
+			{"name", jen.Lit(qualifiedMethod(v))},
 			{"path", jen.Lit(v.SamplePath)},
 			{"call", routeCall(op, v)},
 		}
@@ -74,7 +74,7 @@ func sampleArgs(ctx jen.Code, op *model.Operation, v *model.Variant) []jen.Code 
 }
 
 func routeCall(op *model.Operation, v *model.Variant) jen.Code {
-	call := jen.Id("c").Dot(v.ClientMethod).Call(sampleArgs(jen.Id("ctx"), op, v)...)
+	call := callVariant(jen.Id("c"), v, sampleArgs(jen.Id("ctx"), op, v))
 	body := []jen.Code{jen.Return(call)}
 	if resultType(op) != nil {
 		body = []jen.Code{jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(call), jen.Return(jen.Err())}

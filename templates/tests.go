@@ -306,7 +306,7 @@ func exampleCall(op *model.Operation, ex *model.Example) jen.Code {
 		args = append(args, optionsCode(op, ex.HeaderArgs, ex.QueryArgs))
 	}
 	return jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("c").Op("*").Id("Client")).Params(clientResults(op)...).Block(
-		jen.Return(jen.Id("c").Dot(ex.Variant.ClientMethod).Call(args...)),
+		jen.Return(callVariant(jen.Id("c"), ex.Variant, args)),
 	)
 }
 

@@ -88,7 +88,10 @@ type builder struct {
 	cfg         Config
 	diags       diag.List
 	types       *typeSet
-	clientNames naming.Set // Client methods, across operations
+	clientNames naming.Set         // Client methods, across operations
+	handles     map[string]*Handle // by lower-cased root
+	opNames     []string           // every operation's name, once named
+	handleNames map[*Handle]*naming.Set
 	bases       []string
 }
 
@@ -124,6 +127,9 @@ func Build(pages []*docparse.Page, cfg Config) (*API, diag.List) {
 			b.finishOperation(d, draft)
 			api.Operations = append(api.Operations, draft.op)
 		}
+	}
+	for _, key := range sortedKeys(b.handles) {
+		api.Handles = append(api.Handles, b.handles[key])
 	}
 	breakValueCycles(b.types.types) // once every type is built, bodies' and results' too
 	b.buildRoutes(api)

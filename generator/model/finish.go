@@ -73,58 +73,66 @@ func (b *builder) variantFor(op *Operation, req *docRequest) *Variant {
 }
 
 // nameVariants gives each URL variant its client method name. The first
-// is the operation's name. Another is named for the root its URL starts
-// from, the same word for the same root across the API: GetDriveItem
-// (/me/drive/items/{id}), GetDriveItemForUser (/users/{id}/drive/items/{id}),
-// GetDriveItemForGroup, GetDriveItemForSite. Where the root does not tell
-// a variant from the first or from another, its path parameters do
-// (CreateVersionByItemID); where they do not either, the words of its URL
-// the first variant lacks (ListEventsViaCalendar); then all of its words.
-// A number is the last resort, with a warning.
+// is the operation's name. Another is named for what its URL has that the
+// first's lacks, in the URL's words: the root it starts from, the same
+// word for the same root across the API, then the other segments the first
+// URL does not have; a segment followed by a parameter is singular (it
+// names one item). GetEvent (/me/events/{id}), GetEventForUser
+// (/users/{id}/events/{id}), GetEventForCalendar (/me/calendar/events/{id}),
+// GetEventForUserCalendar, GetDriveItemForSite. A URL that is one word
+// names the thing itself: GetUser (/users/{id}) and GetMe (/me). Where two
+// variants would share a name, the later is named by its path parameters
+// (CreateVersionByItemID), then by all its words; a number is the last
+// resort, with a warning.
 func (b *builder) nameVariants(op *Operation) {
-	roots := map[string]int{}
-	for _, v := range op.Variants {
-		roots[rootWord(v)]++
-	}
-	first := op.Variants[0]
+	firstOn := map[*Handle]*Variant{}
 	for i, v := range op.Variants {
-		if i == 0 {
-			v.ClientMethod, v.NameFrom = op.Name, "the operation's name" // unique among operations, and reserved
+		if i > 0 {
+			v.Handle = b.handleFor(op, v)
+		}
+		names := b.namesOn(v.Handle)
+		first, seen := firstOn[v.Handle]
+		if !seen {
+			firstOn[v.Handle] = v
+			// An operation's first URL on a receiver is its name there:
+			// op names are unique, and reserved on every receiver.
+			v.ClientMethod, v.NameFrom = op.Name, "the operation's name"
+			if v.Handle != nil {
+				v.Handle.Methods = append(v.Handle.Methods, v)
+				v.NameFrom += ", on c." + v.Handle.Func + "(" + v.Handle.Key.ArgName + ")"
+			}
 			continue
 		}
-		var cands []candidate
-		if root := rootWord(v); root != "" && root != rootWord(first) && roots[root] == 1 {
-			cands = append(cands, candidate{fit(op.Name, "For"+root), "the root of its URL, " + v.Template})
+		if v.Handle != nil {
+			v.Handle.Methods = append(v.Handle.Methods, v)
 		}
-		if w := differingWords(v, first); w != "" {
-			cands = append(cands, candidate{fit(op.Name, "For"+w), "the segments of its URL unlike the first URL's, " + v.Template})
+		var cands []candidate
+		if segs := literalSegments(v.Template); len(segs) == 1 && len(v.Params) == 0 && isIdentifier(segs[0]) {
+			cands = append(cands, candidate{naming.Exported(naming.Words(op.Name)[0] + " " + segs[0]), "its URL, one word: " + v.Template})
+		}
+		if w := targetWords(v, first); w != "" {
+			cands = append(cands, candidate{fit(op.Name, "In"+w), "what its URL has that the first lacks, " + v.Template})
 		}
 		if ps := paramNames(v); ps != "" && ps != paramNames(first) {
 			cands = append(cands, candidate{fit(op.Name, "By"+ps), "its path parameters"})
 		}
-		if w := newWords(v, first); w != "" {
-			cands = append(cands, candidate{fit(op.Name, "Via"+w), "the words of its URL the first URL lacks"})
+		if w := differingWords(v, first); w != "" {
+			cands = append(cands, candidate{fit(op.Name, "In"+w), "the words of its segments unlike the first URL's, " + v.Template})
 		}
 		cands = append(cands, candidate{fit(op.Name, "Via"+literalName(v.Parts)), "the words of its URL"})
 		chosen := cands[len(cands)-1]
-		// The root is the regular name; past it, the shortest that is free.
-		regular := 0
-		if strings.HasPrefix(cands[0].from, "the root") {
-			regular = 1
-		}
-		slices.SortStableFunc(cands[regular:], func(x, y candidate) int { return len(x.name) - len(y.name) })
 		for _, c := range slices.Concat(shortOnes(cands, true), shortOnes(cands, false)) {
-			if !b.clientNames.Taken(c.name) {
+			if !names.Taken(c.name) {
 				chosen = c
 				break
 			}
 		}
-		if b.clientNames.Taken(chosen.name) {
-			unique := b.clientNames.Unique(chosen.name)
+		if names.Taken(chosen.name) {
+			unique := names.Unique(chosen.name)
 			b.diags.Warnf(v.Source, diag.NameNumbered, "nothing in the docs tells the client method for %s from another named %s; it is named %s", v.Pattern, chosen.name, unique)
 			chosen.name = unique
 		}
-		b.clientNames.Reserve(chosen.name)
+		names.Reserve(chosen.name)
 		v.ClientMethod, v.NameFrom = chosen.name, chosen.from
 	}
 }
@@ -158,10 +166,69 @@ func shortOnes(cands []candidate, short bool) []candidate {
 	return out
 }
 
-// differingWords name the literal segments of v's URL that differ from
-// first's by the words first's lack:
-// /deviceAppManagement/mdmWindowsInformationProtectionPolicies/... beside
-// /deviceAppManagement/windowsInformationProtectionPolicies/... -> Mdm.
+// targetWords are the Go words of what v's URL has that first's lacks:
+// its root segment when the roots differ, then each later segment first's
+// URL does not have, singular when a parameter follows it.
+func targetWords(v, first *Variant) string {
+	have := map[string]bool{}
+	for _, seg := range pathSegments(first.Template) {
+		have[strings.ToLower(seg.name)] = true
+	}
+	firstRoot := ""
+	if segs := pathSegments(first.Template); len(segs) > 0 {
+		firstRoot = segs[0].name
+	}
+	var b strings.Builder
+	for i, seg := range pathSegments(v.Template) {
+		if i == 0 && strings.EqualFold(seg.name, firstRoot) || i > 0 && have[strings.ToLower(seg.name)] {
+			continue
+		}
+		word := seg.name
+		if seg.keyed {
+			word = naming.Singular(word)
+		}
+		b.WriteString(naming.Exported(word))
+	}
+	return b.String()
+}
+
+// pathSegment is a literal segment of a URL by its name, and whether a
+// parameter follows it (/users/{id}: users is keyed).
+type pathSegment struct {
+	name   string
+	keyed  bool
+	dollar bool // $value, $ref: a view of the resource, not one
+}
+
+// pathSegments are the literal segments of a template by name: a function
+// call by the function's, $value as value.
+func pathSegments(template string) []pathSegment {
+	var segs []pathSegment
+	for _, raw := range strings.Split(template, "/") {
+		if placeholderRE.ReplaceAllString(raw, "") == "" && raw != "" {
+			if len(segs) > 0 {
+				segs[len(segs)-1].keyed = true
+			}
+			continue
+		}
+		name := strings.TrimSuffix(placeholderRE.ReplaceAllString(raw, ""), ":")
+		if open := strings.IndexByte(name, '('); open >= 0 {
+			name = name[:open]
+		}
+		name = name[strings.LastIndexByte(name, '.')+1:]
+		dollar := strings.HasPrefix(name, "$")
+		name = strings.TrimPrefix(name, "$") // $value is "value"
+		if name == "" || !isIdentifier(name) {
+			continue
+		}
+		segs = append(segs, pathSegment{name: name, dollar: dollar})
+	}
+	return segs
+}
+
+// differingWords are the words of v's segments that first's segment at
+// the same place lacks: /deviceAppManagement/mdmWindowsInformationProtectionPolicies/...
+// beside /deviceAppManagement/windowsInformationProtectionPolicies/... -> Mdm.
 func differingWords(v, first *Variant) string {
 	mine, theirs := literalSegments(v.Template), literalSegments(first.Template)
 	var b strings.Builder
@@ -179,7 +246,7 @@ func differingWords(v, first *Variant) string {
 			}
 		}
 	}
-	return naming.Singular(b.String())
+	return b.String()
 }
 
 // literalSegments are a template's segments without placeholders in them.
@@ -191,31 +258,6 @@ func literalSegments(template string) []string {
 		}
 	}
 	return segs
-}
-
-// rootWord names the root a URL starts from: its first segment, singular
-// (/users/{id}/... -> User, /me/... -> Me, /drives/{id}/... -> Drive).
-func rootWord(v *Variant) string {
-	words := urlWords(strings.SplitN(strings.TrimPrefix(v.Template, "/"), "/", 2)[0])
-	if len(words) == 0 {
-		return ""
-	}
-	return naming.Exported(naming.Singular(words[len(words)-1]))
-}
-
-// newWords are the Go words of v's URL that first's URL lacks.
-func newWords(v, first *Variant) string {
-	have := map[string]bool{}
-	for _, w := range urlWords(first.Template) {
-		have[strings.ToLower(w)] = true
-	}
-	var b strings.Builder
-	for _, w := range urlWords(v.Template) {
-		if !have[strings.ToLower(w)] {
-			b.WriteString(naming.Exported(w))
-		}
-	}
-	return b.String()
 }
 
 func paramNames(v *Variant) string {
@@ -530,4 +572,57 @@ func insertBeforeLastWord(name, word string) string {
 	words := naming.Words(name)
 	last := words[len(words)-1]
 	return strings.TrimSuffix(name, last) + word + last
+}
+
+// handleFor is the handle a variant's method hangs on: the one of the
+// root its URL starts from, when that root is a collection and a key
+// (/users/{id}/...) and the variant is not its operation's first (which is
+// the operation's Client method); nil for Client itself.
+func (b *builder) handleFor(op *Operation, v *Variant) *Handle {
+	if v == op.Variants[0] || len(v.Parts) < 2 || v.Parts[1].Param == nil || v.Parts[1].Param.Multi {
+		return nil
+	}
+	root := v.Parts[0].Literal
+	if !strings.HasPrefix(root, "/") || strings.Count(root, "/") != 2 || !strings.HasSuffix(root, "/") || !isIdentifier(strings.Trim(root, "/")) {
+		return nil
+	}
+	if len(v.Parts) > 2 && (v.Parts[2].Param != nil || !strings.HasPrefix(v.Parts[2].Literal, "/")) {
+		return nil
+	}
+	word := strings.Trim(root, "/")
+	if h := b.handles[strings.ToLower(word)]; h != nil {
+		return h
+	}
+	fn := naming.Exported(naming.Singular(word))
+	typ := fn + "Client"
+	if b.clientNames.Taken(fn) || b.types.names.Taken(typ) {
+		return nil // a name the docs already use: its variants stay on Client
+	}
+	b.clientNames.Reserve(fn)
+	b.types.names.Reserve(typ)
+	h := &Handle{Type: typ, Func: fn, Root: word, Key: v.Parts[1].Param}
+	if b.handles == nil {
+		b.handles = map[string]*Handle{}
+	}
+	b.handles[strings.ToLower(word)] = h
+	return h
+}
+
+// namesOn is the set of method names taken on a receiver: Client's, or a
+// handle's, which holds every operation's name from the start so that a
+// variant's suffixed name never takes another operation's.
+func (b *builder) namesOn(h *Handle) *naming.Set {
+	if h == nil {
+		return &b.clientNames
+	}
+	if b.handleNames == nil {
+		b.handleNames = map[*Handle]*naming.Set{}
+	}
+	set := b.handleNames[h]
+	if set == nil {
+		set = &naming.Set{}
+		set.Reserve(b.opNames...)
+		b.handleNames[h] = set
+	}
+	return set
 }

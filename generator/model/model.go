@@ -14,7 +14,8 @@ type API struct {
 	Enums      []*Enum
 	Unions     []*Union
 	Routes     []*Route // the handler's ServeMux registrations, in order
-	Pages      []*Page  // the same operations and types, by doc page
+	Handles    []*Handle
+	Pages      []*Page // the same operations and types, by doc page
 }
 
 // Operation is one documented API method: one server method, and one client
@@ -70,10 +71,14 @@ const (
 
 // Variant is one URL an operation is reachable at.
 type Variant struct {
-	ClientMethod string // Go name of the client method for this URL
-	NameFrom     string // what the method name adds to the operation's, for -v
-	Template     string // the path as documented, with {name} wildcards
-	Pattern      string // method and template: "POST /drives/{driveID}/root/versions"
+	ClientMethod string // Go name of the client method for this URL, on Client or on Handle
+	// Handle is the client for the root this URL starts from, on which its
+	// method is (c.User(userID).GetEvent for /users/{id}/events/{id}); nil
+	// for Client itself. Its key is the URL's first parameter.
+	Handle   *Handle
+	NameFrom string // what the method name adds to the operation's, for -v
+	Template string // the path as documented, with {name} wildcards
+	Pattern  string // method and template: "POST /drives/{driveID}/root/versions"
 	// MuxPattern is what the handler registers with net/http.ServeMux: the
 	// Pattern itself, or for a template the mux cannot match (path
 	// addressing, function calls) its literal prefix and {docbindRest...},
@@ -308,4 +313,16 @@ type MapEntry struct {
 type FieldValue struct {
 	Field *Field
 	Value *Value
+}
+
+// Handle is a client for the URLs under one root, /users/{userID}: the
+// variants of operations that start there are its methods, named as the
+// operations are, so c.User(id).ListMessages is the variant of
+// c.ListMessages for another user.
+type Handle struct {
+	Type    string // Go type: UserClient
+	Func    string // the Client method that returns one: User
+	Root    string // the root's literal segment: users
+	Key     *Param // the root's key parameter, the Func's argument
+	Methods []*Variant
 }

@@ -36,6 +36,7 @@ type opName struct {
 	base   string   // the Go name of its words: ListUsers
 	head   string   // the first word of the title, before which nothing goes: List
 	owners []string // Go words of the resources its URL hangs under, nearest first
+	keyed  int      // how many owners are items of collections; the rest are singletons
 	stem   string   // the page's file stem as a Go name: the last qualifier
 	method string   // the method as a word, where the page documents several: the first qualifier
 	from   string   // what the words came from, for -v
@@ -99,6 +100,7 @@ func (b *builder) nameOperations(docs []*pageOps) {
 		}
 		n.draft.requestName = op.Name + "Request"
 		b.clientNames.Reserve(op.Name)
+		b.opNames = append(b.opNames, op.Name)
 	}
 	b.checkRenames(all)
 }
@@ -110,8 +112,8 @@ func (b *builder) reservedOpNames() []string {
 }
 
 // settleNames qualifies names until no two are equal: in each set of equal
-// names, the one whose URL hangs under nothing keeps it and the others take
-// their next qualifier; when none or several hang under nothing, all do.
+// names, the one whose URL hangs under no item keeps it and the others take
+// their next qualifier; when none or several hang under no item, all do.
 func settleNames(all []*opName, reserved []string) {
 	for changed := true; changed; {
 		changed = false
@@ -126,7 +128,7 @@ func settleNames(all []*opName, reserved []string) {
 			}
 			keeper := -1 // the one name that hangs under nothing, if only one does
 			for i, n := range group {
-				if n.level == 0 && len(n.owners) == 0 && !slices.Contains(reserved, name) {
+				if n.level == 0 && n.keyed == 0 && !slices.Contains(reserved, name) {
 					if keeper != -1 {
 						keeper = -1
 						break
@@ -164,10 +166,14 @@ func (b *builder) newOpName(p *docparse.Page, dr *opDraft, dict map[string]strin
 		words, from = []string{strings.ToLower(dr.op.Method), stem}, "the page's file name"
 	}
 	n := &opName{method: map[bool]string{true: naming.Exported(strings.ToLower(dr.op.Method))}[dr.severalMethods], draft: dr, base: naming.Exported(strings.Join(words, " ")), head: naming.Exported(words[0]), stem: stem, from: from}
-	for _, owner := range urlOwners(dr.firstPath()) {
+	keyed, singletons := urlOwners(dr.firstPath())
+	for i, owner := range slices.Concat(keyed, singletons) {
 		q := naming.Exported(naming.Singular(recaseWord(owner, dict)))
 		if !strings.Contains(strings.ToLower(n.base), strings.ToLower(q)) {
 			n.owners = append(n.owners, q)
+			if i < len(keyed) {
+				n.keyed++
+			}
 		}
 	}
 	return n
@@ -371,30 +377,27 @@ func urlWords(path string) []string {
 	})
 }
 
-// urlOwners are the resources a URL hangs under, nearest first: the names
-// of its literal segments before the last one, which is the resource
-// itself. /deviceManagement/managedDevices/{id}/users -> managedDevices,
-// deviceManagement. A function call names the function
-// (microsoft.graph.delta() -> delta), and $value or $ref name nothing.
-func urlOwners(path string) []string {
-	var names []string
-	for _, seg := range strings.Split(placeholderRE.ReplaceAllString(path, ""), "/") {
-		seg = strings.TrimSuffix(seg, ":")
-		if open := strings.IndexByte(seg, '('); open >= 0 {
-			seg = seg[:open]
-		}
-		seg = seg[strings.LastIndexByte(seg, '.')+1:]
-		if seg == "" || strings.HasPrefix(seg, "$") || !isIdentifier(seg) {
-			continue
-		}
-		names = append(names, seg)
+// urlOwners are the resources a URL hangs under, nearest first: the
+// items of collections before its last segment (the resource itself),
+// then the singletons it is reached through. /deviceManagement/
+// managedDevices/{id}/users -> managedDevices; deviceManagement. Only the
+// first kind makes a name need qualifying: /me/events/{id} hangs under no
+// item, and keeps "GetEvent".
+func urlOwners(path string) (keyed, singletons []string) {
+	segs := pathSegments(path)
+	if len(segs) == 0 {
+		return nil, nil
 	}
-	if len(names) == 0 {
-		return nil
+	for _, seg := range slices.Backward(segs[:len(segs)-1]) {
+		switch {
+		case seg.dollar:
+		case seg.keyed:
+			keyed = append(keyed, seg.name)
+		default:
+			singletons = append(singletons, seg.name)
+		}
 	}
-	names = names[:len(names)-1]
-	slices.Reverse(names)
-	return names
+	return keyed, singletons
 }
 
 // firstPath is the URL an operation is named after: its first documented

@@ -113,7 +113,7 @@ func previousSegment(prefix string) string {
 // request's fixed fields (Pattern), and Go's predeclared identifiers, which
 // a parameter would shadow.
 var reservedArgs = []string{
-	"c", "ctx", "req", "err", "out", "resp", "body", "contentType", "opts", "urlPath", "pattern",
+	"c", "h", "ctx", "req", "err", "out", "resp", "body", "contentType", "opts", "urlPath", "pattern",
 	"page", "item", "yield", "zero", "escapeSegment", "escapePath", "bodyOf", "setHeader",
 	"any", "append", "bool", "byte", "cap", "clear", "close", "complex", "copy", "delete", "error",
 	"false", "float32", "float64", "imag", "int", "int8", "int16", "int32", "int64", "iota", "len",

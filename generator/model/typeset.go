@@ -261,7 +261,7 @@ func fits(d *typeDef, names []string) bool {
 }
 
 var (
-	guidKey = regexp.MustCompile(`^[{]?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}[}]?$`)
+	guidKey = regexp.MustCompile(`^[{]?[0-9a-fA-F]{8}(-[0-9a-fA-F]{3,12}){3,4}[}]?$`) // loosely: the docs mistype GUIDs
 	dataKey = regexp.MustCompile(`^(https?://|[0-9]+$)|[/@\s]`)
 )
 
