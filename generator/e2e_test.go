@@ -90,7 +90,7 @@ func TestGeneratedTestsCatchHandEdits(t *testing.T) {
 		{"files", "paths decoded once by the template matcher", "helpers_gen.go", "matchTemplate(r.URL.EscapedPath(),", "matchTemplate(r.URL.Path,"},
 		// The client's:
 		{"seed", "header line breaks", "helpers_gen.go", `if strings.ContainsAny(value, "\r\n\x00") {`, `if false {`},
-		{"seed", "path escaping", "create_version_gen.go", `escapeSegment(itemID)`, `itemID`},
+		{"seed", "path escaping", "client_gen.go", `escapeSegment(itemID)`, `itemID`},
 		{"seed", "context honoured", "helpers_gen.go", "http.NewRequestWithContext(ctx, method, c.baseURL+path, reader)", "http.NewRequestWithContext(context.Background(), method, c.baseURL+path, reader)"},
 		{"seed", "response bodies closed", "helpers_gen.go", "\tdefer resp.Body.Close()\n\tif resp.StatusCode < 200 || resp.StatusCode > 299 {", "\tif resp.StatusCode < 200 || resp.StatusCode > 299 {"},
 		{"seed", "error bodies bounded", "helpers_gen.go", "io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))", "io.ReadAll(resp.Body)"},

@@ -54,11 +54,7 @@ func explainOperation(w io.Writer, op *model.Operation) {
 		case v.ServedBy != nil:
 			serving = "served as " + v.ServedBy.Op.Name + ", which documents it too"
 		}
-		method := v.ClientMethod
-		if v.Handle != nil {
-			method = v.Handle.Func + "(" + v.Handle.Key.ArgName + ")." + method
-		}
-		fmt.Fprintf(w, "    client %s: %s (%s) from %s; named after %s\n", method, v.Pattern, serving, v.Source, v.NameFrom)
+		fmt.Fprintf(w, "    client %s: %s (%s) from %s; named after %s\n", v.QualifiedMethod(), v.Pattern, serving, v.Source, v.NameFrom)
 	}
 }
 

@@ -61,10 +61,7 @@ func TestGraphNames(t *testing.T) {
 	var lengths []int
 	for _, op := range api.Operations {
 		for _, v := range op.Variants {
-			methodOf[v.Pattern] = v.ClientMethod
-			if v.Handle != nil {
-				methodOf[v.Pattern] = v.Handle.Func + "()." + v.ClientMethod
-			}
+			methodOf[v.Pattern] = v.QualifiedMethod()
 			lengths = append(lengths, len(v.ClientMethod))
 			if carriesValue(v.ClientMethod) {
 				t.Errorf("%s (%s) carries an example value", v.ClientMethod, v.Pattern)
@@ -139,10 +136,7 @@ func modelNames(api *model.API) map[string]string {
 	names := map[string]string{}
 	for _, op := range api.Operations {
 		for _, v := range op.Variants {
-			names[v.Pattern] = v.ClientMethod
-			if v.Handle != nil {
-				names[v.Pattern] = v.Handle.Func + "()." + v.ClientMethod
-			}
+			names[v.Pattern] = v.QualifiedMethod()
 		}
 	}
 	for _, ty := range api.Types {

@@ -55,17 +55,32 @@ func NewClient(baseURL string, opts ...ClientOption) *Client {
 	return c
 }
 
-// DriveClient calls the URLs under /drives/{driveID}: its methods are the variants of the
-// operations of the same names there. Get one with Client.Drive.
+// DriveClient calls the URLs under /drives/{driveID}: its methods are the variants there
+// of the operations of the same names. Get one with Client.Drive.
 type DriveClient struct {
-	c   *Client
-	key string
+	c      *Client
+	prefix string
 }
 
 // Drive returns the client for the URLs under /drives/{driveID}.
 func (c *Client) Drive(driveID string) *DriveClient {
 	return &DriveClient{
-		c:   c,
-		key: driveID,
+		c:      c,
+		prefix: "/drives/" + escapeSegment(driveID),
+	}
+}
+
+// DriveItemClient calls the URLs under /drive/items/{itemID}: its methods are the variants there
+// of the operations of the same names. Get one with Client.DriveItem.
+type DriveItemClient struct {
+	c      *Client
+	prefix string
+}
+
+// DriveItem returns the client for the URLs under /drive/items/{itemID}.
+func (c *Client) DriveItem(itemID string) *DriveItemClient {
+	return &DriveItemClient{
+		c:      c,
+		prefix: "/drive/items/" + escapeSegment(itemID),
 	}
 }

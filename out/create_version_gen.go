@@ -231,15 +231,16 @@ func (c *Client) CreateVersion(ctx context.Context, body *Item, opts *CreateVers
 	return c.sendCreateVersion(ctx, "/drive/root/versions", body, opts)
 }
 
-// CreateVersionInItem calls POST /drive/items/{itemID}/versions (Create version).
+// CreateVersion calls POST /drive/items/{itemID}/versions (Create version).
 //
 // Use this API to create a new version.
 //
 // opts holds the optional request headers; nil sends none.
 //
 // Source: docs/create-version.md:10
-func (c *Client) CreateVersionInItem(ctx context.Context, itemID string, body *Item, opts *CreateVersionOptions) (*Item, error) {
-	return c.sendCreateVersion(ctx, "/drive/items/"+escapeSegment(itemID)+"/versions", body, opts)
+func (h *DriveItemClient) CreateVersion(ctx context.Context, body *Item, opts *CreateVersionOptions) (*Item, error) {
+	c := h.c
+	return c.sendCreateVersion(ctx, h.prefix+"/versions", body, opts)
 }
 
 // CreateVersion calls POST /drives/{driveID}/root/versions (Create version).
@@ -250,8 +251,8 @@ func (c *Client) CreateVersionInItem(ctx context.Context, itemID string, body *I
 //
 // Source: docs/create-version.md:11
 func (h *DriveClient) CreateVersion(ctx context.Context, body *Item, opts *CreateVersionOptions) (*Item, error) {
-	c, driveID := h.c, h.key
-	return c.sendCreateVersion(ctx, "/drives/"+escapeSegment(driveID)+"/root/versions", body, opts)
+	c := h.c
+	return c.sendCreateVersion(ctx, h.prefix+"/root/versions", body, opts)
 }
 
 // CreateVersionRequest is what a Server receives for CreateVersion.

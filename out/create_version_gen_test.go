@@ -139,10 +139,10 @@ func TestCreateVersionRoutes(t *testing.T) {
 		},
 		{
 			// Source: docs/create-version.md:10
-			name: "CreateVersionInItem",
+			name: "DriveItem(itemID).CreateVersion",
 			path: "/drive/items/itemID-1/versions",
 			call: func(ctx context.Context, c *Client) error {
-				_, err := c.CreateVersionInItem(ctx, "itemID-1", nil, nil)
+				_, err := c.DriveItem("itemID-1").CreateVersion(ctx, nil, nil)
 				return err
 			},
 			served:       true,
@@ -224,7 +224,7 @@ func TestCreateVersionDefences(t *testing.T) {
 			return &Item{}, nil
 		}}))
 		defer srv.Close()
-		_, err := NewClient(srv.URL).CreateVersionInItem(t.Context(), "a/../b?c#d%2F", nil, nil)
+		_, err := NewClient(srv.URL).DriveItem("a/../b?c#d%2F").CreateVersion(t.Context(), nil, nil)
 		if err != nil || got.request != "a/../b?c#d%2F" {
 			t.Errorf("the Server received %q (%v), want %q", got.request, err, "a/../b?c#d%2F")
 		}

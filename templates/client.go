@@ -55,22 +55,53 @@ func genClientType(f *jen.File, api *model.API) {
 	}
 }
 
-// genHandle writes a handle type and the Client method that returns one.
+// genHandle writes a handle type and the method of its parent (or
+// Client) that returns one.
 func genHandle(f *jen.File, h *model.Handle) {
-	f.Comment(fmt.Sprintf("%s calls the URLs under /%s/{%s}: its methods are the variants of the", h.Type, h.Root, h.Key.ArgName))
-	f.Comment(fmt.Sprintf("operations of the same names there. Get one with Client.%s.", h.Func))
-	f.Type().Id(h.Type).Struct(jen.Id("c").Op("*").Id("Client"), jen.Id("key").String())
+	url := handleURL(h)
+	f.Comment(fmt.Sprintf("%s calls the URLs under %s: its methods are the variants there", h.Type, url))
+	f.Comment(fmt.Sprintf("of the operations of the same names. Get one with %s.%s.", parentType(h), h.Func))
+	f.Type().Id(h.Type).Struct(jen.Id("c").Op("*").Id("Client"), jen.Id("prefix").String())
 	f.Line()
-	f.Comment(fmt.Sprintf("%s returns the client for the URLs under /%s/{%s}.", h.Func, h.Root, h.Key.ArgName))
-	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(h.Func).Params(jen.Id(h.Key.ArgName).String()).Op("*").Id(h.Type).Block(
-		jen.Return(jen.Op("&").Id(h.Type).Values(jen.Dict{jen.Id("c"): jen.Id("c"), jen.Id("key"): jen.Id(h.Key.ArgName)})),
+	f.Comment(fmt.Sprintf("%s returns the client for the URLs under %s.", h.Func, url))
+	prefix := jen.Lit(h.Parts[0].Literal).Op("+").Id("escapeSegment").Call(jen.Id(h.Key.ArgName))
+	client := jen.Id("p").Dot("c")
+	if h.Parent == nil {
+		client = jen.Id("c")
+	} else {
+		prefix = jen.Id("p").Dot("prefix").Op("+").Add(prefix)
+	}
+	f.Func().Params(parentReceiver(h)).Id(h.Func).Params(jen.Id(h.Key.ArgName).String()).Op("*").Id(h.Type).Block(
+		jen.Return(jen.Op("&").Id(h.Type).Values(jen.Dict{jen.Id("c"): client, jen.Id("prefix"): prefix})),
 	)
 	f.Line()
 }
 
+func parentType(h *model.Handle) string {
+	if h.Parent == nil {
+		return "Client"
+	}
+	return h.Parent.Type
+}
+
+func parentReceiver(h *model.Handle) jen.Code {
+	if h.Parent == nil {
+		return jen.Id("c").Op("*").Id("Client")
+	}
+	return jen.Id("p").Op("*").Id(h.Parent.Type)
+}
+
+// handleURL is the URL template a handle stands for.
+func handleURL(h *model.Handle) string {
+	url := ""
+	for ; h != nil; h = h.Parent {
+		url = h.Parts[0].Literal + "{" + h.Key.ArgName + "}" + url
+	}
+	return url
+}
+
 // receiver is the receiver of a variant's client method: the Client, or
-// its handle; handleKey binds the handle's client and key to the names the
-// method body uses, c and the URL's first parameter.
+// its handle; handleBinding binds the name c to the handle's Client.
 func receiver(v *model.Variant) jen.Code {
 	if v.Handle == nil {
 		return jen.Id("c").Op("*").Id("Client")
@@ -78,41 +109,52 @@ func receiver(v *model.Variant) jen.Code {
 	return jen.Id("h").Op("*").Id(v.Handle.Type)
 }
 
-func handleKey(v *model.Variant) []jen.Code {
+func handleBinding(v *model.Variant) []jen.Code {
 	if v.Handle == nil {
 		return nil
 	}
-	return []jen.Code{jen.List(jen.Id("c"), jen.Id(v.Params[0].ArgName)).Op(":=").List(jen.Id("h").Dot("c"), jen.Id("h").Dot("key"))}
+	return []jen.Code{jen.Id("c").Op(":=").Id("h").Dot("c")}
+}
+
+// methodPath is the path a variant's method sends to: the handle's prefix
+// and the URL below it.
+func methodPath(v *model.Variant) jen.Code {
+	if v.Handle == nil {
+		return pathExpr(v.Parts)
+	}
+	rest := v.Parts[v.HandleParts:]
+	if len(rest) == 0 {
+		return jen.Id("h").Dot("prefix")
+	}
+	return jen.Id("h").Dot("prefix").Op("+").Add(pathExpr(rest))
 }
 
 // callVariant calls a variant's client method on client with args (ctx,
-// the path parameters, then the rest): through its handle, whose key is
-// the first path parameter, when it has one.
+// the path parameters, then the rest): through its handles, which take
+// the first path parameters, when it has them.
 func callVariant(client *jen.Statement, v *model.Variant, args []jen.Code) *jen.Statement {
 	if v.Handle == nil {
 		return client.Dot(v.ClientMethod).Call(args...)
 	}
-	rest := append([]jen.Code{args[0]}, args[2:]...)
-	return client.Dot(v.Handle.Func).Call(args[1]).Dot(v.ClientMethod).Call(rest...)
+	var chain []*model.Handle
+	for h := v.Handle; h != nil; h = h.Parent {
+		chain = append([]*model.Handle{h}, chain...)
+	}
+	for i, h := range chain {
+		client = client.Dot(h.Func).Call(args[1+i])
+	}
+	rest := append([]jen.Code{args[0]}, args[1+len(chain):]...)
+	return client.Dot(v.ClientMethod).Call(rest...)
 }
 
 // methodParams are a variant's client method parameters: clientParams,
-// less the handle's key.
+// less the keys its handles take.
 func methodParams(op *model.Operation, v *model.Variant) []jen.Code {
 	params := clientParams(op, v)
 	if v.Handle != nil {
-		params = append(params[:1:1], params[2:]...)
+		params = append(params[:1:1], params[1+v.Handle.Depth:]...)
 	}
 	return params
-}
-
-// qualifiedMethod names a variant's method as a caller writes it:
-// GetEvent, or User(userID).GetEvent.
-func qualifiedMethod(v *model.Variant) string {
-	if v.Handle == nil {
-		return v.ClientMethod
-	}
-	return v.Handle.Func + "(" + v.Handle.Key.ArgName + ")." + v.ClientMethod
 }
 
 // clientParams are a client method's parameters: ctx, path parameters,
@@ -203,13 +245,13 @@ func genClientMethod(f *jen.File, op *model.Operation, v *model.Variant) {
 	}
 	f.Comment("")
 	f.Comment(source(v.Source))
-	body := handleKey(v)
+	body := handleBinding(v)
 	if len(op.Variants) > 1 {
 		// The URLs differ in their path only: each method builds its path and
 		// sends it through the operation's one send method.
-		body = append(body, jen.Return(jen.Id("c").Dot(sendMethod(op)).Call(append([]jen.Code{jen.Id("ctx"), pathExpr(v)}, sharedArgs(op)...)...)))
+		body = append(body, jen.Return(jen.Id("c").Dot(sendMethod(op)).Call(append([]jen.Code{jen.Id("ctx"), methodPath(v)}, sharedArgs(op)...)...)))
 	} else {
-		body = append(body, clientBody(op, pathExpr(v))...)
+		body = append(body, clientBody(op, methodPath(v))...)
 	}
 	f.Func().Params(receiver(v)).Id(v.ClientMethod).Params(methodParams(op, v)...).Params(clientResults(op)...).Block(body...)
 	f.Line()
@@ -280,7 +322,7 @@ func resultValue(ref *model.TypeRef) jen.Code {
 
 // pathExpr builds the request path, escaping every parameter so that it
 // stays inside its segment (a multi-segment one segment by segment).
-func pathExpr(v *model.Variant) jen.Code {
+func pathExpr(parts []model.PathPart) jen.Code {
 	var expr *jen.Statement
 	add := func(c jen.Code) {
 		if expr == nil {
@@ -289,7 +331,7 @@ func pathExpr(v *model.Variant) jen.Code {
 		}
 		expr = expr.Op("+").Add(c)
 	}
-	for _, p := range v.Parts {
+	for _, p := range parts {
 		switch {
 		case p.Param == nil:
 			add(jen.Lit(p.Literal))

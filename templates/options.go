@@ -220,7 +220,7 @@ func genIterator(f *jen.File, op *model.Operation, v *model.Variant) {
 	args = append(args, sharedArgs(op)...)
 	method := jen.Id("c").Dot(v.ClientMethod).Call(args...)
 	if v.Handle != nil {
-		method = jen.Id("h").Dot(v.ClientMethod).Call(append(args[:1:1], args[2:]...)...)
+		method = jen.Id("h").Dot(v.ClientMethod).Call(append(args[:1:1], args[1+v.Handle.Depth:]...)...)
 	}
 	elem := elemType(items.Type.Elem)
 	f.Comment(fmt.Sprintf("%s iterates over every item of %s, following %s from page", iteratorName(v), v.ClientMethod, env.NextLink.JSONName))

@@ -17,7 +17,7 @@ func genOperationRoutes(f *jen.File, op *model.Operation) {
 	for _, v := range op.Variants {
 		notes := []string{source(v.Source)}
 		kvs := []kv{
-			{"name", jen.Lit(qualifiedMethod(v))},
+			{"name", jen.Lit(v.QualifiedMethod())},
 			{"path", jen.Lit(v.SamplePath)},
 			{"call", routeCall(op, v)},
 		}

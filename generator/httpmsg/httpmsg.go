@@ -47,7 +47,10 @@ func (e *Error) Error() string { return e.Msg }
 // the query holds spaces as docs write filters ("?$filter=startswith(name,
 // 'a')"), everything up to an optional trailing "HTTP/x.y".
 func requestTarget(line string, fields []string) string {
-	if !strings.Contains(fields[1], "?") || len(fields) == 2 {
+	// A query, or a placeholder with spaces ({id | userPrincipalName}),
+	// may run past the first field.
+	unclosed := strings.Count(fields[1], "{") > strings.Count(fields[1], "}")
+	if !strings.Contains(fields[1], "?") && !unclosed || len(fields) == 2 {
 		return fields[1]
 	}
 	rest := strings.TrimSpace(line[strings.Index(line, fields[1]):])

@@ -89,7 +89,7 @@ type builder struct {
 	diags       diag.List
 	types       *typeSet
 	clientNames naming.Set         // Client methods, across operations
-	handles     map[string]*Handle // by lower-cased root
+	handles     map[string]*Handle // by handleKey; nil where names were taken
 	opNames     []string           // every operation's name, once named
 	handleNames map[*Handle]*naming.Set
 	bases       []string
@@ -103,7 +103,7 @@ type builder struct {
 // example into the types it shows; name and build the types; then settle
 // the operations, which refer to them.
 func Build(pages []*docparse.Page, cfg Config) (*API, diag.List) {
-	b := &builder{cfg: cfg}
+	b := &builder{cfg: cfg, handles: map[string]*Handle{}}
 	b.types = newTypeSet(&b.diags, cfg.TypeNames)
 	var docs []*pageOps
 	for _, p := range pages {
@@ -129,8 +129,11 @@ func Build(pages []*docparse.Page, cfg Config) (*API, diag.List) {
 		}
 	}
 	for _, key := range sortedKeys(b.handles) {
-		api.Handles = append(api.Handles, b.handles[key])
+		if h := b.handles[key]; h != nil {
+			api.Handles = append(api.Handles, h)
+		}
 	}
+	slices.SortFunc(api.Handles, func(x, y *Handle) int { return strings.Compare(x.Type, y.Type) })
 	breakValueCycles(b.types.types) // once every type is built, bodies' and results' too
 	b.buildRoutes(api)
 	b.settleHandlers(api)

@@ -88,7 +88,7 @@ func (b *builder) nameVariants(op *Operation) {
 	firstOn := map[*Handle]*Variant{}
 	for i, v := range op.Variants {
 		if i > 0 {
-			v.Handle = b.handleFor(op, v)
+			v.Handle, v.HandleParts = b.handleFor(op.Variants[0], v)
 		}
 		names := b.namesOn(v.Handle)
 		first, seen := firstOn[v.Handle]
@@ -98,13 +98,9 @@ func (b *builder) nameVariants(op *Operation) {
 			// op names are unique, and reserved on every receiver.
 			v.ClientMethod, v.NameFrom = op.Name, "the operation's name"
 			if v.Handle != nil {
-				v.Handle.Methods = append(v.Handle.Methods, v)
-				v.NameFrom += ", on c." + v.Handle.Func + "(" + v.Handle.Key.ArgName + ")"
+				v.NameFrom += ", on " + v.Handle.Type
 			}
 			continue
-		}
-		if v.Handle != nil {
-			v.Handle.Methods = append(v.Handle.Methods, v)
 		}
 		var cands []candidate
 		if segs := literalSegments(v.Template); len(segs) == 1 && len(v.Params) == 0 && isIdentifier(segs[0]) {
@@ -137,9 +133,10 @@ func (b *builder) nameVariants(op *Operation) {
 	}
 }
 
-// maxNameLen bounds a client method name: a longer candidate is taken only
+// maxNameLen bounds a client method name, so that with the "All" of its
+// iterator it is at most 60 characters: a longer candidate is taken only
 // when no shorter one is free.
-const maxNameLen = 60
+const maxNameLen = 57
 
 // fit joins a name and a suffix, dropping the name's last words while the
 // whole is longer than maxNameLen: a variant's suffix says what tells it
@@ -572,40 +569,6 @@ func insertBeforeLastWord(name, word string) string {
 	words := naming.Words(name)
 	last := words[len(words)-1]
 	return strings.TrimSuffix(name, last) + word + last
-}
-
-// handleFor is the handle a variant's method hangs on: the one of the
-// root its URL starts from, when that root is a collection and a key
-// (/users/{id}/...) and the variant is not its operation's first (which is
-// the operation's Client method); nil for Client itself.
-func (b *builder) handleFor(op *Operation, v *Variant) *Handle {
-	if v == op.Variants[0] || len(v.Parts) < 2 || v.Parts[1].Param == nil || v.Parts[1].Param.Multi {
-		return nil
-	}
-	root := v.Parts[0].Literal
-	if !strings.HasPrefix(root, "/") || strings.Count(root, "/") != 2 || !strings.HasSuffix(root, "/") || !isIdentifier(strings.Trim(root, "/")) {
-		return nil
-	}
-	if len(v.Parts) > 2 && (v.Parts[2].Param != nil || !strings.HasPrefix(v.Parts[2].Literal, "/")) {
-		return nil
-	}
-	word := strings.Trim(root, "/")
-	if h := b.handles[strings.ToLower(word)]; h != nil {
-		return h
-	}
-	fn := naming.Exported(naming.Singular(word))
-	typ := fn + "Client"
-	if b.clientNames.Taken(fn) || b.types.names.Taken(typ) {
-		return nil // a name the docs already use: its variants stay on Client
-	}
-	b.clientNames.Reserve(fn)
-	b.types.names.Reserve(typ)
-	h := &Handle{Type: typ, Func: fn, Root: word, Key: v.Parts[1].Param}
-	if b.handles == nil {
-		b.handles = map[string]*Handle{}
-	}
-	b.handles[strings.ToLower(word)] = h
-	return h
 }
 
 // namesOn is the set of method names taken on a receiver: Client's, or a

@@ -72,13 +72,15 @@ const (
 // Variant is one URL an operation is reachable at.
 type Variant struct {
 	ClientMethod string // Go name of the client method for this URL, on Client or on Handle
-	// Handle is the client for the root this URL starts from, on which its
-	// method is (c.User(userID).GetEvent for /users/{id}/events/{id}); nil
-	// for Client itself. Its key is the URL's first parameter.
-	Handle   *Handle
-	NameFrom string // what the method name adds to the operation's, for -v
-	Template string // the path as documented, with {name} wildcards
-	Pattern  string // method and template: "POST /drives/{driveID}/root/versions"
+	// Handle is the client the method is on (c.User(userID).GetEvent for
+	// /users/{id}/events/{id}); nil for Client itself. Its chain takes the
+	// URL's first Handle.Depth parameters, and the method's URL below it
+	// is Parts[HandleParts:].
+	Handle      *Handle
+	HandleParts int
+	NameFrom    string // what the method name adds to the operation's, for -v
+	Template    string // the path as documented, with {name} wildcards
+	Pattern     string // method and template: "POST /drives/{driveID}/root/versions"
 	// MuxPattern is what the handler registers with net/http.ServeMux: the
 	// Pattern itself, or for a template the mux cannot match (path
 	// addressing, function calls) its literal prefix and {docbindRest...},
@@ -315,14 +317,26 @@ type FieldValue struct {
 	Value *Value
 }
 
-// Handle is a client for the URLs under one root, /users/{userID}: the
-// variants of operations that start there are its methods, named as the
-// operations are, so c.User(id).ListMessages is the variant of
-// c.ListMessages for another user.
+// QualifiedMethod names a variant's method as a caller writes it, after
+// "c.": GetEvent, or User(userID).Calendar(calendarID).GetEvent.
+func (v *Variant) QualifiedMethod() string {
+	name := v.ClientMethod
+	for h := v.Handle; h != nil; h = h.Parent {
+		name = h.Func + "(" + h.Key.ArgName + ")." + name
+	}
+	return name
+}
+
+// Handle is a client for the URLs under one item of a collection, such
+// as /users/{userID} or /users/{userID}/mailFolders/{mailFolderID}: the
+// variants of operations there are its methods, named as the operations
+// are, so c.User(id).ListMessages is ListMessages for another user and
+// c.User(id).MailFolder(f).ListMessages for one of their folders.
 type Handle struct {
-	Type    string // Go type: UserClient
-	Func    string // the Client method that returns one: User
-	Root    string // the root's literal segment: users
-	Key     *Param // the root's key parameter, the Func's argument
-	Methods []*Variant
+	Type   string     // Go type: UserMailFolderClient
+	Func   string     // the method of Parent (or Client) that returns one: MailFolder
+	Parent *Handle    // nil: Client's
+	Parts  []PathPart // its URL below Parent's: "/mailFolders/" and the key
+	Key    *Param     // the item's key parameter, Func's argument
+	Depth  int        // handles from Client to it, itself included
 }

@@ -142,13 +142,9 @@ func TestBuildSeedOperation(t *testing.T) {
 	}
 	var variants []string
 	for _, v := range op.Variants {
-		name := v.ClientMethod
-		if v.Handle != nil {
-			name = v.Handle.Func + "(" + v.Handle.Key.ArgName + ")." + name
-		}
-		variants = append(variants, name+"="+v.Pattern)
+		variants = append(variants, v.QualifiedMethod()+"="+v.Pattern)
 	}
-	want := "CreateVersion=POST /drive/root/versions;CreateVersionInItem=POST /drive/items/{itemID}/versions;Drive(driveID).CreateVersion=POST /drives/{driveID}/root/versions"
+	want := "CreateVersion=POST /drive/root/versions;DriveItem(itemID).CreateVersion=POST /drive/items/{itemID}/versions;Drive(driveID).CreateVersion=POST /drives/{driveID}/root/versions"
 	if got := strings.Join(variants, ";"); got != want {
 		t.Errorf("variants\n got %s\nwant %s", got, want)
 	}

@@ -55,13 +55,13 @@ func (n *opName) name() string {
 	}
 	switch {
 	case level == 0:
-		return n.base + suffix
+		return fit(n.base, suffix)
 	case level <= len(n.owners):
 		quals := slices.Clone(n.owners[:level])
 		slices.Reverse(quals)
-		return n.head + strings.Join(quals, "") + strings.TrimPrefix(n.base, n.head) + suffix
+		return fit(n.head+strings.Join(quals, "")+strings.TrimPrefix(n.base, n.head), suffix)
 	}
-	return fit(n.base+suffix, "In"+n.stem)
+	return fit(n.base+suffix, fit("In"+n.stem, ""))
 }
 
 func (n *opName) maxLevel() int {
@@ -201,10 +201,19 @@ func kindWord(k ResultKind) string {
 // excludes collection of permissionGrantPolicy" ->
 // DeletePermissionGrantConditionSetFromExcludesCollection.
 func fitWords(words []string) []string {
-	for len(words) > 1 && len(naming.Exported(strings.Join(words, " "))) > maxNameLen {
-		words = words[:len(words)-1]
+	if len(naming.Exported(strings.Join(words, " "))) <= maxNameLen {
+		return words
 	}
-	return words
+	// Go words, so that a long camelCase word (a function's name) loses
+	// its tail, not all of itself.
+	var goWords []string
+	for _, w := range words {
+		goWords = append(goWords, naming.Words(w)...)
+	}
+	for len(goWords) > 1 && len(naming.Exported(strings.Join(goWords, " "))) > maxNameLen {
+		goWords = goWords[:len(goWords)-1]
+	}
+	return goWords
 }
 
 // describe says where a name came from, for -v.

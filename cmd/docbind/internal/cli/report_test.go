@@ -19,7 +19,7 @@ func TestVerboseExplains(t *testing.T) {
 		for _, want := range []string{
 			"create-version.md -> create_version_gen.go, create_version_gen_test.go",
 			"operation CreateVersion from " + filepath.Base(docs) + "/create-version.md:9:1 (1 example tested)",
-			"client CreateVersionInItem: POST /drive/items/{itemID}/versions (served as CreateVersion) from",
+			"client DriveItem(itemID).CreateVersion: POST /drive/items/{itemID}/versions (served as CreateVersion) from",
 			"type Item (microsoft.graph.item) from",
 			"shared -> client_gen.go, doc_gen.go, helpers_gen.go, helpers_gen_test.go, server_gen.go, values_gen.go (Server: 1 method, 3 routes)",
 		} {
