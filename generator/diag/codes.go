@@ -86,7 +86,7 @@ var Explanations = map[Code]string{
 	BadPackageName:     "The package name (-package, docbind.json, $GOPACKAGE or the output folder's name) is not a Go identifier.",
 	InternalError:      "docbind generated code it cannot format or type-check. This is a bug in docbind: please report it with the page named.",
 	PageLeftOut:        "The Go code generated from a page does not type-check (docbind checks the whole package before writing it), so that page's operations and types are left out and the rest of the package is generated, builds and passes. The message gives the first compiler error; please report it, with the page.",
-	UnknownRename:      "An operation rename in docbind.json names no generated operation; it is ignored. The message lists the closest generated names, as `docbind -v` prints them.",
+	UnknownRename:      "An operations or types rename in docbind.json names nothing generated; it is ignored. The message lists the closest generated names, as `docbind -v` prints them.",
 	BadOutput:          "A file docbind did not generate (it lacks docbind's header line) would be overwritten; docbind refuses and writes nothing. Rename or move the file.",
 	OutputOverlapsDocs: "The output folder is the docs folder (symbolic links resolved); docbind refuses to write there. Choose another -out.",
 	OutputNotFolder:    "-out names an existing file, not a folder; docbind writes a folder of files.",

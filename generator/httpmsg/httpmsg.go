@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/textproto"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -60,9 +61,10 @@ func requestTarget(line string, fields []string) string {
 	return rest
 }
 
-// apiVersions are the path prefixes that belong to the base URL of an
-// absolute Graph URL rather than to the operation's path.
-var apiVersions = []string{"/v1.0", "/beta", "/v2.0"}
+// apiVersion matches a first path segment that belongs to the base URL of
+// an absolute URL rather than to the operation's path: a version (v1.0,
+// v2, and v1 as docs mistype v1.0) or beta.
+var apiVersion = regexp.MustCompile(`^/(?i:v[0-9]+(\.[0-9]+)*|beta)/`)
 
 // ParseRequest reads "METHOD URL [HTTP/x.y]", header lines, a blank line and
 // the body.
@@ -129,12 +131,9 @@ func (r *Request) setURL(raw string) error {
 		// Braces stay as written: they mark placeholders ({id}), which an
 		// absolute URL must keep just as a relative one does.
 		path = braces.Replace(u.EscapedPath())
-		for _, v := range apiVersions {
-			if strings.HasPrefix(path, v+"/") {
-				r.BaseURL += v
-				path = path[len(v):]
-				break
-			}
+		if v := apiVersion.FindString(path); v != "" {
+			r.BaseURL += strings.TrimSuffix(v, "/")
+			path = path[len(v)-1:]
 		}
 	}
 	if !strings.HasPrefix(path, "/") {

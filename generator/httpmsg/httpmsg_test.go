@@ -18,6 +18,8 @@ func TestParseRequest(t *testing.T) {
 			Request{Method: "POST", BaseURL: "https://graph.microsoft.com/v1.0", Path: "/drive/root/versions", Query: url.Values{}, Header: http.Header{}, HeaderNames: map[string]string{}, BodyLine: -1}},
 		{"relative path with protocol and headers", "get /me/drive/root HTTP/1.1\nAccept: application/json\nif-none-match: abc\n",
 			Request{Method: "GET", Path: "/me/drive/root", Query: url.Values{}, Header: http.Header{"Accept": {"application/json"}, "If-None-Match": {"abc"}}, HeaderNames: map[string]string{"Accept": "Accept", "If-None-Match": "if-none-match"}, BodyLine: -1}},
+		{"version written v1", "PUT https://graph.microsoft.com/v1/teams/{id}/schedule\n",
+			Request{Method: "PUT", BaseURL: "https://graph.microsoft.com/v1", Path: "/teams/{id}/schedule", Query: url.Values{}, Header: http.Header{}, HeaderNames: map[string]string{}, BodyLine: -1}},
 		{"placeholder with spaces", "GET https://graph.microsoft.com/v1.0/users/{id | userPrincipalName}\n",
 			Request{Method: "GET", BaseURL: "https://graph.microsoft.com/v1.0", Path: "/users/{id%20%7C%20userPrincipalName}", Query: url.Values{}, Header: http.Header{}, HeaderNames: map[string]string{}, BodyLine: -1}},
 		{"query with spaces", "GET https://graph.microsoft.com/v1.0/users?$filter=startswith(displayName, 'a') and x eq 1 HTTP/1.1\n",

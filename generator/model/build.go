@@ -91,6 +91,7 @@ type builder struct {
 	clientNames naming.Set         // Client methods, across operations
 	handles     map[string]*Handle // by handleKey; nil where names were taken
 	opNames     []string           // every operation's name, once named
+	caseDict    map[string]string  // lower-cased identifier -> the docs' casing
 	handleNames map[*Handle]*naming.Set
 	bases       []string
 }
@@ -116,6 +117,7 @@ func Build(pages []*docparse.Page, cfg Config) (*API, diag.List) {
 		b.absorbExamples(d)
 	}
 	b.types.build()
+	b.types.checkRenames()
 	api := &API{BaseURL: mostCommon(b.bases)}
 	if cfg.BaseURL != "" {
 		api.BaseURL = cfg.BaseURL

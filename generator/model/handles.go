@@ -68,7 +68,7 @@ func stepEnd(steps []keyedStep, depth int) int { return steps[depth-1].end }
 
 func allIdentifiers(words []string) bool {
 	for _, w := range words {
-		if !isIdentifier(w) {
+		if w == "" || !isIdentifier(w) {
 			return false
 		}
 	}
@@ -98,6 +98,9 @@ func (b *builder) handle(parent *Handle, step []PathPart) *Handle {
 		return h
 	}
 	words := strings.Split(strings.Trim(step[0].Literal, "/"), "/")
+	for i, w := range words {
+		words[i] = recaseWord(w, b.caseDict) // calendargroups -> calendarGroups
+	}
 	words[len(words)-1] = naming.Singular(words[len(words)-1])
 	fn := naming.Exported(strings.Join(words, " "))
 	typ := fn + "Client"

@@ -3,9 +3,11 @@ package model
 import (
 	"net/http"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/docbind/docbind/generator/diag"
 	"github.com/docbind/docbind/generator/docparse"
 )
 
@@ -286,5 +288,33 @@ func TestOptionsFieldNames(t *testing.T) {
 	want := "prefer=Prefer $top=Top top=Top2 $select=Select Prefer=PreferHeader Consistencylevel=ConsistencyLevel X-Sample-Header=XSampleHeader Select=SelectHeader Prefer-Header=PreferHeaderHeader If-Match=IfMatch"
 	if strings.Join(got, " ") != want {
 		t.Errorf("fields\n got %s\nwant %s", strings.Join(got, " "), want)
+	}
+}
+
+func TestUnknownRenamesWarn(t *testing.T) {
+	src, err := os.ReadFile("../../docs/create-version.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := docparse.Parse("docs/create-version.md", src)
+	api, diags := Build([]*docparse.Page{page}, Config{
+		OperationNames: map[string]string{"CreateVersoin": "NewVersion"},
+		TypeNames:      map[string]string{"microsoft.graph.itme": "Thing", "microsoft.graph.item": "DriveObject"},
+	})
+	var got []string
+	for _, d := range diags {
+		if d.Code == diag.UnknownRename {
+			got = append(got, d.Message)
+		}
+	}
+	want := []string{
+		`types: "microsoft.graph.itme" names no type (closest: microsoft.graph.item, microsoft.graph.identity, microsoft.graph.identitySet); the rename is ignored`,
+		`operations: "CreateVersoin" names no operation (closest: CreateVersion); the rename is ignored`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("DB508 warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if api.Operations[0].Name != "CreateVersion" || !slices.ContainsFunc(api.Types, func(ty *Type) bool { return ty.Name == "DriveObject" }) {
+		t.Errorf("renames: operation %s, types %v", api.Operations[0].Name, api.Types)
 	}
 }

@@ -75,6 +75,7 @@ func (n *opName) maxLevel() int {
 // read: whether a name needs qualifying depends on the other pages.
 func (b *builder) nameOperations(docs []*pageOps) {
 	dict := b.caseDictionary(docs)
+	b.caseDict = dict
 	var all []*opName
 	for _, d := range docs {
 		for _, dr := range d.ops {

@@ -461,10 +461,28 @@ var dateLayout = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
 // renamed applies a docbind.json rename, by OData name or generated name.
 func (ts *typeSet) renamed(odataType, name string) string {
-	for key, to := range ts.renames {
+	for _, key := range sortedKeys(ts.renames) {
 		if strings.EqualFold(key, odataType) || key == name {
-			return to
+			ts.renameUsed[key] = true
+			return ts.renames[key]
 		}
 	}
 	return name
+}
+
+// checkRenames warns of a docbind.json type rename that names no type,
+// with the names closest to it.
+func (ts *typeSet) checkRenames() {
+	var names []string
+	for _, t := range ts.types {
+		names = append(names, t.Name)
+		if t.ODataType != "" {
+			names = append(names, t.ODataType)
+		}
+	}
+	for _, key := range sortedKeys(ts.renames) {
+		if !ts.renameUsed[key] {
+			ts.diags.Warnf(diag.Pos{File: "docbind.json"}, diag.UnknownRename, "types: %q names no type%s; the rename is ignored", key, closestNote(key, names))
+		}
+	}
 }

@@ -17,6 +17,8 @@ type typeSet struct {
 	byShort map[string][]string // lower-cased short name -> OData keys, for lookup
 	diags   *diag.List
 	renames map[string]string // docbind.json "types": OData or Go name -> Go name
+	// renameUsed marks the renames that named a type.
+	renameUsed map[string]bool
 
 	// Filled by build.
 	names   naming.Set
@@ -29,7 +31,7 @@ type typeSet struct {
 }
 
 func newTypeSet(diags *diag.List, renames map[string]string) *typeSet {
-	ts := &typeSet{renames: renames, byShort: map[string][]string{}, defs: map[string]*typeDef{}, diags: diags, built: map[string]*Type{}, enumFor: map[string]*Enum{}, unions: map[string]*Union{}, targets: map[*memberDef]string{}}
+	ts := &typeSet{renames: renames, renameUsed: map[string]bool{}, byShort: map[string][]string{}, defs: map[string]*typeDef{}, diags: diags, built: map[string]*Type{}, enumFor: map[string]*Enum{}, unions: map[string]*Union{}, targets: map[*memberDef]string{}}
 	ts.names.Reserve("Unknown", "IsZero", "MarshalJSON", "UnmarshalJSON") // a union's fields are its variants' names
 	ts.names.Reserve("Client", "ClientOption", "Server", "APIError", "Unimplemented", "Nullable", "NullableOf", "Null", "DateTime", "ParseDateTime", "Date", "ParseDate",
 		"TimeOfDay", "Duration", "HandlerOption", "DefaultBaseURL", "DefaultMaxBodyBytes", "NewClient", "NewHandler",

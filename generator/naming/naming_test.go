@@ -45,7 +45,7 @@ func TestUnexported(t *testing.T) {
 }
 
 func TestSingular(t *testing.T) {
-	tests := map[string]string{"items": "item", "drives": "drive", "activities": "activity", "root": "root", "addresses": "address", "status": "status"}
+	tests := map[string]string{"items": "item", "drives": "drive", "activities": "activity", "root": "root", "addresses": "address", "status": "status", "acceptanceStatuses": "acceptanceStatus"}
 	for in, want := range tests {
 		if got := Singular(in); got != want {
 			t.Errorf("Singular(%q) = %q, want %q", in, got, want)
