@@ -59,8 +59,10 @@ func TestGraphNames(t *testing.T) {
 	}
 	methodOf := map[string]string{}
 	var lengths []int
+	var methods []string
 	for _, op := range api.Operations {
 		for _, v := range op.Variants {
+			methods = append(methods, v.ClientMethod)
 			methodOf[v.Pattern] = v.QualifiedMethod()
 			lengths = append(lengths, len(v.ClientMethod))
 			if carriesValue(v.ClientMethod) {
@@ -86,6 +88,8 @@ func TestGraphNames(t *testing.T) {
 			t.Errorf("type %s carries an example value", ty.Name)
 		}
 	}
+	slices.SortStableFunc(methods, func(a, b string) int { return len(b) - len(a) })
+	t.Logf("the 20 longest: %s", strings.Join(methods[:min(20, len(methods))], ", "))
 	slices.Sort(lengths)
 	median := lengths[len(lengths)/2]
 	t.Logf("%d client methods: median %d characters, longest %d", len(lengths), median, lengths[len(lengths)-1])
