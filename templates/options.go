@@ -52,25 +52,24 @@ func genOptionsType(f *jen.File, op *model.Operation) {
 
 // optionsKinds says what an operation's options are.
 func optionsKinds(op *model.Operation) string {
-	switch {
-	case len(op.QueryParams) == 0:
-		return "request headers"
-	case len(op.HeaderParams) == 0:
-		return "query parameters"
-	}
-	return "request headers and query parameters"
+	return byKind(op, "request headers", "query parameters", "request headers and query parameters")
 }
 
-// optionsParts says where an operation's options travel: "its headers",
-// "its query", or "its query, then its headers".
+// optionsParts says where an operation's options travel.
 func optionsParts(op *model.Operation) string {
+	return byKind(op, "its headers", "its query", "its query, then its headers")
+}
+
+// byKind picks the words for an operation's options: headers only, query
+// parameters only, or both.
+func byKind(op *model.Operation, headers, query, both string) string {
 	switch {
 	case len(op.QueryParams) == 0:
-		return "its headers"
+		return headers
 	case len(op.HeaderParams) == 0:
-		return "its query"
+		return query
 	}
-	return "its query, then its headers"
+	return both
 }
 
 // headerDoc documents a header parameter's options field.

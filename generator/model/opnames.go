@@ -21,12 +21,12 @@ import (
 //     own identifiers give it (driveitem -> driveItem, from the type, paths
 //     and members), so a page and its translation give the same name.
 //  2. Operations of different URLs that would share a name are told apart
-//     by the resource their URL hangs under (ListUsers for /users,
+//     by the items their URL hangs under (ListUsers for /users,
 //     ListManagedDeviceUsers for /deviceManagement/managedDevices/{id}/users),
-//     then by the one above that, and so on; an operation whose URL hangs
-//     under nothing keeps the plain name. What qualifies a name depends on
-//     its own URL only, so a page added elsewhere never renames it unless
-//     it documents the same title.
+//     nearest first, then by the singletons it passes through; the one
+//     operation whose URL hangs under no item keeps the plain name. What
+//     qualifies a name depends on its own URL only, so a page added
+//     elsewhere never renames it unless it documents the same title.
 //  3. No number is ever appended, except as a last resort with a warning
 //     (DB406) when nothing in the docs tells two names apart.
 
