@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"maps"
 	"os"
 	"os/exec"
@@ -108,6 +109,52 @@ func checkExamplesPass(t *testing.T, dir string, res *Result, docs, label string
 	if ratio < want {
 		t.Errorf("%.1f%% of the examples pass, want at least %.1f%%\n%s", 100*ratio, 100*want, failures(out))
 	}
+	var plainMissing []string
+	plain := plainPairs(t, docs)
+	for _, name := range plain {
+		if !passed[name] {
+			plainMissing = append(plainMissing, name)
+		}
+	}
+	if len(plain) > 0 {
+		ratio := float64(len(plain)-len(plainMissing)) / float64(len(plain))
+		t.Logf("%d of %d plain (unannotated) example pairs are passing subtests (%.1f%%); the rest: %v", len(plain)-len(plainMissing), len(plain), 100*ratio, plainMissing)
+		if ratio < 0.9 {
+			t.Errorf("%.1f%% of the plain example pairs pass, want at least 90%%", 100*ratio)
+		}
+	}
+}
+
+// plainPairs names the plain example pairs of the corpus as docbind must:
+// a fence without annotation whose first line is "METHOD URL" and the
+// next plain fence, "HTTP/x STATUS", outside "HTTP request", named after
+// the page's file, then <stem>_2, <stem>_3. It is counted here apart from
+// the model's reader, so that a pair the reader misses counts against it.
+func plainPairs(t *testing.T, dir string) []string {
+	var names []string
+	walkPages(t, dir, func(page *docparse.Page) {
+		stem := strings.TrimSuffix(filepath.Base(page.Path), ".md")
+		count, pending := 0, false
+		for _, b := range page.Plain {
+			if docparse.InSection(b.Heading, b.HeadingAnchors, "http request") {
+				continue
+			}
+			first := strings.Fields(strings.TrimSpace(b.Code) + " ")
+			switch {
+			case len(first) >= 2 && strings.HasPrefix(strings.ToUpper(first[0]), "HTTP/") && pending:
+				count++
+				name := stem
+				if count > 1 {
+					name = fmt.Sprintf("%s_%d", stem, count)
+				}
+				names = append(names, name)
+				pending = false
+			case len(first) >= 2 && (strings.HasPrefix(first[1], "/") || strings.Contains(first[1], "://")) && slices.Contains([]string{"GET", "POST", "PUT", "PATCH", "DELETE"}, strings.ToUpper(first[0])):
+				pending = true
+			}
+		}
+	})
+	return names
 }
 
 // graphFull builds, vets and tests the whole Graph package, which takes

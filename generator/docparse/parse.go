@@ -28,8 +28,22 @@ type Page struct {
 	TitleAnchors []string
 	Intro        string // the first paragraph under the title
 	Blocks       []Block
-	Tables       []Table
-	Links        []Link
+	// Plain are the fenced code blocks no annotation covers, in page
+	// order: a third of real docs show their examples that way.
+	Plain  []PlainBlock
+	Tables []Table
+	Links  []Link
+}
+
+// PlainBlock is a fenced code block without an annotation.
+type PlainBlock struct {
+	Lang     string
+	Code     string
+	FencePos diag.Pos // the opening fence
+	CodePos  diag.Pos // first line of the code, column 1
+	Heading  string   // the nearest heading above the block
+	// HeadingAnchors are the anchor ids of that heading (see InSection).
+	HeadingAnchors []string
 }
 
 // Block is an annotated fenced code block.
@@ -106,6 +120,8 @@ type walker struct {
 	heading string
 	anchors []string // the anchor ids of heading
 	diags   diag.List
+	// annotated are the fences an annotation covers.
+	annotated map[*ast.FencedCodeBlock]bool
 }
 
 func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -131,6 +147,12 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		w.page.Links = append(w.page.Links, w.link(n))
 	case *ast.FencedCodeBlock:
 		w.checkClosed(n)
+		if !w.annotated[n] {
+			w.page.Plain = append(w.page.Plain, PlainBlock{
+				Lang: string(n.Language(w.src)), Code: segmentsText(n.Lines(), w.src), FencePos: w.pos(n), CodePos: w.codePos(n),
+				Heading: w.heading, HeadingAnchors: w.anchors,
+			})
+		}
 	case *ast.Paragraph:
 		if w.page.Intro == "" && w.page.Title != "" && w.heading == w.page.Title {
 			w.page.Intro = inlineText(n, w.src)
@@ -180,6 +202,10 @@ func (w *walker) htmlBlock(n *ast.HTMLBlock) {
 		w.diags.Warnf(annPos, diag.AnnotationNoFence, "%s annotation is not followed by a fenced code block; ignored", ann.BlockType)
 		return
 	}
+	if w.annotated == nil {
+		w.annotated = map[*ast.FencedCodeBlock]bool{}
+	}
+	w.annotated[fence] = true
 	w.page.Blocks = append(w.page.Blocks, Block{
 		Annotation:     ann,
 		AnnotationPos:  annPos,

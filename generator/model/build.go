@@ -19,6 +19,7 @@ type docRequest struct {
 	msg      *httpmsg.Request
 	body     *schema.Node
 	response *docResponse
+	plain    bool // an example without annotation (readPlain)
 }
 
 // docResponse is a parsed response block.
@@ -45,6 +46,9 @@ type pageOps struct {
 	responses []*docResponse
 	resources []resourceBlock
 	ops       []*opDraft
+	// plainResponses are the responses of plain examples, whose type the
+	// prose gives once types are known.
+	plainResponses []*docResponse
 }
 
 // resourceBlock is a parsed resource block.
@@ -66,6 +70,9 @@ type opDraft struct {
 	// severalMethods marks an operation of a page that documents several
 	// methods, whose titles say one thing ("Update X" for PATCH and PUT).
 	severalMethods bool
+	// splitType is the type an operation split off for answers
+	// (splitUnrelated): what tells it apart when its name is taken.
+	splitType string
 	// pages document the operation: its own first, then those whose
 	// operation of the same method and URL was merged into it.
 	pages []*docparse.Page
@@ -92,6 +99,7 @@ type builder struct {
 	handles     map[string]*Handle // by handleKey; nil where names were taken
 	opNames     []string           // every operation's name, once named
 	caseDict    map[string]string  // lower-cased identifier -> the docs' casing
+	pageTypes   map[string]string  // resource page path -> the OData type its resource block defines
 	handleNames map[*Handle]*naming.Set
 	bases       []string
 }
@@ -104,7 +112,7 @@ type builder struct {
 // example into the types it shows; name and build the types; then settle
 // the operations, which refer to them.
 func Build(pages []*docparse.Page, cfg Config) (*API, diag.List) {
-	b := &builder{cfg: cfg, handles: map[string]*Handle{}}
+	b := &builder{cfg: cfg, handles: map[string]*Handle{}, pageTypes: map[string]string{}}
 	b.types = newTypeSet(&b.diags, cfg.TypeNames)
 	var docs []*pageOps
 	for _, p := range pages {
@@ -112,6 +120,9 @@ func Build(pages []*docparse.Page, cfg Config) (*API, diag.List) {
 	}
 	for _, d := range docs {
 		b.registerResources(d)
+	}
+	for _, d := range docs {
+		b.typePlainResponses(d)
 	}
 	for _, d := range docs {
 		b.absorbExamples(d)
@@ -178,6 +189,7 @@ func (b *builder) readPage(p *docparse.Page) *pageOps {
 			}
 		}
 	}
+	b.readPlain(d)
 	b.pair(d.requests, d.responses)
 	d.ops = b.group(d)
 	return d

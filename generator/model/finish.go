@@ -51,6 +51,8 @@ func (b *builder) finishOperation(d *pageOps, dr *opDraft) {
 	op.Result = Result{Status: defaultStatus(op.Method)}
 	if resp := successResponse(dr.requests); resp != nil {
 		op.Result = b.result(op, resp)
+	} else if ref := b.proseResult(op, dr.pages[0]); ref != nil {
+		op.Result.Kind, op.Result.Type = ResultJSON, ref
 	}
 	for _, req := range dr.requests {
 		op.Examples = append(op.Examples, b.example(op, variantOf[req], req))
@@ -588,4 +590,22 @@ func (b *builder) namesOn(h *Handle) *naming.Set {
 		b.handleNames[h] = set
 	}
 	return set
+}
+
+// proseResult is the result of an operation no example shows succeeding,
+// from the type its page's "Response" section links to: a collection of
+// it for a GET whose URL ends in a plural word (GET /users), else one.
+// nil when the section links no type, or for a DELETE.
+func (b *builder) proseResult(op *Operation, p *docparse.Page) *TypeRef {
+	if op.Method == http.MethodDelete || len(op.Variants) == 0 {
+		return nil
+	}
+	linked := b.linkedType(p, "response")
+	if linked == "" {
+		return nil
+	}
+	last := op.Variants[0].Parts[len(op.Variants[0].Parts)-1]
+	segment := last.Literal[strings.LastIndexByte(last.Literal, '/')+1:]
+	collection := op.Method == http.MethodGet && last.Param == nil && isIdentifier(segment) && naming.Singular(segment) != segment
+	return b.namedRef(linked, collection)
 }

@@ -121,10 +121,11 @@ func (b *builder) handle(parent *Handle, step []PathPart) *Handle {
 	return h
 }
 
-// handleKey identifies a handle by its parent and its literal, case and
-// key name aside.
+// handleKey identifies a handle by its parent and its literal, the key's
+// name aside. Case counts: a handle sends its literal as written, and an
+// example's URL must reach the wire as the docs write it.
 func handleKey(parent *Handle, step []PathPart) string {
-	key := strings.ToLower(step[0].Literal) + "{}"
+	key := step[0].Literal + "{}"
 	if parent != nil {
 		key = parent.Type + key
 	}

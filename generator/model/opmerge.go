@@ -19,6 +19,9 @@ import (
 // Examples whose URL the page does not document (GET /users?$expand=manager
 // on "List manager") join the operation that owns their URL, too.
 func (b *builder) mergeDuplicates(docs []*pageOps) {
+	for _, d := range docs {
+		b.splitUnrelated(d)
+	}
 	owners := b.urlOwnersOf(docs)
 	byKey := make([]owned, 0, len(owners))
 	for _, k := range sortedKeys(owners) {
@@ -43,8 +46,9 @@ type owned struct {
 }
 
 // urlOwnersOf decides who owns each documented method and URL, keyed by
-// variantKey: an operation with examples before one without; of those,
-// the one that lists the URL earliest among its URLs (GET /users is "List
+// variantKey: an operation with examples before one without, and one
+// with annotated examples before one with plain ones only (annotations
+// keep precedence); of those, the one that lists the URL earliest among its URLs (GET /users is "List
 // users"'s first URL, and "List manager"'s third); then the one whose
 // result is the most general type (GET /me/messages/{id} is "Get message"
 // before "Get eventMessage", whose type derives from message); then the
@@ -54,15 +58,18 @@ func (b *builder) urlOwnersOf(docs []*pageOps) map[string]owned {
 	rank := map[owned][]int{}
 	for _, d := range docs {
 		for _, dr := range d.ops {
-			noExamples := 0
+			noExamples, plainOnly := 0, 1
 			if len(dr.requests) == 0 {
 				noExamples = 1
+			}
+			if slices.ContainsFunc(dr.requests, func(r *docRequest) bool { return !r.plain }) {
+				plainOnly = 0
 			}
 			depth := b.typeDepth(resultODataType(dr))
 			for i, v := range dr.op.Variants {
 				k := variantKey(dr.op.Method, v.Parts)
 				o := owned{dr, v}
-				mine := []int{noExamples, i, depth}
+				mine := []int{noExamples, plainOnly, i, depth}
 				rank[o] = mine
 				if owners[k].draft == nil || slices.Compare(mine, rank[owners[k]]) < 0 {
 					owners[k] = o
@@ -229,4 +236,34 @@ func ownersOfPath(byKey []owned, r *docRequest) []owned {
 		}
 	}
 	return found
+}
+
+// splitUnrelated moves the examples of an operation that answer a
+// documented type unrelated to its first example's (a roomList beside a
+// room) into an operation of their own, as group splits off another kind
+// of result: one Go method returns one type, and the first's would misread
+// theirs. The new operation is named after its first example.
+func (b *builder) splitUnrelated(d *pageOps) {
+	var added []*opDraft
+	for _, dr := range d.ops {
+		byType := map[string]*opDraft{}
+		var keep []*docRequest
+		for _, r := range dr.requests {
+			why := b.disagreement(&opDraft{requests: keep}, r)
+			if why == "" || strings.Contains(why, "kind of result") {
+				keep = append(keep, r)
+				continue
+			}
+			odata, _ := bodyType(r.response.block.Annotation)
+			split := byType[strings.ToLower(odata)]
+			if split == nil {
+				split = &opDraft{op: &Operation{Method: dr.op.Method, Title: dr.op.Title, Doc: dr.op.Doc, Source: r.block.AnnotationPos}, pages: dr.pages, namedAfterExample: true, splitType: odata}
+				byType[strings.ToLower(odata)] = split
+				added = append(added, split)
+			}
+			split.requests = append(split.requests, r)
+		}
+		dr.requests = keep
+	}
+	d.ops = append(d.ops, added...)
 }

@@ -38,7 +38,7 @@ type opName struct {
 	owners []string // Go words of the resources its URL hangs under, nearest first
 	keyed  int      // how many owners are items of collections; the rest are singletons
 	stem   string   // the page's file stem as a Go name: the last qualifier
-	method string   // the method as a word, where the page documents several: the first qualifier
+	method string   // the first qualifier: the method where the page documents several, or the type a split operation returns
 	from   string   // what the words came from, for -v
 	level  int      // qualifiers used: 0 none, then owners, then the stem
 }
@@ -166,7 +166,14 @@ func (b *builder) newOpName(p *docparse.Page, dr *opDraft, dict map[string]strin
 	if len(words) == 0 {
 		words, from = []string{strings.ToLower(dr.op.Method), stem}, "the page's file name"
 	}
-	n := &opName{method: map[bool]string{true: naming.Exported(strings.ToLower(dr.op.Method))}[dr.severalMethods], draft: dr, base: naming.Exported(strings.Join(words, " ")), head: naming.Exported(words[0]), stem: stem, from: from}
+	first := ""
+	switch {
+	case dr.severalMethods:
+		first = naming.Exported(strings.ToLower(dr.op.Method))
+	case dr.splitType != "":
+		first = "Returning" + naming.Exported(recaseWord(shortName(dr.splitType), dict))
+	}
+	n := &opName{method: first, draft: dr, base: naming.Exported(strings.Join(words, " ")), head: naming.Exported(words[0]), stem: stem, from: from}
 	keyed, singletons := urlOwners(dr.firstPath())
 	for i, owner := range slices.Concat(keyed, singletons) {
 		q := naming.Exported(naming.Singular(recaseWord(owner, dict)))

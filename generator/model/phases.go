@@ -22,6 +22,9 @@ func (b *builder) registerResources(d *pageOps) {
 			continue
 		}
 		b.types.addResource(d.page, r.block, r.shape)
+		if b.pageTypes[d.page.Path] == "" {
+			b.pageTypes[d.page.Path] = r.block.Annotation.ODataType // what a link to the page means
+		}
 	}
 	for i := range d.page.Tables {
 		t := &d.page.Tables[i]

@@ -1,0 +1,89 @@
+package model
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/docbind/docbind/generator/diag"
+	"github.com/docbind/docbind/generator/docparse"
+)
+
+const widgetResource = "# widget resource type\n\n## JSON representation\n\n" +
+	"<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.widget\" } -->\n" +
+	"```json\n{ \"id\": \"string\", \"size\": 1024 }\n```\n"
+
+// plainPage is a page whose examples carry no annotation, in English or
+// as a translated edition writes it (anchors kept, words translated).
+func plainPage(translated bool) string {
+	h := func(anchor, english, other string) string {
+		if translated {
+			return `<a name="` + anchor + `"></a>` + other
+		}
+		return english
+	}
+	prose := "If successful, this method returns a `200 OK` response code and a collection of [widget](../resources/widget.md) objects in the response body."
+	if translated {
+		prose = "成功した場合、このメソッドは `200 OK` 応答コードと [widget](../resources/widget.md) オブジェクトのコレクションを返します。"
+	}
+	return "# " + h("list-widgets", "List widgets", "ウィジェットを一覧表示する") + "\n\n" +
+		"## " + h("http-request", "HTTP request", "HTTP 要求") + "\n\n``` http\nGET /widgets\nGET /me/widgets\n```\n\n" +
+		"## " + h("response", "Response", "応答") + "\n\n" + prose + "\n\n" +
+		"## " + h("example", "Example", "例") + "\n\n### " + h("request", "Request", "要求") + "\n\n``` http\nGET https://graph.microsoft.com/v1.0/widgets\n```\n\n" +
+		"### " + h("response", "Response", "応答") + "\n\n``` http\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{ \"value\": [ { \"id\": \"w1\", \"size\": 7 } ] }\n```\n\n" +
+		"### " + h("request", "Request", "要求") + "\n\n```\nGET https://graph.microsoft.com/v1.0/me/widgets\n```\n\n```http\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{ \"value\": [] }\n```\n\n" +
+		"``` http\nGET https://graph.microsoft.com/v1.0/widgets/w1\n```\n"
+}
+
+func TestPlainExamples(t *testing.T) {
+	for _, translated := range []bool{false, true} {
+		res, _ := docparse.Parse("resources/widget.md", []byte(widgetResource))
+		page, _ := docparse.Parse("api/widget-list.md", []byte(plainPage(translated)))
+		api, diags := Build([]*docparse.Page{page, res}, Config{})
+		if len(api.Operations) != 1 {
+			t.Fatalf("translated=%v: %d operations, want 1", translated, len(api.Operations))
+		}
+		op := api.Operations[0]
+		var got []string
+		for _, v := range op.Variants {
+			got = append(got, v.Template)
+		}
+		if strings.Join(got, " ") != "/widgets /me/widgets" {
+			t.Errorf("translated=%v: URLs %v", translated, got)
+		}
+		var names []string
+		for _, ex := range op.Examples {
+			names = append(names, ex.Name)
+		}
+		if strings.Join(names, " ") != "widget-list widget-list_2" {
+			t.Errorf("translated=%v: examples %v, want widget-list widget-list_2", translated, names)
+		}
+		if r := op.Result.Type; r == nil || r.Kind != RefNamed || r.Named.Name != "WidgetCollectionResponse" {
+			t.Errorf("translated=%v: result %+v, want the widget collection the prose links to", translated, r)
+		}
+		unpaired := 0
+		for _, d := range diags {
+			if d.Code == diag.UnpairedPlainExample {
+				unpaired++
+			}
+		}
+		if unpaired != 1 {
+			t.Errorf("translated=%v: %d DB210 warnings, want 1 (the request with no response): %v", translated, unpaired, diags)
+		}
+	}
+}
+
+func TestKindOfPlain(t *testing.T) {
+	tests := map[string]plainKind{
+		"GET https://graph.microsoft.com/v1.0/users": plainRequest,
+		"\n post /me/messages\nContent-Type: x":      plainRequest,
+		"HTTP/1.1 204 No Content":                    plainResponse,
+		"{ \"a\": 1 }":                               plainOther,
+		"GET is a verb":                              plainOther,
+		"":                                           plainOther,
+	}
+	for code, want := range tests {
+		if got := kindOfPlain(code); got != want {
+			t.Errorf("kindOfPlain(%q) = %v, want %v", code, got, want)
+		}
+	}
+}
