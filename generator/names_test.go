@@ -254,3 +254,24 @@ func TestTranslatedPagesKeepNames(t *testing.T) {
 		}
 	}
 }
+
+// TestGraphTypedResults requires that a client method returns only error
+// only where its docs show no successful response body: every example of
+// such an operation with a body is an error, except those the docs
+// annotate as empty (get-delta-latest's "isEmpty").
+func TestGraphTypedResults(t *testing.T) {
+	api, _ := buildModel(t, graphSources(t), "graph")
+	untyped := 0
+	for _, op := range api.Operations {
+		if op.Result.Kind != model.ResultNone {
+			continue
+		}
+		untyped++
+		for _, ex := range op.Examples {
+			if ex.ResponseBody != "" && !ex.IsError && ex.Name != "get-delta-latest" {
+				t.Errorf("%s (%s) returns only error, but example %s shows a %d response with a body", op.Name, op.Source, ex.Name, ex.Status)
+			}
+		}
+	}
+	t.Logf("%d of %d operations return only error; none shows a successful response body", untyped, len(api.Operations))
+}

@@ -64,9 +64,7 @@ func (b *builder) readPlain(d *pageOps) {
 		}
 		switch kindOfPlain(pb.Code) {
 		case plainRequest:
-			if pending != nil {
-				b.diags.Warnf(pending.FencePos, diag.UnpairedPlainExample, "plain request example has no plain response after it; ignored")
-			}
+			b.warnUnpaired(p, pending)
 			pending = pb
 		case plainResponse:
 			if pending == nil || annotatedBetween(p, pending.FencePos.Line, pb.FencePos.Line) {
@@ -85,12 +83,19 @@ func (b *builder) readPlain(d *pageOps) {
 			pending = nil
 		}
 	}
-	if pending != nil {
-		b.diags.Warnf(pending.FencePos, diag.UnpairedPlainExample, "plain request example has no plain response after it; ignored")
-	}
+	b.warnUnpaired(p, pending)
 	byLine := func(x, y *docparse.Block) int { return x.AnnotationPos.Line - y.AnnotationPos.Line }
 	slices.SortStableFunc(d.requests, func(x, y *docRequest) int { return byLine(x.block, y.block) })
 	slices.SortStableFunc(d.responses, func(x, y *docResponse) int { return byLine(x.block, y.block) })
+}
+
+// warnUnpaired warns of a plain request no plain response follows, on a
+// page whose examples are plain: on a page that annotates them, such a
+// block shows a format or a callback, not an example.
+func (b *builder) warnUnpaired(p *docparse.Page, req *docparse.PlainBlock) {
+	if req != nil && !pageAnnotatesExamples(p) {
+		b.diags.Warnf(req.FencePos, diag.UnpairedPlainExample, "plain request example has no plain response after it; ignored")
+	}
 }
 
 // readPlainPair reads a request and its response, named name.
