@@ -82,7 +82,6 @@ func sharedTail(a, b []PathPart) int {
 	for n < len(a) && n < len(b) {
 		x, y := a[len(a)-1-n], b[len(b)-1-n]
 		if (x.Param == nil) != (y.Param == nil) || x.Param == nil && !strings.EqualFold(x.Literal, y.Literal) {
-			// A literal that ends alike still shares its last segments.
 			break
 		}
 		n++

@@ -183,22 +183,27 @@ func (b *builder) moveExamples(from, to *opDraft, match func(*docRequest) bool) 
 }
 
 // disagreement says why an example cannot join an operation: it answers
-// another kind of result, or a documented type that is not the
-// operation's nor derived from it; "" when it can.
+// another kind of result, or an unrelated type; "" when it can.
 func (b *builder) disagreement(to *opDraft, r *docRequest) string {
-	resp := successResponse(to.requests)
-	if resp == nil || r.response.isError() {
+	first := successResponse(to.requests)
+	if first == nil || r.response.isError() {
 		return ""
 	}
-	if resultKind(resp) != resultKind(r.response) {
+	if resultKind(first) != resultKind(r.response) {
 		return "its examples answer another kind of result"
 	}
-	have, _ := bodyType(resp.block.Annotation)
-	got, _ := bodyType(r.response.block.Annotation)
-	if have != "" && got != "" && !b.derivesFrom(got, have) {
+	if have, got, unrelated := b.unrelatedType(first, r); unrelated {
 		return fmt.Sprintf("its example answers %s, not %s or a type derived from it", got, have)
 	}
 	return ""
+}
+
+// unrelatedType reports an example whose response names a documented type
+// that is neither first's nor derived from it, and the two types.
+func (b *builder) unrelatedType(first *docResponse, r *docRequest) (have, got string, unrelated bool) {
+	have, _ = bodyType(first.block.Annotation)
+	got, _ = bodyType(r.response.block.Annotation)
+	return have, got, have != "" && got != "" && !b.derivesFrom(got, have)
 }
 
 func (dr *opDraft) addPage(p *docparse.Page) {
@@ -249,12 +254,16 @@ func (b *builder) splitUnrelated(d *pageOps) {
 		byType := map[string]*opDraft{}
 		var keep []*docRequest
 		for _, r := range dr.requests {
-			why := b.disagreement(&opDraft{requests: keep}, r)
-			if why == "" || strings.Contains(why, "kind of result") {
+			first := successResponse(keep)
+			if first == nil || r.response.isError() || resultKind(first) != resultKind(r.response) {
+				keep = append(keep, r) // another kind is group's to split
+				continue
+			}
+			_, odata, unrelated := b.unrelatedType(first, r)
+			if !unrelated {
 				keep = append(keep, r)
 				continue
 			}
-			odata, _ := bodyType(r.response.block.Annotation)
 			split := byType[strings.ToLower(odata)]
 			if split == nil {
 				split = &opDraft{op: &Operation{Method: dr.op.Method, Title: dr.op.Title, Doc: dr.op.Doc, Source: r.block.AnnotationPos}, pages: dr.pages, namedAfterExample: true, splitType: odata}

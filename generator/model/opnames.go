@@ -120,7 +120,8 @@ func settleNames(all []*opName, reserved []string) {
 		changed = false
 		byName := map[string][]*opName{}
 		for _, n := range all {
-			byName[n.name()] = append(byName[n.name()], n)
+			name := n.name()
+			byName[name] = append(byName[name], n)
 		}
 		for _, name := range sortedKeys(byName) {
 			group := byName[name]
