@@ -212,7 +212,7 @@ func runStaticcheck(t *testing.T, dir string) {
 	}
 }
 
-var passLine = regexp.MustCompile(`(?m)^\s*--- PASS: Test\w+Examples/(\S+)`)
+var passLine = regexp.MustCompile(`(?m)^\s*--- PASS: Test\w+/examples/(\S+)`)
 
 // passedExamples are the example subtests go test -v reports passing, by
 // name (go test writes spaces in names as underscores).

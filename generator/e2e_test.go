@@ -74,7 +74,7 @@ func TestGeneratedTestsCatchHandEdits(t *testing.T) {
 	mutations := []struct {
 		caseName, name, file, old, new string
 	}{
-		{"seed", "success status", "create_version_gen.go", "withStatus(r.Context(), 201)", "withStatus(r.Context(), 200)"},
+		{"seed", "success status", "create_version_gen.go", "serveResult(w, r, 201, req", "serveResult(w, r, 200, req"},
 		{"seed", "JSON member name of Item", "create_version_gen.go", `json:"cTag,omitzero"`, `json:"ctag,omitzero"`},
 		{"seed", "route path", "server_gen.go", `HandleFunc("POST /drive/items/{itemID}/versions"`, `HandleFunc("POST /drive/item/{itemID}/versions"`},
 		{"seed", "route method", "server_gen.go", `HandleFunc("POST /drive/root/versions"`, `HandleFunc("PUT /drive/root/versions"`},

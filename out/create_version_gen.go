@@ -15,12 +15,8 @@ import (
 // Source: docs/create-version.md:52
 type Identity struct {
 	// DisplayName is the "displayName" member.
-	//
-	// Source: docs/create-version.md:53
 	DisplayName string `json:"displayName,omitzero"`
 	// ID is the "id" member.
-	//
-	// Source: docs/create-version.md:54
 	ID string `json:"id,omitzero"`
 
 	// AdditionalProperties holds the members the docs do not list, so that
@@ -31,32 +27,17 @@ type Identity struct {
 // membersIdentity are the JSON members declared as fields of Identity.
 var membersIdentity = []string{"displayName", "id"}
 
-// UnmarshalJSON decodes the declared members into fields and keeps the others in
-// AdditionalProperties.
+// UnmarshalJSON keeps the members Identity does not declare in AdditionalProperties.
 func (v *Identity) UnmarshalJSON(data []byte) error {
-	var fields struct {
-		Identity
-		hideJSONMethods
-	}
-	if err := json.Unmarshal(data, &fields); err != nil {
-		return err
-	}
-	*v = fields.Identity
-	var err error
-	v.AdditionalProperties, err = unknownMembers(data, membersIdentity)
-	return err
+	type fields Identity
+	*v = Identity{}
+	return decodeOpen(data, (*fields)(v), &v.AdditionalProperties, membersIdentity)
 }
 
-// MarshalJSON encodes the fields, then the members kept in AdditionalProperties.
+// MarshalJSON writes the members kept in AdditionalProperties after the fields.
 func (v Identity) MarshalJSON() ([]byte, error) {
-	data, err := json.Marshal(struct {
-		Identity
-		hideJSONMethods
-	}{Identity: v})
-	if err != nil {
-		return nil, err
-	}
-	return appendMembers(data, v.AdditionalProperties)
+	type fields Identity
+	return encodeOpen(fields(v), v.AdditionalProperties)
 }
 
 // IdentitySet is the microsoft.graph.identitySet type: a keyed collection of
@@ -65,16 +46,10 @@ func (v Identity) MarshalJSON() ([]byte, error) {
 // Source: docs/create-version.md:51
 type IdentitySet struct {
 	// Application is the "application" member.
-	//
-	// Source: docs/create-version.md:52
 	Application *Identity `json:"application,omitzero"`
 	// Device is the "device" member.
-	//
-	// Source: docs/create-version.md:56
 	Device *Identity `json:"device,omitzero"`
 	// User is the "user" member.
-	//
-	// Source: docs/create-version.md:60
 	User *Identity `json:"user,omitzero"`
 
 	// AdditionalProperties holds the members the docs do not list, so that
@@ -85,32 +60,17 @@ type IdentitySet struct {
 // membersIdentitySet are the JSON members declared as fields of IdentitySet.
 var membersIdentitySet = []string{"application", "device", "user"}
 
-// UnmarshalJSON decodes the declared members into fields and keeps the others in
-// AdditionalProperties.
+// UnmarshalJSON keeps the members IdentitySet does not declare in AdditionalProperties.
 func (v *IdentitySet) UnmarshalJSON(data []byte) error {
-	var fields struct {
-		IdentitySet
-		hideJSONMethods
-	}
-	if err := json.Unmarshal(data, &fields); err != nil {
-		return err
-	}
-	*v = fields.IdentitySet
-	var err error
-	v.AdditionalProperties, err = unknownMembers(data, membersIdentitySet)
-	return err
+	type fields IdentitySet
+	*v = IdentitySet{}
+	return decodeOpen(data, (*fields)(v), &v.AdditionalProperties, membersIdentitySet)
 }
 
-// MarshalJSON encodes the fields, then the members kept in AdditionalProperties.
+// MarshalJSON writes the members kept in AdditionalProperties after the fields.
 func (v IdentitySet) MarshalJSON() ([]byte, error) {
-	data, err := json.Marshal(struct {
-		IdentitySet
-		hideJSONMethods
-	}{IdentitySet: v})
-	if err != nil {
-		return nil, err
-	}
-	return appendMembers(data, v.AdditionalProperties)
+	type fields IdentitySet
+	return encodeOpen(fields(v), v.AdditionalProperties)
 }
 
 // Item is the microsoft.graph.item type, as its example shows it.
@@ -121,28 +81,16 @@ func (v IdentitySet) MarshalJSON() ([]byte, error) {
 // Source: docs/create-version.md:39
 type Item struct {
 	// Content is the "content" member.
-	//
-	// Source: docs/create-version.md:50
 	Content string `json:"content,omitzero"`
 	// CreatedBy is the "createdBy" member.
-	//
-	// Source: docs/create-version.md:51
 	CreatedBy *IdentitySet `json:"createdBy,omitzero"`
 	// CreatedDateTime is the "createdDateTime" member.
-	//
-	// Source: docs/create-version.md:65
 	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// CTag is the "cTag" member.
-	//
-	// Source: docs/create-version.md:66
 	CTag string `json:"cTag,omitzero"`
 	// Description is the "description" member.
-	//
-	// Source: docs/create-version.md:67
 	Description string `json:"description,omitzero"`
 	// ETag is the "eTag" member.
-	//
-	// Source: docs/create-version.md:68
 	ETag string `json:"eTag,omitzero"`
 
 	// AdditionalProperties holds the members the docs do not list, so that
@@ -153,32 +101,17 @@ type Item struct {
 // membersItem are the JSON members declared as fields of Item.
 var membersItem = []string{"content", "createdBy", "createdDateTime", "cTag", "description", "eTag"}
 
-// UnmarshalJSON decodes the declared members into fields and keeps the others in
-// AdditionalProperties.
+// UnmarshalJSON keeps the members Item does not declare in AdditionalProperties.
 func (v *Item) UnmarshalJSON(data []byte) error {
-	var fields struct {
-		Item
-		hideJSONMethods
-	}
-	if err := json.Unmarshal(data, &fields); err != nil {
-		return err
-	}
-	*v = fields.Item
-	var err error
-	v.AdditionalProperties, err = unknownMembers(data, membersItem)
-	return err
+	type fields Item
+	*v = Item{}
+	return decodeOpen(data, (*fields)(v), &v.AdditionalProperties, membersItem)
 }
 
-// MarshalJSON encodes the fields, then the members kept in AdditionalProperties.
+// MarshalJSON writes the members kept in AdditionalProperties after the fields.
 func (v Item) MarshalJSON() ([]byte, error) {
-	data, err := json.Marshal(struct {
-		Item
-		hideJSONMethods
-	}{Item: v})
-	if err != nil {
-		return nil, err
-	}
-	return appendMembers(data, v.AdditionalProperties)
+	type fields Item
+	return encodeOpen(fields(v), v.AdditionalProperties)
 }
 
 // CreateVersionOptions holds the optional request headers of CreateVersion;
@@ -207,17 +140,7 @@ func (o *CreateVersionOptions) apply(req *http.Request) error {
 // sendCreateVersion sends CreateVersion to urlPath, the URL of one of its client methods.
 func (c *Client) sendCreateVersion(ctx context.Context, urlPath string, body *Item, opts *CreateVersionOptions) (*Item, error) {
 	req, err := c.newRequest(ctx, "POST", urlPath, bodyOf(body))
-	if err != nil {
-		return nil, err
-	}
-	if err := opts.apply(req); err != nil {
-		return nil, err
-	}
-	var out Item
-	if err := c.do(req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return fetchJSON[Item](c, req, err, opts.apply)
 }
 
 // CreateVersion calls POST /drive/root/versions (Create version).
@@ -231,11 +154,7 @@ func (c *Client) CreateVersion(ctx context.Context, body *Item, opts *CreateVers
 	return c.sendCreateVersion(ctx, "/drive/root/versions", body, opts)
 }
 
-// CreateVersion calls POST /drive/items/{itemID}/versions (Create version).
-//
-// Use this API to create a new version.
-//
-// opts holds the optional request headers; nil sends none.
+// CreateVersion calls POST /drive/items/{itemID}/versions, a URL of CreateVersion (Create version).
 //
 // Source: docs/create-version.md:10
 func (h *DriveItemClient) CreateVersion(ctx context.Context, body *Item, opts *CreateVersionOptions) (*Item, error) {
@@ -243,11 +162,7 @@ func (h *DriveItemClient) CreateVersion(ctx context.Context, body *Item, opts *C
 	return c.sendCreateVersion(ctx, h.prefix+"/versions", body, opts)
 }
 
-// CreateVersion calls POST /drives/{driveID}/root/versions (Create version).
-//
-// Use this API to create a new version.
-//
-// opts holds the optional request headers; nil sends none.
+// CreateVersion calls POST /drives/{driveID}/root/versions, a URL of CreateVersion (Create version).
 //
 // Source: docs/create-version.md:11
 func (h *DriveClient) CreateVersion(ctx context.Context, body *Item, opts *CreateVersionOptions) (*Item, error) {
@@ -282,11 +197,5 @@ func (h *handler) serveCreateVersion(w http.ResponseWriter, r *http.Request) {
 	if !decodeBody(h, w, r, &req.Body) {
 		return
 	}
-	ctx, status := withStatus(r.Context(), 201)
-	res, err := h.srv.CreateVersion(ctx, req)
-	if err != nil {
-		writeServerError(w, err)
-		return
-	}
-	writeJSON(w, *status, res)
+	serveResult(w, r, 201, req, h.srv.CreateVersion)
 }

@@ -4,25 +4,55 @@ package out
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
-	"net/http"
-	"net/http/httptest"
 	"testing"
 )
 
-// TestCreateVersionExamples sends each documented request of CreateVersion through the
-// client to a server answering the documented response, and through the handler
-// to a Server answering the documented result.
-func TestCreateVersionExamples(t *testing.T) {
-	tests := []struct {
-		name        string
-		exchange    documentedExchange
-		call        func(context.Context, *Client) (*Item, error)
-		serve       func(got *received, respond func(context.Context) (*Item, error)) *testServer
-		wantRequest any
-		want        *Item
-	}{
+// TestCreateVersion checks CreateVersion: every URL through the client and the handler,
+// every documented example, and what it does with hostile input.
+func TestCreateVersion(t *testing.T) {
+	op := opTest[*Item, *CreateVersionOptions, *Item]{
+		name:   "CreateVersion",
+		method: "POST",
+		status: 201,
+		routes: []route[*Item, *CreateVersionOptions, *Item]{
+			{
+				// Source: docs/create-version.md:9
+				name: "CreateVersion",
+				path: "/drive/root/versions",
+				call: func(ctx context.Context, c *Client, args []string, body *Item, opts *CreateVersionOptions) (*Item, error) {
+					return c.CreateVersion(ctx, body, opts)
+				},
+				wantRequest:  &CreateVersionRequest{Pattern: "POST /drive/root/versions"},
+				unusedMethod: "PATCH",
+				notFoundPath: "/drive/root/versions/docbind-no-such-route",
+			},
+			{
+				// Source: docs/create-version.md:10
+				name: "DriveItem(itemID).CreateVersion",
+				path: "/drive/items/itemID-1/versions",
+				args: []string{"itemID-1"},
+				call: func(ctx context.Context, c *Client, args []string, body *Item, opts *CreateVersionOptions) (*Item, error) {
+					return c.DriveItem(args[0]).CreateVersion(ctx, body, opts)
+				},
+				wantRequest:  &CreateVersionRequest{Pattern: "POST /drive/items/{itemID}/versions", ItemID: "itemID-1"},
+				unusedMethod: "PATCH",
+				notFoundPath: "/drive/items/itemID-1/versions/docbind-no-such-route",
+			},
+			{
+				// Source: docs/create-version.md:11
+				name: "Drive(driveID).CreateVersion",
+				path: "/drives/driveID-1/root/versions",
+				args: []string{"driveID-1"},
+				call: func(ctx context.Context, c *Client, args []string, body *Item, opts *CreateVersionOptions) (*Item, error) {
+					return c.Drive(args[0]).CreateVersion(ctx, body, opts)
+				},
+				wantRequest:  &CreateVersionRequest{Pattern: "POST /drives/{driveID}/root/versions", DriveID: "driveID-1"},
+				unusedMethod: "PATCH",
+				notFoundPath: "/drives/driveID-1/root/versions/docbind-no-such-route",
+			},
+		},
+	}
+	op.checkExamples(t, []example[*Item, *Item]{
 		{
 			// Source: docs/create-version.md:29 (request), docs/create-version.md:39 (response)
 			// createdDateTime: "datetime-value" is replaced by "2006-01-02T15:04:05Z", a valid value of its type.
@@ -53,262 +83,17 @@ func TestCreateVersionExamples(t *testing.T) {
   "eTag": "eTag-value"
 }`,
 			},
-			call: func(ctx context.Context, c *Client) (*Item, error) {
-				return c.CreateVersion(ctx, nil, nil)
+			call: func(ctx context.Context, c *Client, body *Item) (*Item, error) {
+				return c.CreateVersion(ctx, body, nil)
 			},
-			serve: func(got *received, respond func(context.Context) (*Item, error)) *testServer {
-				return &testServer{onCreateVersion: func(ctx context.Context, req *CreateVersionRequest) (*Item, error) {
-					got.request = req
-					return respond(ctx)
-				}}
-			},
-			wantRequest: &CreateVersionRequest{
-				Pattern: "POST /drive/root/versions",
-			},
-			want: &Item{
-				Content: "content-value",
-				CreatedBy: &IdentitySet{
-					Application: &Identity{
-						DisplayName: "displayName-value",
-						ID:          "id-value",
-					},
-					Device: &Identity{
-						DisplayName: "displayName-value",
-						ID:          "id-value",
-					},
-					User: &Identity{
-						DisplayName: "displayName-value",
-						ID:          "id-value",
-					},
-				},
-				CreatedDateTime: mustTime("2006-01-02T15:04:05Z"),
-				CTag:            "cTag-value",
-				Description:     "description-value",
-				ETag:            "eTag-value",
-			},
+			servedAs:    "CreateVersion",
+			wantRequest: &CreateVersionRequest{Pattern: "POST /drive/root/versions"},
 		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			// The client sends the documented request and reads the documented response.
-			docs := serveDocumented(t, tt.exchange)
-			got, err := tt.call(t.Context(), NewClient(docs.URL))
-			if err != nil {
-				t.Fatalf("client: %v", err)
-			}
-			checkEqual(t, "client result", got, tt.want)
-
-			// The handler routes the documented request to the Server and answers as documented.
-			var seen received
-			respond := func(ctx context.Context) (*Item, error) {
-				return tt.want, nil
-			}
-			rec := sendDocumented(handlerFor(tt.serve(&seen, respond)), tt.exchange)
-			checkResponse(t, rec, tt.exchange)
-			checkReceived(t, seen, tt.wantRequest, tt.exchange)
-		})
-	}
-}
-
-// TestCreateVersionRoutes checks every URL of CreateVersion: the client method calls it,
-// and the handler serves it with 201 and refuses what it must.
-func TestCreateVersionRoutes(t *testing.T) {
-	tests := []struct {
-		name         string
-		path         string
-		call         func(context.Context, *Client) error
-		served       bool
-		unusedMethod string
-		notFoundPath string
-		wantRequest  any
-	}{
-		{
-			// Source: docs/create-version.md:9
-			name: "CreateVersion",
-			path: "/drive/root/versions",
-			call: func(ctx context.Context, c *Client) error {
-				_, err := c.CreateVersion(ctx, nil, nil)
-				return err
-			},
-			served:       true,
-			unusedMethod: "PATCH",
-			notFoundPath: "/drive/root/versions/docbind-no-such-route",
-			wantRequest: &CreateVersionRequest{
-				Pattern: "POST /drive/root/versions",
-			},
-		},
-		{
-			// Source: docs/create-version.md:10
-			name: "DriveItem(itemID).CreateVersion",
-			path: "/drive/items/itemID-1/versions",
-			call: func(ctx context.Context, c *Client) error {
-				_, err := c.DriveItem("itemID-1").CreateVersion(ctx, nil, nil)
-				return err
-			},
-			served:       true,
-			unusedMethod: "PATCH",
-			notFoundPath: "/drive/items/itemID-1/versions/docbind-no-such-route",
-			wantRequest: &CreateVersionRequest{
-				Pattern: "POST /drive/items/{itemID}/versions",
-				ItemID:  "itemID-1",
-			},
-		},
-		{
-			// Source: docs/create-version.md:11
-			name: "Drive(driveID).CreateVersion",
-			path: "/drives/driveID-1/root/versions",
-			call: func(ctx context.Context, c *Client) error {
-				_, err := c.Drive("driveID-1").CreateVersion(ctx, nil, nil)
-				return err
-			},
-			served:       true,
-			unusedMethod: "PATCH",
-			notFoundPath: "/drives/driveID-1/root/versions/docbind-no-such-route",
-			wantRequest: &CreateVersionRequest{
-				Pattern: "POST /drives/{driveID}/root/versions",
-				DriveID: "driveID-1",
-			},
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			// The client calls the URL.
-			wire := expectRequest(t, "POST", tt.path, answer(201))
-			if !tt.served {
-				srv := httptest.NewServer(wire)
-				defer srv.Close()
-				if err := tt.call(t.Context(), NewClient(srv.URL)); err != nil {
-					t.Fatalf("client: %v", err)
-				}
-				return
-			}
-
-			// The handler serves it as this operation.
-			var got received
-			handler := handlerFor(&testServer{onCreateVersion: func(_ context.Context, req *CreateVersionRequest) (*Item, error) {
-				got.request = req
-				return &Item{}, nil
-			}})
-			srv := httptest.NewServer(expectRequest(t, "POST", tt.path, handler))
-			defer srv.Close()
-			if err := tt.call(t.Context(), NewClient(srv.URL)); err != nil {
-				t.Fatalf("client: %v", err)
-			}
-			checkEqual(t, "request the Server received", got.request, tt.wantRequest)
-			checkStatus(t, handler, "POST", tt.path, "", 201)
-			if tt.unusedMethod != "" {
-				checkStatus(t, handler, tt.unusedMethod, tt.path, "", http.StatusMethodNotAllowed)
-			}
-			if tt.notFoundPath != "" {
-				checkStatus(t, handler, "POST", tt.notFoundPath, "", http.StatusNotFound)
-			}
-			checkStatus(t, handler, "POST", tt.path, "{\"malformed\": ", http.StatusBadRequest)
-		})
-	}
-}
-
-// TestCreateVersionDefences checks what CreateVersion does with hostile input.
-func TestCreateVersionDefences(t *testing.T) {
-	// The client honours deadlines and cancellation, closes every response body and
-	// reads a bounded part of an error body.
-	checkClientDefences(t, func(ctx context.Context, c *Client) error {
-		_, err := c.CreateVersion(ctx, nil, nil)
-		return err
 	})
-
-	// A hostile path value stays in its segment and reaches the Server unchanged.
-	{
-		var got received
-		srv := httptest.NewServer(handlerFor(&testServer{onCreateVersion: func(_ context.Context, req *CreateVersionRequest) (*Item, error) {
-			got.request = req.ItemID
-			return &Item{}, nil
-		}}))
-		defer srv.Close()
-		_, err := NewClient(srv.URL).DriveItem("a/../b?c#d%2F").CreateVersion(t.Context(), nil, nil)
-		if err != nil || got.request != "a/../b?c#d%2F" {
-			t.Errorf("the Server received %q (%v), want %q", got.request, err, "a/../b?c#d%2F")
-		}
-	}
-
-	// A header value with a line break is refused before anything is sent.
-	{
-		refused := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {
-			t.Error("a request with a line break in a header was sent")
-		}))
-		defer refused.Close()
-		_, err := NewClient(refused.URL).CreateVersion(t.Context(), nil, &CreateVersionOptions{XSampleHeader: "a\r\nX-Injected: yes"})
-		if !errors.Is(err, ErrInvalidHeader) {
-			t.Errorf("the client returned %v for a header value with a line break, want ErrInvalidHeader", err)
-		}
-	}
-
-	// A panic in the Server is answered 500, and the handler keeps serving.
-	panicking := handlerFor(&testServer{onCreateVersion: func(context.Context, *CreateVersionRequest) (*Item, error) {
-		panic("docbind test panic")
-	}})
-	checkStatus(t, panicking, "POST", "/drive/root/versions", "", http.StatusInternalServerError)
-	checkStatus(t, panicking, "POST", "/drive/root/versions", "", http.StatusInternalServerError)
-
-	// A JSON body of another media type, too large, or of the wrong JSON type is refused.
-	checkStatusAs(t, handlerFor(&testServer{}), "POST", "/drive/root/versions", "text/plain", "{}", http.StatusUnsupportedMediaType)
-	checkStatusAs(t, smallHandler(), "POST", "/drive/root/versions", "application/json", "{\"docbind\": \"longer than the limit\"}", http.StatusRequestEntityTooLarge)
-	checkStatusAs(t, handlerFor(&testServer{}), "POST", "/drive/root/versions", "application/json", "[\"an array, not an object\"]", http.StatusBadRequest)
-	checkStatusAs(t, handlerFor(&testServer{}), "POST", "/drive/root/versions", "application/json", "{\"content\": 12345}", http.StatusBadRequest)
-
-	// A dot segment, an encoded slash or an empty segment reaches no operation.
-	for _, path := range []string{"/drive/docbind/../root/versions", "/drive//root/versions", "/drive%2Froot/versions"} {
-		checkNotRouted(t, handlerFor(&testServer{}), "POST", path)
-	}
-}
-
-// TestCreateVersionRoundTrip decodes every documented instance of each type into its model
-// and encodes it again: the JSON must be the same, members the docs truncated or
-// never listed included.
-func TestCreateVersionRoundTrip(t *testing.T) {
-	tests := []struct {
-		name   string
-		decode func([]byte) (any, error)
-		json   string
-	}{
-		{
-			// Source: docs/create-version.md:39
-			// createdDateTime: "datetime-value" is replaced by "2006-01-02T15:04:05Z", a valid value of its type.
-			name:   "Item from create-version.md:39",
-			decode: decodeAs[Item],
-			json: `{
-  "content": "content-value",
-  "createdBy": {
-    "application": {
-      "displayName": "displayName-value",
-      "id": "id-value"
-    },
-    "device": {
-      "displayName": "displayName-value",
-      "id": "id-value"
-    },
-    "user": {
-      "displayName": "displayName-value",
-      "id": "id-value"
-    }
-  },
-  "createdDateTime": "2006-01-02T15:04:05Z",
-  "cTag": "cTag-value",
-  "description": "description-value",
-  "eTag": "eTag-value"
-}`,
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			v, err := tt.decode([]byte(tt.json))
-			if err != nil {
-				t.Fatalf("decoding the documented JSON: %v", err)
-			}
-			data, err := json.Marshal(v)
-			if err != nil {
-				t.Fatalf("encoding: %v", err)
-			}
-			checkJSONBody(t, "re-encoded JSON", data, tt.json)
-		})
-	}
+	op.checkRoutes(t)
+	op.checkDefences(t, defences{
+		headerField:  "XSampleHeader",
+		wrongBodies:  []string{"[\"an array, not an object\"]", "{\"content\": 12345}"},
+		hostilePaths: []string{"/drive/docbind/../root/versions", "/drive//root/versions", "/drive%2Froot/versions"},
+	})
 }

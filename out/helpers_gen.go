@@ -35,6 +35,26 @@ func unknownMembers(data []byte, known []string) (map[string]json.RawMessage, er
 	return all, nil
 }
 
+// decodeOpen decodes data into fields, and into extra the members known does not
+// name: the JSON methods of every model.
+func decodeOpen(data []byte, fields any, extra *map[string]json.RawMessage, known []string) error {
+	if err := json.Unmarshal(data, fields); err != nil {
+		return err
+	}
+	var err error
+	*extra, err = unknownMembers(data, known)
+	return err
+}
+
+// encodeOpen encodes fields, then the members in extra.
+func encodeOpen(fields any, extra map[string]json.RawMessage) ([]byte, error) {
+	data, err := json.Marshal(fields)
+	if err != nil {
+		return nil, err
+	}
+	return appendMembers(data, extra)
+}
+
 // appendMembers adds extra members to the encoded JSON object data, in name
 // order so that encoding is deterministic.
 func appendMembers(data []byte, extra map[string]json.RawMessage) ([]byte, error) {
@@ -99,6 +119,60 @@ func newAPIError(resp *http.Response) error {
 		e.Code, e.Message = env.Error.Code, env.Error.Message
 	}
 	return e
+}
+
+// prepare applies the options to a request newRequest made without error.
+func prepare(req *http.Request, err error, apply func(*http.Request) error) error {
+	if err == nil && apply != nil {
+		err = apply(req)
+	}
+	return err
+}
+
+// fetchJSON sends a prepared request and decodes its JSON result into a new T.
+func fetchJSON[T any](c *Client, req *http.Request, err error, apply func(*http.Request) error) (*T, error) {
+	if err = prepare(req, err, apply); err != nil {
+		return nil, err
+	}
+	var out T
+	if err := c.do(req, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// fetchValue sends a prepared request and decodes its JSON result into a T.
+func fetchValue[T any](c *Client, req *http.Request, err error, apply func(*http.Request) error) (T, error) {
+	var out T
+	if err = prepare(req, err, apply); err != nil {
+		return out, err
+	}
+	err = c.do(req, &out)
+	return out, err
+}
+
+// fetchContent sends a prepared request whose result is content.
+func fetchContent(c *Client, req *http.Request, err error, apply func(*http.Request) error) (*Content, error) {
+	if err = prepare(req, err, apply); err != nil {
+		return nil, err
+	}
+	return c.doContent(req)
+}
+
+// fetchAccepted sends a prepared request that starts a long-running operation.
+func fetchAccepted(c *Client, req *http.Request, err error, apply func(*http.Request) error) (*Accepted, error) {
+	if err = prepare(req, err, apply); err != nil {
+		return nil, err
+	}
+	return c.doAccepted(req)
+}
+
+// fetchNone sends a prepared request whose answer has no result.
+func fetchNone(c *Client, req *http.Request, err error, apply func(*http.Request) error) error {
+	if err = prepare(req, err, apply); err != nil {
+		return err
+	}
+	return c.do(req, nil)
 }
 
 // newRequest builds a request for path below the base URL, with body encoded as
@@ -445,6 +519,36 @@ func bodyOf[T any](v *T) any {
 		return nil
 	}
 	return v
+}
+
+// serveResult calls a Server method with req, in a context whose status SetStatus
+// can change, and answers its error or its result: content, a monitor or JSON.
+func serveResult[Req, R any](w http.ResponseWriter, r *http.Request, status int, req Req, method func(context.Context, Req) (R, error)) {
+	ctx, code := withStatus(r.Context(), status)
+	res, err := method(ctx, req)
+	if err != nil {
+		writeServerError(w, err)
+		return
+	}
+	switch v := any(res).(type) {
+	case *Content:
+		writeContent(w, *code, v)
+	case *Accepted:
+		writeAccepted(w, *code, v)
+	default:
+		writeJSON(w, *code, res)
+	}
+}
+
+// serveNoResult calls a Server method that returns only an error, and answers it
+// or the status.
+func serveNoResult[Req any](w http.ResponseWriter, r *http.Request, status int, req Req, method func(context.Context, Req) error) {
+	ctx, code := withStatus(r.Context(), status)
+	if err := method(ctx, req); err != nil {
+		writeServerError(w, err)
+		return
+	}
+	w.WriteHeader(*code)
 }
 
 // templateRoute is a URL template net/http.ServeMux cannot match, such as

@@ -5,7 +5,6 @@ package out
 import (
 	"bytes"
 	"context"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"io"
@@ -13,6 +12,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -306,42 +306,6 @@ func checkEqual(t *testing.T, what string, got, want any) {
 	}
 }
 
-// mustTime parses a documented RFC 3339 timestamp.
-func mustTime(s string) time.Time {
-	v, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		panic(err)
-	}
-	return v
-}
-
-// mustDateTime parses a documented timestamp, with or without a zone.
-func mustDateTime(s string) DateTime {
-	v, err := ParseDateTime(s)
-	if err != nil {
-		panic(err)
-	}
-	return v
-}
-
-// mustDate parses a documented date.
-func mustDate(s string) Date {
-	v, err := ParseDate(s)
-	if err != nil {
-		panic(err)
-	}
-	return v
-}
-
-// mustBase64 decodes documented binary content.
-func mustBase64(s string) []byte {
-	v, err := base64.StdEncoding.DecodeString(s)
-	if err != nil {
-		panic(err)
-	}
-	return v
-}
-
 // ptr returns a pointer to v, for optional fields in expected values.
 func ptr[T any](v T) *T {
 	return &v
@@ -354,19 +318,35 @@ func decodeAs[T any](data []byte) (any, error) {
 	return &v, err
 }
 
-// testServer implements Server with a function per operation; an operation whose
-// function is nil answers 501 Not Implemented.
+// testServer implements Server by asking answer, which is told the operation's
+// name; a nil answer answers 501 Not Implemented.
 type testServer struct {
 	Unimplemented
-	onCreateVersion func(context.Context, *CreateVersionRequest) (*Item, error)
+	answer func(ctx context.Context, op string, req any) (any, error)
 }
 
-// CreateVersion calls s.onCreateVersion.
-func (s *testServer) CreateVersion(ctx context.Context, req *CreateVersionRequest) (*Item, error) {
-	if s.onCreateVersion == nil {
-		return s.Unimplemented.CreateVersion(ctx, req)
+// answerAs asks s.answer for a result of type R.
+func answerAs[Req, R any](ctx context.Context, s *testServer, op string, req Req, unimplemented func(context.Context, Req) (R, error)) (R, error) {
+	if s.answer == nil {
+		return unimplemented(ctx, req)
 	}
-	return s.onCreateVersion(ctx, req)
+	res, err := s.answer(ctx, op, req)
+	out, _ := res.(R)
+	return out, err
+}
+
+// answerErr asks s.answer for an operation that returns only an error.
+func answerErr[Req any](ctx context.Context, s *testServer, op string, req Req, unimplemented func(context.Context, Req) error) error {
+	if s.answer == nil {
+		return unimplemented(ctx, req)
+	}
+	_, err := s.answer(ctx, op, req)
+	return err
+}
+
+// CreateVersion asks s.answer.
+func (s *testServer) CreateVersion(ctx context.Context, req *CreateVersionRequest) (*Item, error) {
+	return answerAs(ctx, s, "CreateVersion", req, s.Unimplemented.CreateVersion)
 }
 
 var (
@@ -529,6 +509,461 @@ func checkQueryValue(t *testing.T, call func(context.Context, *Client) error, ke
 	if len(got) != 1 || len(got[key]) != 1 || got.Get(key) != want {
 		t.Errorf("the server received the query %v, want only %s=%q", got, key, want)
 	}
+}
+
+const (
+	// hostileValue is a path value an attacker might send: a slash, a dot segment, a
+	// query and a fragment, which must stay in one segment.
+	hostileValue = "a/../b?c#d%2F"
+	// hostileQueryValue would add a parameter, end the query or split a value if it
+	// were not encoded.
+	hostileQueryValue = "a&b=c#d e+f%"
+)
+
+// none stands for the body of an operation that sends none, the options of one
+// that has none, or the result of one that returns only an error.
+type none struct{}
+
+// opTest is an operation under test: its client methods take a body B and
+// options O (a pointer) and return R; routes are its URLs.
+type opTest[B, O, R any] struct {
+	name, method string
+	status       int
+	routes       []route[B, O, R]
+}
+
+// route is a URL of an operation: a sample path, the path values that make it
+// and a call of its client method with them.
+type route[B, O, R any] struct {
+	name, path string
+	args       []string
+	call       func(ctx context.Context, c *Client, args []string, body B, opts O) (R, error)
+	// wantRequest is what the Server receives for the sample path; nil when the
+	// handler does not serve the URL as this operation: only the client is checked.
+	wantRequest any
+	// unusedMethod and notFoundPath are refused by the handler (405, 404).
+	unusedMethod, notFoundPath string
+}
+
+// example is a documented example of an operation.
+type example[B, R any] struct {
+	name     string
+	exchange documentedExchange
+	// call calls the client method with the documented arguments and body.
+	call func(ctx context.Context, c *Client, body B) (R, error)
+	// servedAs is the operation the handler serves the request as ("": the handler
+	// is not tested); wantRequest, but for its JSON body, is what the Server receives.
+	servedAs    string
+	wantRequest any
+	// noBody sends no body where the docs show one that is not of the body's type.
+	noBody bool
+	// extras are the members of the documented bodies that no field declares.
+	extras []string
+}
+
+// defences is what an operation offers an attacker, for checkDefences.
+type defences struct {
+	// queryField is a string option sent as the query parameter queryKey.
+	queryField, queryKey string
+	// headerField is an option sent as a header.
+	headerField string
+	// hostilePaths are near the first path the handler serves, and reach no operation.
+	hostilePaths []string
+	// wrongBodies are JSON bodies of the wrong type.
+	wrongBodies []string
+}
+
+// checkExamples sends each documented request through the client to a server
+// answering the documented response, and through the handler to a Server
+// answering the documented result.
+func (op opTest[B, O, R]) checkExamples(t *testing.T, examples []example[B, R]) {
+	t.Run("examples", func(t *testing.T) {
+		for _, tt := range examples {
+			t.Run(tt.name, func(t *testing.T) {
+				var body B
+				if !tt.noBody {
+					body = documentedBody[B](t, tt.exchange)
+				}
+				want := documentedResult[R](t, tt.exchange)
+				checkExtras(t, tt.extras, body, want)
+				docs := serveDocumented(t, tt.exchange)
+				got, err := tt.call(t.Context(), NewClient(docs.URL), body)
+				checkResult(t, got, want, err, docs.URL, tt.exchange)
+				if tt.servedAs == "" {
+					checkEncoded(t, want, tt.exchange)
+					return
+				}
+				var seen received
+				h := handlerFor(&testServer{answer: func(ctx context.Context, name string, req any) (any, error) {
+					if name != tt.servedAs {
+						t.Errorf("the handler served the documented request as %s, want %s", name, tt.servedAs)
+					}
+					seen = receive(req)
+					return respondDocumented(ctx, want, op.status, tt.exchange)
+				}})
+				checkResponse(t, sendDocumented(h, tt.exchange), tt.exchange)
+				checkReceived(t, seen, withBody(tt.wantRequest, body), tt.exchange)
+			})
+		}
+	})
+}
+
+// checkRoutes checks every URL: the client method calls it, and the handler
+// serves it as this operation with its status and refuses what it must.
+func (op opTest[B, O, R]) checkRoutes(t *testing.T) {
+	t.Run("routes", func(t *testing.T) {
+		for _, tt := range op.routes {
+			t.Run(tt.name, func(t *testing.T) {
+				// call serves h behind a check of the request line and calls the URL.
+				call := func(h http.Handler) {
+					srv := httptest.NewServer(expectRequest(t, op.method, tt.path, h))
+					defer srv.Close()
+					if _, err := tt.call(t.Context(), NewClient(srv.URL), tt.args, sampleBody[B](), *new(O)); err != nil {
+						t.Fatalf("client: %v", err)
+					}
+				}
+				if tt.wantRequest == nil {
+					call(answer(op.status))
+					return
+				}
+				var got received
+				h := handlerFor(&testServer{answer: func(_ context.Context, name string, req any) (any, error) {
+					if name != op.name {
+						t.Errorf("the handler served %s as %s, want %s", tt.path, name, op.name)
+					}
+					got = receive(req)
+					return emptyResult[R](), nil
+				}})
+				call(h)
+				checkEqual(t, "request the Server received", got.request, tt.wantRequest)
+				checkStatus(t, h, op.method, tt.path, "", op.status)
+				if tt.unusedMethod != "" {
+					checkStatus(t, h, tt.unusedMethod, tt.path, "", http.StatusMethodNotAllowed)
+				}
+				if tt.notFoundPath != "" {
+					checkStatus(t, h, op.method, tt.notFoundPath, "", http.StatusNotFound)
+				}
+				if bodyKind[B]() == "json" {
+					checkStatus(t, h, op.method, tt.path, "{\"malformed\": ", http.StatusBadRequest)
+				}
+			})
+		}
+	})
+}
+
+// checkDefences checks what the operation does with hostile input. The client
+// honours deadlines and cancellation, closes response bodies, reads a bounded part
+// of an error body, encodes query values, keeps a hostile path value in its segment
+// and refuses a header value with a line break before sending. The handler answers
+// a panic in the Server 500 and keeps serving; a JSON body of another media type
+// gets 415, a too large one 413, one of the wrong JSON type 400; a dot segment, an
+// encoded slash or an empty segment reaches no operation.
+func (op opTest[B, O, R]) checkDefences(t *testing.T, d defences) {
+	t.Run("defences", func(t *testing.T) {
+		// call calls a route's client method; content it returns is closed.
+		call := func(ctx context.Context, c *Client, r route[B, O, R], args []string, opts O) error {
+			res, err := r.call(ctx, c, args, sampleBody[B](), opts)
+			if content, ok := any(res).(*Content); ok && content != nil && content.Body != nil {
+				content.Body.Close()
+			}
+			return err
+		}
+		first := op.routes[0]
+		// served is the first route the handler serves; withPath the first with path values.
+		var served, withPath *route[B, O, R]
+		for i := range op.routes {
+			r := &op.routes[i]
+			if served == nil && r.wantRequest != nil {
+				served = r
+			}
+			if withPath == nil && r.wantRequest != nil && len(r.args) > 0 {
+				withPath = r
+			}
+		}
+		checkClientDefences(t, func(ctx context.Context, c *Client) error {
+			return call(ctx, c, first, first.args, *new(O))
+		})
+		if d.queryField != "" {
+			opts := withField[O](d.queryField, hostileQueryValue)
+			checkQueryValue(t, func(ctx context.Context, c *Client) error {
+				return call(ctx, c, first, first.args, opts)
+			}, d.queryKey, hostileQueryValue)
+		}
+		if d.headerField != "" {
+			refused := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {
+				t.Error("a request with a line break in a header was sent")
+			}))
+			defer refused.Close()
+			err := call(t.Context(), NewClient(refused.URL), first, first.args, withField[O](d.headerField, "a\r\nX-Injected: yes"))
+			if !errors.Is(err, ErrInvalidHeader) {
+				t.Errorf("the client returned %v for a header value with a line break, want ErrInvalidHeader", err)
+			}
+		}
+		if withPath != nil {
+			// A hostile path value stays in its segment and reaches the Server unchanged.
+			r := *withPath
+			field := requestField(r.wantRequest, r.args[0])
+			var got string
+			srv := httptest.NewServer(handlerFor(&testServer{answer: func(_ context.Context, _ string, req any) (any, error) {
+				got = reflect.ValueOf(req).Elem().FieldByName(field).String()
+				return emptyResult[R](), nil
+			}}))
+			defer srv.Close()
+			args := append([]string{hostileValue}, r.args[1:]...)
+			if err := call(t.Context(), NewClient(srv.URL), r, args, *new(O)); err != nil || got != hostileValue {
+				t.Errorf("the Server received %q (%v), want %q", got, err, hostileValue)
+			}
+		}
+		if served == nil {
+			return
+		}
+		// A panic in the Server is answered 500, and the handler keeps serving.
+		panicking := handlerFor(&testServer{answer: func(context.Context, string, any) (any, error) {
+			panic("docbind test panic")
+		}})
+		checkStatus(t, panicking, op.method, served.path, "", http.StatusInternalServerError)
+		checkStatus(t, panicking, op.method, served.path, "", http.StatusInternalServerError)
+		switch bodyKind[B]() {
+		case "json":
+			checkStatusAs(t, handlerFor(&testServer{}), op.method, served.path, "text/plain", "{}", http.StatusUnsupportedMediaType)
+			checkStatusAs(t, smallHandler(), op.method, served.path, "application/json", "{\"docbind\": \"longer than the limit\"}", http.StatusRequestEntityTooLarge)
+			for _, body := range d.wrongBodies {
+				checkStatusAs(t, handlerFor(&testServer{}), op.method, served.path, "application/json", body, http.StatusBadRequest)
+			}
+		case "stream":
+			// A streamed body longer than the limit is cut, and answered 413 when the
+			// Server returns the reading error.
+			handlerFor(&testServer{answer: func(_ context.Context, _ string, req any) (any, error) {
+				_, err := io.ReadAll(reflect.ValueOf(req).Elem().FieldByName("Body").Interface().(io.Reader))
+				return emptyResult[R](), err
+			}})
+			checkStatusAs(t, smallHandler(), op.method, served.path, "application/octet-stream", "longer than the limit", http.StatusRequestEntityTooLarge)
+		}
+		for _, path := range d.hostilePaths {
+			checkNotRouted(t, handlerFor(&testServer{}), op.method, path)
+		}
+	})
+}
+
+// bodyKind is the kind of body B is: "none", "stream" or "json".
+func bodyKind[B any]() string {
+	var b B
+	switch any(&b).(type) {
+	case *none:
+		return "none"
+	case *io.Reader:
+		return "stream"
+	}
+	return "json"
+}
+
+// documentedBody is the documented request body as a client method takes it.
+func documentedBody[B any](t *testing.T, ex documentedExchange) B {
+	t.Helper()
+	var b B
+	switch p := any(&b).(type) {
+	case *none:
+	case *io.Reader:
+		*p = strings.NewReader(ex.requestBody)
+	default:
+		if ex.requestBody == "" {
+			break
+		}
+		if err := json.Unmarshal([]byte(ex.requestBody), &b); err != nil {
+			t.Fatalf("decoding the documented request body: %v", err)
+		}
+	}
+	return b
+}
+
+// sampleBody is the body the route checks send: none, or an empty stream.
+func sampleBody[B any]() B {
+	var b B
+	if p, ok := any(&b).(*io.Reader); ok {
+		*p = strings.NewReader("")
+	}
+	return b
+}
+
+// documentedResult is the documented response as a client method returns it: its
+// JSON decoded into R, or the zero R for content, a monitor, an error or no body.
+func documentedResult[R any](t *testing.T, ex documentedExchange) R {
+	t.Helper()
+	var r R
+	switch any(r).(type) {
+	case none, *Content, *Accepted:
+		return r
+	}
+	if ex.status >= 400 || ex.responseBody == "" {
+		return r
+	}
+	if err := json.Unmarshal([]byte(ex.responseBody), &r); err != nil {
+		t.Fatalf("decoding the documented response: %v", err)
+	}
+	return r
+}
+
+// checkEncoded checks that a documented JSON result encodes as the docs show it,
+// for an example whose handler is not tested.
+func checkEncoded(t *testing.T, want any, ex documentedExchange) {
+	t.Helper()
+	switch want.(type) {
+	case none, *Content, *Accepted:
+		return
+	}
+	if ex.status >= 400 || ex.responseBody == "" {
+		return
+	}
+	data, err := json.Marshal(want)
+	if err != nil {
+		t.Fatalf("encoding the documented result: %v", err)
+	}
+	checkJSONBody(t, "re-encoded response", data, ex.responseBody)
+}
+
+// checkResult checks what the client returned against the documented response: the
+// result, the content, the monitor or the error.
+func checkResult(t *testing.T, got, want any, err error, docsURL string, ex documentedExchange) {
+	t.Helper()
+	if ex.status >= 400 {
+		checkAPIError(t, err, ex)
+		return
+	}
+	if err != nil {
+		t.Fatalf("client: %v", err)
+	}
+	switch got := got.(type) {
+	case none:
+	case *Content:
+		checkContent(t, got, docsURL, ex)
+	case *Accepted:
+		checkAccepted(t, got, docsURL, ex)
+	default:
+		checkEqual(t, "client result", got, want)
+	}
+}
+
+// respondDocumented is what a test Server answers a documented request with: the
+// documented result, content, monitor or error, with the documented status when it
+// is not the operation's.
+func respondDocumented[R any](ctx context.Context, want R, status int, ex documentedExchange) (any, error) {
+	if ex.status >= 400 {
+		return nil, documentedError(ex)
+	}
+	if _, content := any(want).(*Content); content {
+		return documentedContent(ex), nil
+	}
+	if ex.status != status {
+		SetStatus(ctx, ex.status)
+	}
+	if _, accepted := any(want).(*Accepted); accepted {
+		return documentedAccepted(ex), nil
+	}
+	return want, nil
+}
+
+// receive records a request a test Server was called with; the body of a streamed
+// request is read as text and taken out of it.
+func receive(req any) received {
+	got := received{request: req}
+	if body := reflect.ValueOf(req).Elem().FieldByName("Body"); body.Kind() == reflect.Interface && !body.IsNil() {
+		got.body = readAll(body.Interface().(io.Reader))
+		body.SetZero()
+	}
+	return got
+}
+
+// requestField names the field of the request want that holds the path value.
+func requestField(want any, value string) string {
+	v := reflect.ValueOf(want).Elem()
+	for i := 1; i < v.NumField(); i++ {
+		if f := v.Field(i); f.Kind() == reflect.String && f.String() == value {
+			return v.Type().Field(i).Name
+		}
+	}
+	return ""
+}
+
+// withBody is want with the JSON body the Server must receive; nil when the request
+// is not checked.
+func withBody(want, body any) any {
+	if want == nil {
+		return nil
+	}
+	v := reflect.ValueOf(want).Elem()
+	field := v.FieldByName("Body")
+	b := reflect.ValueOf(body)
+	if !field.IsValid() || field.Kind() == reflect.Interface || !b.IsValid() || !b.Type().AssignableTo(field.Type()) {
+		return want
+	}
+	c := reflect.New(v.Type())
+	c.Elem().Set(v)
+	c.Elem().FieldByName("Body").Set(b)
+	return c.Interface()
+}
+
+// emptyResult is an empty R as a Server returns it: a pointer to a zero value.
+func emptyResult[R any]() any {
+	var r R
+	if v := reflect.ValueOf(&r).Elem(); v.Kind() == reflect.Pointer {
+		v.Set(reflect.New(v.Type().Elem()))
+	}
+	return r
+}
+
+// withField is options, a pointer to a new options struct, with one string field set.
+func withField[O any](field, value string) O {
+	var o O
+	v := reflect.ValueOf(&o).Elem()
+	v.Set(reflect.New(v.Type().Elem()))
+	v.Elem().FieldByName(field).SetString(value)
+	return o
+}
+
+// checkExtras checks that decoding the documented bodies kept in AdditionalProperties
+// only the members no field declares: any other member there has lost its field.
+func checkExtras(t *testing.T, want []string, values ...any) {
+	t.Helper()
+	var got []string
+	for _, v := range values {
+		got = appendExtras(got, reflect.ValueOf(v))
+	}
+	slices.Sort(got)
+	if got = slices.Compact(got); !slices.Equal(got, want) {
+		t.Errorf("members kept in AdditionalProperties: %q, want %q", got, want)
+	}
+}
+
+// appendExtras appends the keys of every AdditionalProperties in v.
+func appendExtras(keys []string, v reflect.Value) []string {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			keys = appendExtras(keys, v.Elem())
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).Name != "AdditionalProperties" {
+				keys = appendExtras(keys, v.Field(i))
+				continue
+			}
+			for _, k := range v.Field(i).MapKeys() {
+				keys = append(keys, k.String())
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			break
+		}
+		for i := range v.Len() {
+			keys = appendExtras(keys, v.Index(i))
+		}
+	case reflect.Map:
+		for iter := v.MapRange(); iter.Next(); {
+			keys = appendExtras(keys, iter.Value())
+		}
+	}
+	return keys
 }
 
 // TestResolveReference resolves the references of RFC 3986 section 5.4 against its

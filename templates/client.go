@@ -220,6 +220,29 @@ func clientResults(op *model.Operation) []jen.Code {
 }
 
 func genClientMethod(f *jen.File, op *model.Operation, v *model.Variant) {
+	if first := op.Variants[0]; v != first {
+		// The first URL's method documents the operation; another URL's
+		// points to it rather than repeating it.
+		f.Comment(fmt.Sprintf("%s calls %s, a URL of %s (%s).", v.ClientMethod, v.Pattern, first.QualifiedMethod(), op.Title))
+	} else {
+		genOperationDoc(f, op, v)
+	}
+	f.Comment("")
+	f.Comment(source(v.Source))
+	body := handleBinding(v)
+	if len(op.Variants) > 1 {
+		// The URLs differ in their path only: each method builds its path and
+		// sends it through the operation's one send method.
+		body = append(body, jen.Return(jen.Id("c").Dot(sendMethod(op)).Call(append([]jen.Code{jen.Id("ctx"), methodPath(v)}, sharedArgs(op)...)...)))
+	} else {
+		body = append(body, clientBody(op, methodPath(v))...)
+	}
+	f.Func().Params(receiver(v)).Id(v.ClientMethod).Params(methodParams(op, v)...).Params(clientResults(op)...).Block(body...)
+	f.Line()
+}
+
+// genOperationDoc writes the doc comment of an operation's first method.
+func genOperationDoc(f *jen.File, op *model.Operation, v *model.Variant) {
 	f.Comment(fmt.Sprintf("%s calls %s (%s).", v.ClientMethod, v.Pattern, op.Title))
 	if len(op.AlsoDocumented) > 0 && v == op.Variants[0] {
 		f.Comment("")
@@ -243,18 +266,6 @@ func genClientMethod(f *jen.File, op *model.Operation, v *model.Variant) {
 		f.Comment("")
 		f.Comment("The result is the content, or where to fetch it: redirects are not followed.")
 	}
-	f.Comment("")
-	f.Comment(source(v.Source))
-	body := handleBinding(v)
-	if len(op.Variants) > 1 {
-		// The URLs differ in their path only: each method builds its path and
-		// sends it through the operation's one send method.
-		body = append(body, jen.Return(jen.Id("c").Dot(sendMethod(op)).Call(append([]jen.Code{jen.Id("ctx"), methodPath(v)}, sharedArgs(op)...)...)))
-	} else {
-		body = append(body, clientBody(op, methodPath(v))...)
-	}
-	f.Func().Params(receiver(v)).Id(v.ClientMethod).Params(methodParams(op, v)...).Params(clientResults(op)...).Block(body...)
-	f.Line()
 }
 
 // sendMethod names the unexported method that sends a request of an
@@ -271,10 +282,6 @@ func genSendMethod(f *jen.File, op *model.Operation) {
 
 // clientBody sends the operation's request to path and returns its result.
 func clientBody(op *model.Operation, path jen.Code) []jen.Code {
-	failed := []jen.Code{jen.Err()}
-	if resultType(op) != nil {
-		failed = []jen.Code{jen.Nil(), jen.Err()}
-	}
 	newRequest := jen.Id("c").Dot("newRequest").Call(jen.Id("ctx"), jen.Lit(op.Method), path, jen.Nil())
 	switch op.BodyKind {
 	case model.BodyJSON:
@@ -282,42 +289,78 @@ func clientBody(op *model.Operation, path jen.Code) []jen.Code {
 	case model.BodyStream:
 		newRequest = jen.Id("c").Dot("newStreamRequest").Call(jen.Id("ctx"), jen.Lit(op.Method), path, jen.Id("body"), jen.Id("contentType"))
 	}
-	stmts := []jen.Code{
-		jen.List(jen.Id("req"), jen.Err()).Op(":=").Add(newRequest),
-		ifErrReturn(failed...),
-	}
+	var apply jen.Code = jen.Nil()
 	if op.OptionsType != "" {
-		stmts = append(stmts, jen.If(jen.Err().Op(":=").Id("opts").Dot("apply").Call(jen.Id("req")), jen.Err().Op("!=").Nil()).Block(jen.Return(failed...)))
+		apply = jen.Id("opts").Dot("apply")
 	}
-	switch op.Result.Kind {
-	case model.ResultJSON:
-		return append(stmts,
-			jen.Var().Id("out").Add(resultElem(op.Result.Type)),
-			jen.If(jen.Err().Op(":=").Id("c").Dot("do").Call(jen.Id("req"), jen.Op("&").Id("out")), jen.Err().Op("!=").Nil()).Block(jen.Return(failed...)),
-			jen.Return(resultValue(op.Result.Type), jen.Nil()),
-		)
-	case model.ResultContent:
-		return append(stmts, jen.Return(jen.Id("c").Dot("doContent").Call(jen.Id("req"))))
-	case model.ResultAccepted:
-		return append(stmts, jen.Return(jen.Id("c").Dot("doAccepted").Call(jen.Id("req"))))
+	var fetch *jen.Statement
+	switch {
+	case op.Result.Kind == model.ResultJSON && op.Result.Type.Kind == model.RefNamed:
+		fetch = jen.Id("fetchJSON").Types(jen.Id(op.Result.Type.Named.Name))
+	case op.Result.Kind == model.ResultJSON:
+		fetch = jen.Id("fetchValue").Types(goType(op.Result.Type))
+	case op.Result.Kind == model.ResultContent:
+		fetch = jen.Id("fetchContent")
+	case op.Result.Kind == model.ResultAccepted:
+		fetch = jen.Id("fetchAccepted")
+	default:
+		fetch = jen.Id("fetchNone")
 	}
-	return append(stmts, jen.Return(jen.Id("c").Dot("do").Call(jen.Id("req"), jen.Nil())))
+	return []jen.Code{
+		jen.List(jen.Id("req"), jen.Err()).Op(":=").Add(newRequest),
+		jen.Return(fetch.Call(jen.Id("c"), jen.Id("req"), jen.Err(), apply)),
+	}
 }
 
-// resultElem is the variable type a result decodes into: the struct for a
-// pointer result, the slice itself otherwise.
-func resultElem(ref *model.TypeRef) jen.Code {
-	if ref.Kind == model.RefNamed {
-		return jen.Id(ref.Named.Name)
+// genFetchHelpers writes what every client method ends with: the options
+// applied to its request, the request sent and its result read.
+func genFetchHelpers(f *jen.File) {
+	params := func() []jen.Code {
+		return []jen.Code{jen.Id("c").Op("*").Id("Client"), jen.Id("req").Op("*").Qual(pkgHTTP, "Request"), jen.Err().Error(), jen.Id("apply").Func().Params(jen.Op("*").Qual(pkgHTTP, "Request")).Error()}
 	}
-	return goType(ref)
-}
-
-func resultValue(ref *model.TypeRef) jen.Code {
-	if ref.Kind == model.RefNamed {
-		return jen.Op("&").Id("out")
+	prepared := func(failed ...jen.Code) jen.Code {
+		return jen.If(jen.Err().Op("=").Id("prepare").Call(jen.Id("req"), jen.Err(), jen.Id("apply")), jen.Err().Op("!=").Nil()).Block(jen.Return(failed...))
 	}
-	return jen.Id("out")
+	f.Comment("prepare applies the options to a request newRequest made without error.")
+	f.Func().Id("prepare").Params(jen.Id("req").Op("*").Qual(pkgHTTP, "Request"), jen.Err().Error(), jen.Id("apply").Func().Params(jen.Op("*").Qual(pkgHTTP, "Request")).Error()).Error().Block(
+		jen.If(jen.Err().Op("==").Nil().Op("&&").Id("apply").Op("!=").Nil()).Block(jen.Err().Op("=").Id("apply").Call(jen.Id("req"))),
+		jen.Return(jen.Err()),
+	)
+	f.Line()
+	f.Comment("fetchJSON sends a prepared request and decodes its JSON result into a new T.")
+	f.Func().Id("fetchJSON").Types(jen.Id("T").Any()).Params(params()...).Params(jen.Op("*").Id("T"), jen.Error()).Block(
+		prepared(jen.Nil(), jen.Err()),
+		jen.Var().Id("out").Id("T"),
+		jen.If(jen.Err().Op(":=").Id("c").Dot("do").Call(jen.Id("req"), jen.Op("&").Id("out")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Return(jen.Op("&").Id("out"), jen.Nil()),
+	)
+	f.Line()
+	f.Comment("fetchValue sends a prepared request and decodes its JSON result into a T.")
+	f.Func().Id("fetchValue").Types(jen.Id("T").Any()).Params(params()...).Params(jen.Id("T"), jen.Error()).Block(
+		jen.Var().Id("out").Id("T"),
+		prepared(jen.Id("out"), jen.Err()),
+		jen.Err().Op("=").Id("c").Dot("do").Call(jen.Id("req"), jen.Op("&").Id("out")),
+		jen.Return(jen.Id("out"), jen.Err()),
+	)
+	f.Line()
+	f.Comment("fetchContent sends a prepared request whose result is content.")
+	f.Func().Id("fetchContent").Params(params()...).Params(jen.Op("*").Id("Content"), jen.Error()).Block(
+		prepared(jen.Nil(), jen.Err()),
+		jen.Return(jen.Id("c").Dot("doContent").Call(jen.Id("req"))),
+	)
+	f.Line()
+	f.Comment("fetchAccepted sends a prepared request that starts a long-running operation.")
+	f.Func().Id("fetchAccepted").Params(params()...).Params(jen.Op("*").Id("Accepted"), jen.Error()).Block(
+		prepared(jen.Nil(), jen.Err()),
+		jen.Return(jen.Id("c").Dot("doAccepted").Call(jen.Id("req"))),
+	)
+	f.Line()
+	f.Comment("fetchNone sends a prepared request whose answer has no result.")
+	f.Func().Id("fetchNone").Params(params()...).Error().Block(
+		prepared(jen.Err()),
+		jen.Return(jen.Id("c").Dot("do").Call(jen.Id("req"), jen.Nil())),
+	)
+	f.Line()
 }
 
 // pathExpr builds the request path, escaping every parameter so that it
@@ -348,6 +391,7 @@ func pathExpr(parts []model.PathPart) jen.Code {
 }
 
 func genClientPlumbing(f *jen.File) {
+	genFetchHelpers(f)
 	f.Comment("newRequest builds a request for path below the base URL, with body encoded as")
 	f.Comment("JSON when it is not nil.")
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("newRequest").Params(

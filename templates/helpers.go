@@ -17,6 +17,7 @@ const (
 // error type, and the request and response plumbing of client and server.
 func genHelpers(f *jen.File, _ *model.API, _ Options) {
 	genUnknownMembers(f)
+	genOpenHelpers(f)
 	genAppendMembers(f)
 	genAPIError(f)
 	genClientPlumbing(f)
@@ -25,6 +26,26 @@ func genHelpers(f *jen.File, _ *model.API, _ Options) {
 
 func ifErrReturn(results ...jen.Code) jen.Code {
 	return jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(results...))
+}
+
+func genOpenHelpers(f *jen.File) {
+	extra := jen.Map(jen.String()).Qual(pkgJSON, "RawMessage")
+	f.Comment("decodeOpen decodes data into fields, and into extra the members known does not")
+	f.Comment("name: the JSON methods of every model.")
+	f.Func().Id("decodeOpen").Params(jen.Id("data").Index().Byte(), jen.Id("fields").Any(), jen.Id("extra").Op("*").Add(extra), jen.Id("known").Index().String()).Error().Block(
+		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Id("fields")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.Var().Err().Error(),
+		jen.List(jen.Op("*").Id("extra"), jen.Err()).Op("=").Id("unknownMembers").Call(jen.Id("data"), jen.Id("known")),
+		jen.Return(jen.Err()),
+	)
+	f.Line()
+	f.Comment("encodeOpen encodes fields, then the members in extra.")
+	f.Func().Id("encodeOpen").Params(jen.Id("fields").Any(), jen.Id("extra").Add(extra)).Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("fields")),
+		ifErrReturn(jen.Nil(), jen.Err()),
+		jen.Return(jen.Id("appendMembers").Call(jen.Id("data"), jen.Id("extra"))),
+	)
+	f.Line()
 }
 
 func genUnknownMembers(f *jen.File) {

@@ -98,9 +98,6 @@ func fieldDoc(fd *model.Field) string {
 	if fd.Required {
 		doc += " Required."
 	}
-	if fd.Source.Line > 0 {
-		doc += "\n\n" + source(fd.Source)
-	}
 	return doc
 }
 
@@ -165,34 +162,49 @@ func genMembers(f *jen.File, t *model.Type) {
 	f.Line()
 }
 
-// plainStruct is struct{ T; hideJSONMethods }: T's fields without T's JSON
-// methods, so encoding/json handles the fields itself.
-func plainStruct(t *model.Type) *jen.Statement {
-	return jen.Struct(jen.Id(t.Name), jen.Id("hideJSONMethods"))
+// fieldsOf is T's fields without T's JSON methods, so that encoding/json
+// handles the fields itself: the local type "fields" (type fields T) when T
+// embeds no base type, else struct{ T; hideJSONMethods }, where the two
+// embedded types' methods hide each other. ptr makes it hold a *T.
+func fieldsOf(t *model.Type, v jen.Code, ptr bool) jen.Code {
+	if t.Base == nil {
+		if ptr {
+			return jen.Parens(jen.Op("*").Id("fields")).Parens(v)
+		}
+		return jen.Id("fields").Parens(v)
+	}
+	embedded := jen.Id(t.Name)
+	if ptr {
+		embedded = jen.Op("*").Id(t.Name)
+	}
+	lit := jen.Struct(embedded, jen.Id("hideJSONMethods")).Values(jen.Dict{jen.Id(t.Name): v})
+	if ptr {
+		return jen.Op("&").Add(lit)
+	}
+	return lit
+}
+
+// localFields declares the local type fieldsOf uses, when it uses one.
+func localFields(t *model.Type) []jen.Code {
+	if t.Base != nil {
+		return nil
+	}
+	return []jen.Code{jen.Type().Id("fields").Id(t.Name)}
 }
 
 func genUnmarshal(f *jen.File, t *model.Type) {
-	f.Comment("UnmarshalJSON decodes the declared members into fields and keeps the others in")
-	f.Comment("AdditionalProperties.")
-	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Var().Id("fields").Add(plainStruct(t)),
-		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("fields")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Err()),
-		),
-		jen.Op("*").Id("v").Op("=").Id("fields").Dot(t.Name),
-		jen.Var().Err().Error(),
-		jen.List(jen.Id("v").Dot("AdditionalProperties"), jen.Err()).Op("=").Id("unknownMembers").Call(jen.Id("data"), jen.Id(membersVar(t))),
-		jen.Return(jen.Err()),
-	)
+	f.Comment(fmt.Sprintf("UnmarshalJSON keeps the members %s does not declare in AdditionalProperties.", t.Name))
+	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(append(localFields(t),
+		jen.Op("*").Id("v").Op("=").Id(t.Name).Values(),
+		jen.Return(jen.Id("decodeOpen").Call(jen.Id("data"), fieldsOf(t, jen.Id("v"), true), jen.Op("&").Id("v").Dot("AdditionalProperties"), jen.Id(membersVar(t)))),
+	)...)
 	f.Line()
 }
 
 func genMarshal(f *jen.File, t *model.Type) {
-	f.Comment("MarshalJSON encodes the fields, then the members kept in AdditionalProperties.")
-	f.Func().Params(jen.Id("v").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(plainStruct(t).Values(jen.Dict{jen.Id(t.Name): jen.Id("v")})),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Return(jen.Id("appendMembers").Call(jen.Id("data"), jen.Id("v").Dot("AdditionalProperties"))),
-	)
+	f.Comment("MarshalJSON writes the members kept in AdditionalProperties after the fields.")
+	f.Func().Params(jen.Id("v").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(append(localFields(t),
+		jen.Return(jen.Id("encodeOpen").Call(fieldsOf(t, jen.Id("v"), false), jen.Id("v").Dot("AdditionalProperties"))),
+	)...)
 	f.Line()
 }

@@ -198,27 +198,18 @@ func genHandlerFunc(f *jen.File, op *model.Operation) {
 			jen.Id("req").Dot("ContentType").Op("=").Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")),
 		)
 	}
-	body = append(body, jen.List(jen.Id("ctx"), jen.Id("status")).Op(":=").Id("withStatus").Call(jen.Id("r").Dot("Context").Call(), jen.Lit(op.Result.Status)))
-	call := jen.Id("h").Dot("srv").Dot(op.Name).Call(jen.Id("ctx"), jen.Id("req"))
+	serve := "serveResult"
 	if resultType(op) == nil {
-		body = append(body,
-			jen.If(jen.Err().Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(jen.Id("writeServerError").Call(jen.Id("w"), jen.Err()), jen.Return()),
-			jen.Id("w").Dot("WriteHeader").Call(jen.Op("*").Id("status")),
-		)
-	} else {
-		write := map[model.ResultKind]string{model.ResultJSON: "writeJSON", model.ResultContent: "writeContent", model.ResultAccepted: "writeAccepted"}[op.Result.Kind]
-		body = append(body,
-			jen.List(jen.Id("res"), jen.Err()).Op(":=").Add(call),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("writeServerError").Call(jen.Id("w"), jen.Err()), jen.Return()),
-			jen.Id(write).Call(jen.Id("w"), jen.Op("*").Id("status"), jen.Id("res")),
-		)
+		serve = "serveNoResult"
 	}
+	body = append(body, jen.Id(serve).Call(jen.Id("w"), jen.Id("r"), jen.Lit(op.Result.Status), jen.Id("req"), jen.Id("h").Dot("srv").Dot(op.Name)))
 	f.Comment(fmt.Sprintf("%s handles %s.", handlerFunc(op), servedPatterns(op)))
 	f.Func().Params(jen.Id("h").Op("*").Id("handler")).Id(handlerFunc(op)).Params(jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("r").Op("*").Qual(pkgHTTP, "Request")).Block(body...)
 	f.Line()
 }
 
 func genServerPlumbing(f *jen.File) {
+	genServeResult(f)
 	genTemplateRoutes(f)
 	genSetStatus(f)
 	f.Comment("DefaultMaxBodyBytes bounds request bodies; WithMaxBodyBytes changes it.")
@@ -395,6 +386,36 @@ func genSetStatus(f *jen.File) {
 	f.Func().Id("withStatus").Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("code").Int()).Params(jen.Qual("context", "Context"), jen.Op("*").Int()).Block(
 		jen.Id("status").Op(":=").Op("&").Id("code"),
 		jen.Return(jen.Qual("context", "WithValue").Call(jen.Id("ctx"), jen.Id("statusKey").Values(), jen.Id("status")), jen.Id("status")),
+	)
+	f.Line()
+}
+
+// genServeResult writes what every handler ends with: the call of its
+// Server method and the answer.
+func genServeResult(f *jen.File) {
+	w := jen.Id("w").Qual(pkgHTTP, "ResponseWriter")
+	r := jen.Id("r").Op("*").Qual(pkgHTTP, "Request")
+	withStatus := jen.List(jen.Id("ctx"), jen.Id("code")).Op(":=").Id("withStatus").Call(jen.Id("r").Dot("Context").Call(), jen.Id("status"))
+	failed := jen.Block(jen.Id("writeServerError").Call(jen.Id("w"), jen.Err()), jen.Return())
+	f.Comment("serveResult calls a Server method with req, in a context whose status SetStatus")
+	f.Comment("can change, and answers its error or its result: content, a monitor or JSON.")
+	f.Func().Id("serveResult").Types(jen.List(jen.Id("Req"), jen.Id("R")).Any()).Params(w, r, jen.Id("status").Int(), jen.Id("req").Id("Req"), jen.Id("method").Func().Params(jen.Qual("context", "Context"), jen.Id("Req")).Params(jen.Id("R"), jen.Error())).Block(
+		withStatus,
+		jen.List(jen.Id("res"), jen.Err()).Op(":=").Id("method").Call(jen.Id("ctx"), jen.Id("req")),
+		jen.If(jen.Err().Op("!=").Nil()).Add(failed),
+		jen.Switch(jen.Id("v").Op(":=").Any().Call(jen.Id("res")).Assert(jen.Type())).Block(
+			jen.Case(jen.Op("*").Id("Content")).Block(jen.Id("writeContent").Call(jen.Id("w"), jen.Op("*").Id("code"), jen.Id("v"))),
+			jen.Case(jen.Op("*").Id("Accepted")).Block(jen.Id("writeAccepted").Call(jen.Id("w"), jen.Op("*").Id("code"), jen.Id("v"))),
+			jen.Default().Block(jen.Id("writeJSON").Call(jen.Id("w"), jen.Op("*").Id("code"), jen.Id("res"))),
+		),
+	)
+	f.Line()
+	f.Comment("serveNoResult calls a Server method that returns only an error, and answers it")
+	f.Comment("or the status.")
+	f.Func().Id("serveNoResult").Types(jen.Id("Req").Any()).Params(w, r, jen.Id("status").Int(), jen.Id("req").Id("Req"), jen.Id("method").Func().Params(jen.Qual("context", "Context"), jen.Id("Req")).Error()).Block(
+		withStatus,
+		jen.If(jen.Err().Op(":=").Id("method").Call(jen.Id("ctx"), jen.Id("req")), jen.Err().Op("!=").Nil()).Add(failed),
+		jen.Id("w").Dot("WriteHeader").Call(jen.Op("*").Id("code")),
 	)
 	f.Line()
 }

@@ -21,12 +21,12 @@ func genTestHelpers(f *jen.File, api *model.API, _ Options) {
 	genCheckStatus(f)
 	genCheckJSONBody(f)
 	genCheckEqual(f)
-	genMustTime(f)
 	genPtr(f)
 	genDecodeAs(f)
 	genTestServer(f, api)
 	genSharedHandler(f)
 	genDefenceHelpers(f)
+	genOpChecks(f)
 	genResolveReferenceTest(f)
 	for _, op := range api.Operations {
 		if op.Result.Kind == model.ResultAccepted {
@@ -349,24 +349,50 @@ func genPtr(f *jen.File) {
 }
 
 func genTestServer(f *jen.File, api *model.API) {
-	var fields []jen.Code
-	fields = append(fields, jen.Id("Unimplemented"))
-	for _, op := range servedOps(api) {
-		fields = append(fields, jen.Id(onField(op)).Func().Params(jen.Qual("context", "Context"), jen.Op("*").Id(op.RequestType)).Params(serverResults(op)...))
-	}
-	f.Comment("testServer implements Server with a function per operation; an operation whose")
-	f.Comment("function is nil answers 501 Not Implemented.")
-	f.Type().Id("testServer").Struct(fields...)
+	f.Comment("testServer implements Server by asking answer, which is told the operation's")
+	f.Comment("name; a nil answer answers 501 Not Implemented.")
+	f.Type().Id("testServer").Struct(
+		jen.Id("Unimplemented"),
+		jen.Id("answer").Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("op").String(), jen.Id("req").Any()).Params(jen.Any(), jen.Error()),
+	)
 	f.Line()
+	genAnswerHelpers(f)
 	for _, op := range servedOps(api) {
-		args := []jen.Code{jen.Id("ctx"), jen.Id("req")}
-		f.Comment(fmt.Sprintf("%s calls s.%s.", op.Name, onField(op)))
-		f.Func().Params(jen.Id("s").Op("*").Id("testServer")).Id(op.Name).Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Op("*").Id(op.RequestType)).Params(serverResults(op)...).Block(
-			jen.If(jen.Id("s").Dot(onField(op)).Op("==").Nil()).Block(jen.Return(jen.Id("s").Dot("Unimplemented").Dot(op.Name).Call(args...))),
-			jen.Return(jen.Id("s").Dot(onField(op)).Call(args...)),
+		params := []jen.Code{jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Op("*").Id(op.RequestType)}
+		args := []jen.Code{jen.Id("ctx"), jen.Id("s"), jen.Lit(op.Name), jen.Id("req"), jen.Id("s").Dot("Unimplemented").Dot(op.Name)}
+		helper := "answerAs"
+		if resultType(op) == nil {
+			helper = "answerErr"
+		}
+		f.Comment(fmt.Sprintf("%s asks s.answer.", op.Name))
+		f.Func().Params(jen.Id("s").Op("*").Id("testServer")).Id(op.Name).Params(params...).Params(serverResults(op)...).Block(
+			jen.Return(jen.Id(helper).Call(args...)),
 		)
 		f.Line()
 	}
+}
+
+// genAnswerHelpers writes what each testServer method calls: answer, or the
+// Unimplemented method when answer is nil.
+func genAnswerHelpers(f *jen.File) {
+	ctx := jen.Id("ctx").Qual("context", "Context")
+	s := jen.Id("s").Op("*").Id("testServer")
+	unanswered := jen.If(jen.Id("s").Dot("answer").Op("==").Nil())
+	f.Comment("answerAs asks s.answer for a result of type R.")
+	f.Func().Id("answerAs").Types(jen.List(jen.Id("Req"), jen.Id("R")).Any()).Params(ctx, s, jen.Id("op").String(), jen.Id("req").Id("Req"), jen.Id("unimplemented").Func().Params(jen.Qual("context", "Context"), jen.Id("Req")).Params(jen.Id("R"), jen.Error())).Params(jen.Id("R"), jen.Error()).Block(
+		unanswered.Clone().Block(jen.Return(jen.Id("unimplemented").Call(jen.Id("ctx"), jen.Id("req")))),
+		jen.List(jen.Id("res"), jen.Err()).Op(":=").Id("s").Dot("answer").Call(jen.Id("ctx"), jen.Id("op"), jen.Id("req")),
+		jen.List(jen.Id("out"), jen.Id("_")).Op(":=").Id("res").Assert(jen.Id("R")),
+		jen.Return(jen.Id("out"), jen.Err()),
+	)
+	f.Line()
+	f.Comment("answerErr asks s.answer for an operation that returns only an error.")
+	f.Func().Id("answerErr").Types(jen.Id("Req").Any()).Params(ctx, s, jen.Id("op").String(), jen.Id("req").Id("Req"), jen.Id("unimplemented").Func().Params(jen.Qual("context", "Context"), jen.Id("Req")).Error()).Error().Block(
+		unanswered.Clone().Block(jen.Return(jen.Id("unimplemented").Call(jen.Id("ctx"), jen.Id("req")))),
+		jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("s").Dot("answer").Call(jen.Id("ctx"), jen.Id("op"), jen.Id("req")),
+		jen.Return(jen.Err()),
+	)
+	f.Line()
 }
 
 // genSharedHandler writes the one handler every test sends to. Building a

@@ -1,0 +1,508 @@
+package templates
+
+import (
+	"github.com/dave/jennifer/jen"
+)
+
+// The generic checks every operation's test hands its data to. They are
+// written once in helpers_gen_test.go, so that an operation's test holds
+// only what the docs say of it.
+
+const pkgReflect = "reflect"
+
+// Short forms for the statements these helpers repeat.
+var (
+	id      = jen.Id
+	tt      = func(field string) *jen.Statement { return jen.Id("tt").Dot(field) }
+	opField = func(field string) *jen.Statement { return jen.Id("op").Dot(field) }
+	dField  = func(field string) *jen.Statement { return jen.Id("d").Dot(field) }
+	tCtx    = func() *jen.Statement { return jen.Id("t").Dot("Context").Call() }
+)
+
+func tErrorf(format string, args ...jen.Code) jen.Code {
+	return jen.Id("t").Dot("Errorf").Call(append([]jen.Code{jen.Lit(format)}, args...)...)
+}
+
+func tFatalf(format string, args ...jen.Code) jen.Code {
+	return jen.Id("t").Dot("Fatalf").Call(append([]jen.Code{jen.Lit(format)}, args...)...)
+}
+
+// genOpChecks writes the types and checks of operation tests.
+func genOpChecks(f *jen.File) {
+	genOpTypes(f)
+	genCheckExamples(f)
+	genCheckRoutes(f)
+	genCheckDefences(f)
+	genDocumentedValues(f)
+	genReflectHelpers(f)
+}
+
+// typeParams are [B, O, R any] and typeArgs [B, O, R].
+func typeParams() jen.Code {
+	return jen.Types(jen.List(id("B"), id("O"), id("R")).Any())
+}
+
+func typeArgs() jen.Code { return jen.Types(id("B"), id("O"), id("R")) }
+
+func genOpTypes(f *jen.File) {
+	f.Const().Defs(
+		jen.Comment("hostileValue is a path value an attacker might send: a slash, a dot segment, a"),
+		jen.Comment("query and a fragment, which must stay in one segment."),
+		jen.Id("hostileValue").Op("=").Lit(hostileValue),
+		jen.Comment("hostileQueryValue would add a parameter, end the query or split a value if it"),
+		jen.Comment("were not encoded."),
+		jen.Id("hostileQueryValue").Op("=").Lit(hostileQueryValue),
+	)
+	f.Line()
+	f.Comment("none stands for the body of an operation that sends none, the options of one")
+	f.Comment("that has none, or the result of one that returns only an error.")
+	f.Type().Id("none").Struct()
+	f.Line()
+	f.Comment("opTest is an operation under test: its client methods take a body B and")
+	f.Comment("options O (a pointer) and return R; routes are its URLs.")
+	f.Type().Id("opTest").Add(typeParams()).Struct(
+		jen.List(id("name"), id("method")).String(),
+		id("status").Int(),
+		id("routes").Index().Id("route").Add(typeArgs()),
+	)
+	f.Line()
+	f.Comment("route is a URL of an operation: a sample path, the path values that make it")
+	f.Comment("and a call of its client method with them.")
+	f.Type().Id("route").Add(typeParams()).Struct(
+		jen.List(id("name"), id("path")).String(),
+		id("args").Index().String(),
+		id("call").Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("c").Op("*").Id("Client"), jen.Id("args").Index().String(), jen.Id("body").Id("B"), jen.Id("opts").Id("O")).Params(id("R"), jen.Error()),
+		jen.Comment("wantRequest is what the Server receives for the sample path; nil when the"),
+		jen.Comment("handler does not serve the URL as this operation: only the client is checked."),
+		id("wantRequest").Any(),
+		jen.Comment("unusedMethod and notFoundPath are refused by the handler (405, 404)."),
+		jen.List(id("unusedMethod"), id("notFoundPath")).String(),
+	)
+	f.Line()
+	f.Comment("example is a documented example of an operation.")
+	f.Type().Id("example").Types(jen.List(id("B"), id("R")).Any()).Struct(
+		id("name").String(),
+		id("exchange").Id("documentedExchange"),
+		jen.Comment("call calls the client method with the documented arguments and body."),
+		id("call").Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("c").Op("*").Id("Client"), jen.Id("body").Id("B")).Params(id("R"), jen.Error()),
+		jen.Comment("servedAs is the operation the handler serves the request as (\"\": the handler"),
+		jen.Comment("is not tested); wantRequest, but for its JSON body, is what the Server receives."),
+		id("servedAs").String(),
+		id("wantRequest").Any(),
+		jen.Comment("noBody sends no body where the docs show one that is not of the body's type."),
+		id("noBody").Bool(),
+		jen.Comment("extras are the members of the documented bodies that no field declares."),
+		id("extras").Index().String(),
+	)
+	f.Line()
+	f.Comment("defences is what an operation offers an attacker, for checkDefences.")
+	f.Type().Id("defences").Struct(
+		jen.Comment("queryField is a string option sent as the query parameter queryKey."),
+		jen.List(id("queryField"), id("queryKey")).String(),
+		jen.Comment("headerField is an option sent as a header."),
+		id("headerField").String(),
+		jen.Comment("hostilePaths are near the first path the handler serves, and reach no operation."),
+		id("hostilePaths").Index().String(),
+		jen.Comment("wrongBodies are JSON bodies of the wrong type."),
+		id("wrongBodies").Index().String(),
+	)
+	f.Line()
+}
+
+// method writes a method of opTest.
+func method(f *jen.File, name string, params []jen.Code, body ...jen.Code) {
+	f.Func().Params(jen.Id("op").Id("opTest").Add(typeArgs())).Id(name).Params(params...).Block(body...)
+	f.Line()
+}
+
+func genCheckExamples(f *jen.File) {
+	f.Comment("checkExamples sends each documented request through the client to a server")
+	f.Comment("answering the documented response, and through the handler to a Server")
+	f.Comment("answering the documented result.")
+	method(f, "checkExamples", []jen.Code{tParam(), id("examples").Index().Id("example").Types(id("B"), id("R"))},
+		jen.Id("t").Dot("Run").Call(jen.Lit("examples"), jen.Func().Params(tParam()).Block(
+			jen.For(jen.List(id("_"), id("tt")).Op(":=").Range().Id("examples")).Block(
+				jen.Id("t").Dot("Run").Call(tt("name"), jen.Func().Params(tParam()).Block(
+					jen.Var().Id("body").Id("B"),
+					jen.If(jen.Op("!").Add(tt("noBody"))).Block(id("body").Op("=").Id("documentedBody").Types(id("B")).Call(id("t"), tt("exchange"))),
+					id("want").Op(":=").Id("documentedResult").Types(id("R")).Call(id("t"), tt("exchange")),
+					id("checkExtras").Call(id("t"), tt("extras"), id("body"), id("want")),
+					id("docs").Op(":=").Id("serveDocumented").Call(id("t"), tt("exchange")),
+					jen.List(id("got"), jen.Err()).Op(":=").Add(tt("call")).Call(tCtx(), id("NewClient").Call(id("docs").Dot("URL")), id("body")),
+					id("checkResult").Call(id("t"), id("got"), id("want"), jen.Err(), id("docs").Dot("URL"), tt("exchange")),
+					jen.If(tt("servedAs").Op("==").Lit("")).Block(
+						id("checkEncoded").Call(id("t"), id("want"), tt("exchange")),
+						jen.Return(),
+					),
+					jen.Var().Id("seen").Id("received"),
+					id("h").Op(":=").Id("handlerFor").Call(jen.Op("&").Id("testServer").Values(jen.Dict{
+						id("answer"): jen.Func().Params(id("ctx").Qual("context", "Context"), id("name").String(), id("req").Any()).Params(jen.Any(), jen.Error()).Block(
+							jen.If(id("name").Op("!=").Add(tt("servedAs"))).Block(
+								tErrorf("the handler served the documented request as %s, want %s", id("name"), tt("servedAs")),
+							),
+							id("seen").Op("=").Id("receive").Call(id("req")),
+							jen.Return(id("respondDocumented").Call(id("ctx"), id("want"), opField("status"), tt("exchange"))),
+						),
+					})),
+					id("checkResponse").Call(id("t"), id("sendDocumented").Call(id("h"), tt("exchange")), tt("exchange")),
+					id("checkReceived").Call(id("t"), id("seen"), id("withBody").Call(tt("wantRequest"), id("body")), tt("exchange")),
+				)),
+			),
+		)),
+	)
+}
+
+func genCheckRoutes(f *jen.File) {
+	f.Comment("checkRoutes checks every URL: the client method calls it, and the handler")
+	f.Comment("serves it as this operation with its status and refuses what it must.")
+	method(f, "checkRoutes", []jen.Code{tParam()},
+		jen.Id("t").Dot("Run").Call(jen.Lit("routes"), jen.Func().Params(tParam()).Block(
+			jen.For(jen.List(id("_"), id("tt")).Op(":=").Range().Add(opField("routes"))).Block(
+				jen.Id("t").Dot("Run").Call(tt("name"), jen.Func().Params(tParam()).Block(
+					jen.Comment("call serves h behind a check of the request line and calls the URL."),
+					id("call").Op(":=").Func().Params(id("h").Qual(pkgHTTP, "Handler")).Block(
+						id("srv").Op(":=").Qual(pkgHTTPTest, "NewServer").Call(id("expectRequest").Call(id("t"), opField("method"), tt("path"), id("h"))),
+						jen.Defer().Id("srv").Dot("Close").Call(),
+						jen.If(jen.List(id("_"), jen.Err()).Op(":=").Add(tt("call")).Call(tCtx(), id("NewClient").Call(id("srv").Dot("URL")), tt("args"), id("sampleBody").Types(id("B")).Call(), jen.Op("*").New(id("O"))), jen.Err().Op("!=").Nil()).Block(
+							tFatalf("client: %v", jen.Err()),
+						),
+					),
+					jen.If(tt("wantRequest").Op("==").Nil()).Block(
+						id("call").Call(id("answer").Call(opField("status"))),
+						jen.Return(),
+					),
+					jen.Var().Id("got").Id("received"),
+					id("h").Op(":=").Id("handlerFor").Call(jen.Op("&").Id("testServer").Values(jen.Dict{
+						id("answer"): jen.Func().Params(id("_").Qual("context", "Context"), id("name").String(), id("req").Any()).Params(jen.Any(), jen.Error()).Block(
+							jen.If(id("name").Op("!=").Add(opField("name"))).Block(
+								tErrorf("the handler served %s as %s, want %s", tt("path"), id("name"), opField("name")),
+							),
+							id("got").Op("=").Id("receive").Call(id("req")),
+							jen.Return(id("emptyResult").Types(id("R")).Call(), jen.Nil()),
+						),
+					})),
+					id("call").Call(id("h")),
+					id("checkEqual").Call(id("t"), jen.Lit("request the Server received"), id("got").Dot("request"), tt("wantRequest")),
+					id("checkStatus").Call(id("t"), id("h"), opField("method"), tt("path"), jen.Lit(""), opField("status")),
+					jen.If(tt("unusedMethod").Op("!=").Lit("")).Block(
+						id("checkStatus").Call(id("t"), id("h"), tt("unusedMethod"), tt("path"), jen.Lit(""), jen.Qual(pkgHTTP, "StatusMethodNotAllowed")),
+					),
+					jen.If(tt("notFoundPath").Op("!=").Lit("")).Block(
+						id("checkStatus").Call(id("t"), id("h"), opField("method"), tt("notFoundPath"), jen.Lit(""), jen.Qual(pkgHTTP, "StatusNotFound")),
+					),
+					jen.If(id("bodyKind").Types(id("B")).Call().Op("==").Lit("json")).Block(
+						id("checkStatus").Call(id("t"), id("h"), opField("method"), tt("path"), jen.Lit(`{"malformed": `), jen.Qual(pkgHTTP, "StatusBadRequest")),
+					),
+				)),
+			),
+		)),
+	)
+}
+
+func genCheckDefences(f *jen.File) {
+	empty := func() jen.Code { return jen.Op("&").Id("testServer").Values() }
+	status := func(h jen.Code, contentType, body string, code string) jen.Code {
+		return id("checkStatusAs").Call(id("t"), h, opField("method"), id("served").Dot("path"), jen.Lit(contentType), jen.Lit(body), jen.Qual(pkgHTTP, code))
+	}
+	f.Comment("checkDefences checks what the operation does with hostile input. The client")
+	f.Comment("honours deadlines and cancellation, closes response bodies, reads a bounded part")
+	f.Comment("of an error body, encodes query values, keeps a hostile path value in its segment")
+	f.Comment("and refuses a header value with a line break before sending. The handler answers")
+	f.Comment("a panic in the Server 500 and keeps serving; a JSON body of another media type")
+	f.Comment("gets 415, a too large one 413, one of the wrong JSON type 400; a dot segment, an")
+	f.Comment("encoded slash or an empty segment reaches no operation.")
+	method(f, "checkDefences", []jen.Code{tParam(), id("d").Id("defences")},
+		jen.Id("t").Dot("Run").Call(jen.Lit("defences"), jen.Func().Params(tParam()).Block(
+			jen.Comment("call calls a route's client method; content it returns is closed."),
+			id("call").Op(":=").Func().Params(id("ctx").Qual("context", "Context"), id("c").Op("*").Id("Client"), id("r").Id("route").Add(typeArgs()), id("args").Index().String(), id("opts").Id("O")).Error().Block(
+				jen.List(id("res"), jen.Err()).Op(":=").Id("r").Dot("call").Call(id("ctx"), id("c"), id("args"), id("sampleBody").Types(id("B")).Call(), id("opts")),
+				jen.If(jen.List(id("content"), id("ok")).Op(":=").Any().Call(id("res")).Assert(jen.Op("*").Id("Content")), id("ok").Op("&&").Id("content").Op("!=").Nil().Op("&&").Id("content").Dot("Body").Op("!=").Nil()).Block(
+					id("content").Dot("Body").Dot("Close").Call(),
+				),
+				jen.Return(jen.Err()),
+			),
+			id("first").Op(":=").Add(opField("routes")).Index(jen.Lit(0)),
+			jen.Comment("served is the first route the handler serves; withPath the first with path values."),
+			jen.Var().List(id("served"), id("withPath")).Op("*").Id("route").Add(typeArgs()),
+			jen.For(id("i").Op(":=").Range().Add(opField("routes"))).Block(
+				id("r").Op(":=").Op("&").Add(opField("routes")).Index(id("i")),
+				jen.If(id("served").Op("==").Nil().Op("&&").Id("r").Dot("wantRequest").Op("!=").Nil()).Block(id("served").Op("=").Id("r")),
+				jen.If(id("withPath").Op("==").Nil().Op("&&").Id("r").Dot("wantRequest").Op("!=").Nil().Op("&&").Len(id("r").Dot("args")).Op(">").Lit(0)).Block(id("withPath").Op("=").Id("r")),
+			),
+			id("checkClientDefences").Call(id("t"), jen.Func().Params(id("ctx").Qual("context", "Context"), id("c").Op("*").Id("Client")).Error().Block(
+				jen.Return(id("call").Call(id("ctx"), id("c"), id("first"), id("first").Dot("args"), jen.Op("*").New(id("O")))),
+			)),
+			jen.If(dField("queryField").Op("!=").Lit("")).Block(
+				id("opts").Op(":=").Id("withField").Types(id("O")).Call(dField("queryField"), id("hostileQueryValue")),
+				id("checkQueryValue").Call(id("t"), jen.Func().Params(id("ctx").Qual("context", "Context"), id("c").Op("*").Id("Client")).Error().Block(
+					jen.Return(id("call").Call(id("ctx"), id("c"), id("first"), id("first").Dot("args"), id("opts"))),
+				), dField("queryKey"), id("hostileQueryValue")),
+			),
+			jen.If(dField("headerField").Op("!=").Lit("")).Block(
+				id("refused").Op(":=").Qual(pkgHTTPTest, "NewServer").Call(jen.Qual(pkgHTTP, "HandlerFunc").Call(jen.Func().Params(jen.Qual(pkgHTTP, "ResponseWriter"), jen.Op("*").Qual(pkgHTTP, "Request")).Block(
+					jen.Id("t").Dot("Error").Call(jen.Lit("a request with a line break in a header was sent")),
+				))),
+				jen.Defer().Id("refused").Dot("Close").Call(),
+				jen.Err().Op(":=").Id("call").Call(tCtx(), id("NewClient").Call(id("refused").Dot("URL")), id("first"), id("first").Dot("args"), id("withField").Types(id("O")).Call(dField("headerField"), jen.Lit("a\r\nX-Injected: yes"))),
+				jen.If(jen.Op("!").Qual("errors", "Is").Call(jen.Err(), id("ErrInvalidHeader"))).Block(
+					tErrorf("the client returned %v for a header value with a line break, want ErrInvalidHeader", jen.Err()),
+				),
+			),
+			jen.If(id("withPath").Op("!=").Nil()).Block(
+				jen.Comment("A hostile path value stays in its segment and reaches the Server unchanged."),
+				id("r").Op(":=").Op("*").Id("withPath"),
+				id("field").Op(":=").Id("requestField").Call(id("r").Dot("wantRequest"), id("r").Dot("args").Index(jen.Lit(0))),
+				jen.Var().Id("got").String(),
+				id("srv").Op(":=").Qual(pkgHTTPTest, "NewServer").Call(id("handlerFor").Call(jen.Op("&").Id("testServer").Values(jen.Dict{
+					id("answer"): jen.Func().Params(id("_").Qual("context", "Context"), id("_").String(), id("req").Any()).Params(jen.Any(), jen.Error()).Block(
+						id("got").Op("=").Qual(pkgReflect, "ValueOf").Call(id("req")).Dot("Elem").Call().Dot("FieldByName").Call(id("field")).Dot("String").Call(),
+						jen.Return(id("emptyResult").Types(id("R")).Call(), jen.Nil()),
+					),
+				}))),
+				jen.Defer().Id("srv").Dot("Close").Call(),
+				id("args").Op(":=").Append(jen.Index().String().Values(id("hostileValue")), id("r").Dot("args").Index(jen.Lit(1), jen.Empty()).Op("...")),
+				jen.If(jen.Err().Op(":=").Id("call").Call(tCtx(), id("NewClient").Call(id("srv").Dot("URL")), id("r"), id("args"), jen.Op("*").New(id("O"))), jen.Err().Op("!=").Nil().Op("||").Id("got").Op("!=").Id("hostileValue")).Block(
+					tErrorf("the Server received %q (%v), want %q", id("got"), jen.Err(), id("hostileValue")),
+				),
+			),
+			jen.If(id("served").Op("==").Nil()).Block(jen.Return()),
+			jen.Comment("A panic in the Server is answered 500, and the handler keeps serving."),
+			id("panicking").Op(":=").Id("handlerFor").Call(jen.Op("&").Id("testServer").Values(jen.Dict{
+				id("answer"): jen.Func().Params(jen.Qual("context", "Context"), jen.String(), jen.Any()).Params(jen.Any(), jen.Error()).Block(
+					jen.Panic(jen.Lit("docbind test panic")),
+				),
+			})),
+			id("checkStatus").Call(id("t"), id("panicking"), opField("method"), id("served").Dot("path"), jen.Lit(""), jen.Qual(pkgHTTP, "StatusInternalServerError")),
+			id("checkStatus").Call(id("t"), id("panicking"), opField("method"), id("served").Dot("path"), jen.Lit(""), jen.Qual(pkgHTTP, "StatusInternalServerError")),
+			jen.Switch(id("bodyKind").Types(id("B")).Call()).Block(
+				jen.Case(jen.Lit("json")).Block(
+					status(id("handlerFor").Call(empty()), "text/plain", "{}", "StatusUnsupportedMediaType"),
+					status(id("smallHandler").Call(), "application/json", `{"docbind": "longer than the limit"}`, "StatusRequestEntityTooLarge"),
+					jen.For(jen.List(id("_"), id("body")).Op(":=").Range().Add(dField("wrongBodies"))).Block(
+						id("checkStatusAs").Call(id("t"), id("handlerFor").Call(empty()), opField("method"), id("served").Dot("path"), jen.Lit("application/json"), id("body"), jen.Qual(pkgHTTP, "StatusBadRequest")),
+					),
+				),
+				jen.Case(jen.Lit("stream")).Block(
+					jen.Comment("A streamed body longer than the limit is cut, and answered 413 when the"),
+					jen.Comment("Server returns the reading error."),
+					id("handlerFor").Call(jen.Op("&").Id("testServer").Values(jen.Dict{
+						id("answer"): jen.Func().Params(id("_").Qual("context", "Context"), id("_").String(), id("req").Any()).Params(jen.Any(), jen.Error()).Block(
+							jen.List(id("_"), jen.Err()).Op(":=").Qual(pkgIO, "ReadAll").Call(jen.Qual(pkgReflect, "ValueOf").Call(id("req")).Dot("Elem").Call().Dot("FieldByName").Call(jen.Lit("Body")).Dot("Interface").Call().Assert(jen.Qual(pkgIO, "Reader"))),
+							jen.Return(id("emptyResult").Types(id("R")).Call(), jen.Err()),
+						),
+					})),
+					status(id("smallHandler").Call(), "application/octet-stream", "longer than the limit", "StatusRequestEntityTooLarge"),
+				),
+			),
+			jen.For(jen.List(id("_"), id("path")).Op(":=").Range().Add(dField("hostilePaths"))).Block(
+				id("checkNotRouted").Call(id("t"), id("handlerFor").Call(empty()), opField("method"), id("path")),
+			),
+		)),
+	)
+}
+
+func genDocumentedValues(f *jen.File) {
+	bodyVar := func() jen.Code { return jen.Var().Id("b").Id("B") }
+	f.Comment("bodyKind is the kind of body B is: \"none\", \"stream\" or \"json\".")
+	f.Func().Id("bodyKind").Types(id("B").Any()).Params().String().Block(
+		bodyVar(),
+		jen.Switch(jen.Any().Call(jen.Op("&").Id("b")).Assert(jen.Type())).Block(
+			jen.Case(jen.Op("*").Id("none")).Block(jen.Return(jen.Lit("none"))),
+			jen.Case(jen.Op("*").Qual(pkgIO, "Reader")).Block(jen.Return(jen.Lit("stream"))),
+		),
+		jen.Return(jen.Lit("json")),
+	)
+	f.Line()
+	f.Comment("documentedBody is the documented request body as a client method takes it.")
+	f.Func().Id("documentedBody").Types(id("B").Any()).Params(tParam(), id("ex").Id("documentedExchange")).Id("B").Block(
+		jen.Id("t").Dot("Helper").Call(),
+		bodyVar(),
+		jen.Switch(id("p").Op(":=").Any().Call(jen.Op("&").Id("b")).Assert(jen.Type())).Block(
+			jen.Case(jen.Op("*").Id("none")),
+			jen.Case(jen.Op("*").Qual(pkgIO, "Reader")).Block(jen.Op("*").Id("p").Op("=").Qual("strings", "NewReader").Call(id("ex").Dot("requestBody"))),
+			jen.Default().Block(
+				jen.If(id("ex").Dot("requestBody").Op("==").Lit("")).Block(jen.Break()),
+				jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Index().Byte().Call(id("ex").Dot("requestBody")), jen.Op("&").Id("b")), jen.Err().Op("!=").Nil()).Block(
+					tFatalf("decoding the documented request body: %v", jen.Err()),
+				),
+			),
+		),
+		jen.Return(id("b")),
+	)
+	f.Line()
+	f.Comment("sampleBody is the body the route checks send: none, or an empty stream.")
+	f.Func().Id("sampleBody").Types(id("B").Any()).Params().Id("B").Block(
+		bodyVar(),
+		jen.If(jen.List(id("p"), id("ok")).Op(":=").Any().Call(jen.Op("&").Id("b")).Assert(jen.Op("*").Qual(pkgIO, "Reader")), id("ok")).Block(
+			jen.Op("*").Id("p").Op("=").Qual("strings", "NewReader").Call(jen.Lit("")),
+		),
+		jen.Return(id("b")),
+	)
+	f.Line()
+	f.Comment("documentedResult is the documented response as a client method returns it: its")
+	f.Comment("JSON decoded into R, or the zero R for content, a monitor, an error or no body.")
+	f.Func().Id("documentedResult").Types(id("R").Any()).Params(tParam(), id("ex").Id("documentedExchange")).Id("R").Block(
+		jen.Id("t").Dot("Helper").Call(),
+		jen.Var().Id("r").Id("R"),
+		jen.Switch(jen.Any().Call(id("r")).Assert(jen.Type())).Block(
+			jen.Case(id("none"), jen.Op("*").Id("Content"), jen.Op("*").Id("Accepted")).Block(jen.Return(id("r"))),
+		),
+		jen.If(id("ex").Dot("status").Op(">=").Lit(400).Op("||").Id("ex").Dot("responseBody").Op("==").Lit("")).Block(jen.Return(id("r"))),
+		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Index().Byte().Call(id("ex").Dot("responseBody")), jen.Op("&").Id("r")), jen.Err().Op("!=").Nil()).Block(
+			tFatalf("decoding the documented response: %v", jen.Err()),
+		),
+		jen.Return(id("r")),
+	)
+	f.Line()
+	f.Comment("checkEncoded checks that a documented JSON result encodes as the docs show it,")
+	f.Comment("for an example whose handler is not tested.")
+	f.Func().Id("checkEncoded").Params(tParam(), id("want").Any(), id("ex").Id("documentedExchange")).Block(
+		jen.Id("t").Dot("Helper").Call(),
+		jen.Switch(id("want").Assert(jen.Type())).Block(
+			jen.Case(id("none"), jen.Op("*").Id("Content"), jen.Op("*").Id("Accepted")).Block(jen.Return()),
+		),
+		jen.If(id("ex").Dot("status").Op(">=").Lit(400).Op("||").Id("ex").Dot("responseBody").Op("==").Lit("")).Block(jen.Return()),
+		jen.List(id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(id("want")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(tFatalf("encoding the documented result: %v", jen.Err())),
+		id("checkJSONBody").Call(id("t"), jen.Lit("re-encoded response"), id("data"), id("ex").Dot("responseBody")),
+	)
+	f.Line()
+	f.Comment("checkResult checks what the client returned against the documented response: the")
+	f.Comment("result, the content, the monitor or the error.")
+	f.Func().Id("checkResult").Params(tParam(), jen.List(id("got"), id("want")).Any(), jen.Err().Error(), id("docsURL").String(), id("ex").Id("documentedExchange")).Block(
+		jen.Id("t").Dot("Helper").Call(),
+		jen.If(id("ex").Dot("status").Op(">=").Lit(400)).Block(
+			id("checkAPIError").Call(id("t"), jen.Err(), id("ex")),
+			jen.Return(),
+		),
+		jen.If(jen.Err().Op("!=").Nil()).Block(tFatalf("client: %v", jen.Err())),
+		jen.Switch(id("got").Op(":=").Id("got").Assert(jen.Type())).Block(
+			jen.Case(id("none")),
+			jen.Case(jen.Op("*").Id("Content")).Block(id("checkContent").Call(id("t"), id("got"), id("docsURL"), id("ex"))),
+			jen.Case(jen.Op("*").Id("Accepted")).Block(id("checkAccepted").Call(id("t"), id("got"), id("docsURL"), id("ex"))),
+			jen.Default().Block(id("checkEqual").Call(id("t"), jen.Lit("client result"), id("got"), id("want"))),
+		),
+	)
+	f.Line()
+	f.Comment("respondDocumented is what a test Server answers a documented request with: the")
+	f.Comment("documented result, content, monitor or error, with the documented status when it")
+	f.Comment("is not the operation's.")
+	f.Func().Id("respondDocumented").Types(id("R").Any()).Params(id("ctx").Qual("context", "Context"), id("want").Id("R"), id("status").Int(), id("ex").Id("documentedExchange")).Params(jen.Any(), jen.Error()).Block(
+		jen.If(id("ex").Dot("status").Op(">=").Lit(400)).Block(jen.Return(jen.Nil(), id("documentedError").Call(id("ex")))),
+		jen.If(jen.List(id("_"), id("content")).Op(":=").Any().Call(id("want")).Assert(jen.Op("*").Id("Content")), id("content")).Block(
+			jen.Return(id("documentedContent").Call(id("ex")), jen.Nil()),
+		),
+		jen.If(id("ex").Dot("status").Op("!=").Id("status")).Block(id("SetStatus").Call(id("ctx"), id("ex").Dot("status"))),
+		jen.If(jen.List(id("_"), id("accepted")).Op(":=").Any().Call(id("want")).Assert(jen.Op("*").Id("Accepted")), id("accepted")).Block(
+			jen.Return(id("documentedAccepted").Call(id("ex")), jen.Nil()),
+		),
+		jen.Return(id("want"), jen.Nil()),
+	)
+	f.Line()
+}
+
+func genReflectHelpers(f *jen.File) {
+	rv := func(v jen.Code) *jen.Statement { return jen.Qual(pkgReflect, "ValueOf").Call(v) }
+	f.Comment("receive records a request a test Server was called with; the body of a streamed")
+	f.Comment("request is read as text and taken out of it.")
+	f.Func().Id("receive").Params(id("req").Any()).Id("received").Block(
+		id("got").Op(":=").Id("received").Values(jen.Dict{id("request"): id("req")}),
+		jen.If(id("body").Op(":=").Add(rv(id("req"))).Dot("Elem").Call().Dot("FieldByName").Call(jen.Lit("Body")), id("body").Dot("Kind").Call().Op("==").Qual(pkgReflect, "Interface").Op("&&").Op("!").Id("body").Dot("IsNil").Call()).Block(
+			id("got").Dot("body").Op("=").Id("readAll").Call(id("body").Dot("Interface").Call().Assert(jen.Qual(pkgIO, "Reader"))),
+			id("body").Dot("SetZero").Call(),
+		),
+		jen.Return(id("got")),
+	)
+	f.Line()
+	f.Comment("requestField names the field of the request want that holds the path value.")
+	f.Func().Id("requestField").Params(id("want").Any(), id("value").String()).String().Block(
+		id("v").Op(":=").Add(rv(id("want"))).Dot("Elem").Call(),
+		jen.For(id("i").Op(":=").Lit(1).Op(";").Id("i").Op("<").Id("v").Dot("NumField").Call().Op(";").Id("i").Op("++")).Block(
+			jen.If(id("f").Op(":=").Id("v").Dot("Field").Call(id("i")), id("f").Dot("Kind").Call().Op("==").Qual(pkgReflect, "String").Op("&&").Id("f").Dot("String").Call().Op("==").Id("value")).Block(
+				jen.Return(id("v").Dot("Type").Call().Dot("Field").Call(id("i")).Dot("Name")),
+			),
+		),
+		jen.Return(jen.Lit("")),
+	)
+	f.Line()
+	f.Comment("withBody is want with the JSON body the Server must receive; nil when the request")
+	f.Comment("is not checked.")
+	f.Func().Id("withBody").Params(jen.List(id("want"), id("body")).Any()).Any().Block(
+		jen.If(id("want").Op("==").Nil()).Block(jen.Return(jen.Nil())),
+		id("v").Op(":=").Add(rv(id("want"))).Dot("Elem").Call(),
+		id("field").Op(":=").Id("v").Dot("FieldByName").Call(jen.Lit("Body")),
+		id("b").Op(":=").Add(rv(id("body"))),
+		jen.If(jen.Op("!").Id("field").Dot("IsValid").Call().Op("||").Id("field").Dot("Kind").Call().Op("==").Qual(pkgReflect, "Interface").Op("||").Op("!").Id("b").Dot("IsValid").Call().Op("||").Op("!").Id("b").Dot("Type").Call().Dot("AssignableTo").Call(id("field").Dot("Type").Call())).Block(
+			jen.Return(id("want")),
+		),
+		id("c").Op(":=").Qual(pkgReflect, "New").Call(id("v").Dot("Type").Call()),
+		id("c").Dot("Elem").Call().Dot("Set").Call(id("v")),
+		id("c").Dot("Elem").Call().Dot("FieldByName").Call(jen.Lit("Body")).Dot("Set").Call(id("b")),
+		jen.Return(id("c").Dot("Interface").Call()),
+	)
+	f.Line()
+	f.Comment("emptyResult is an empty R as a Server returns it: a pointer to a zero value.")
+	f.Func().Id("emptyResult").Types(id("R").Any()).Params().Any().Block(
+		jen.Var().Id("r").Id("R"),
+		jen.If(id("v").Op(":=").Add(rv(jen.Op("&").Id("r"))).Dot("Elem").Call(), id("v").Dot("Kind").Call().Op("==").Qual(pkgReflect, "Pointer")).Block(
+			id("v").Dot("Set").Call(jen.Qual(pkgReflect, "New").Call(id("v").Dot("Type").Call().Dot("Elem").Call())),
+		),
+		jen.Return(id("r")),
+	)
+	f.Line()
+	f.Comment("withField is options, a pointer to a new options struct, with one string field set.")
+	f.Func().Id("withField").Types(id("O").Any()).Params(jen.List(id("field"), id("value")).String()).Id("O").Block(
+		jen.Var().Id("o").Id("O"),
+		id("v").Op(":=").Add(rv(jen.Op("&").Id("o"))).Dot("Elem").Call(),
+		id("v").Dot("Set").Call(jen.Qual(pkgReflect, "New").Call(id("v").Dot("Type").Call().Dot("Elem").Call())),
+		id("v").Dot("Elem").Call().Dot("FieldByName").Call(id("field")).Dot("SetString").Call(id("value")),
+		jen.Return(id("o")),
+	)
+	f.Line()
+	f.Comment("checkExtras checks that decoding the documented bodies kept in AdditionalProperties")
+	f.Comment("only the members no field declares: any other member there has lost its field.")
+	f.Func().Id("checkExtras").Params(tParam(), id("want").Index().String(), id("values").Op("...").Any()).Block(
+		jen.Id("t").Dot("Helper").Call(),
+		jen.Var().Id("got").Index().String(),
+		jen.For(jen.List(id("_"), id("v")).Op(":=").Range().Id("values")).Block(
+			id("got").Op("=").Id("appendExtras").Call(id("got"), rv(id("v"))),
+		),
+		jen.Qual("slices", "Sort").Call(id("got")),
+		jen.If(id("got").Op("=").Qual("slices", "Compact").Call(id("got")), jen.Op("!").Qual("slices", "Equal").Call(id("got"), id("want"))).Block(
+			tErrorf("members kept in AdditionalProperties: %q, want %q", id("got"), id("want")),
+		),
+	)
+	f.Line()
+	f.Comment("appendExtras appends the keys of every AdditionalProperties in v.")
+	f.Func().Id("appendExtras").Params(id("keys").Index().String(), id("v").Qual(pkgReflect, "Value")).Index().String().Block(
+		jen.Switch(id("v").Dot("Kind").Call()).Block(
+			jen.Case(jen.Qual(pkgReflect, "Pointer"), jen.Qual(pkgReflect, "Interface")).Block(
+				jen.If(jen.Op("!").Id("v").Dot("IsNil").Call()).Block(id("keys").Op("=").Id("appendExtras").Call(id("keys"), id("v").Dot("Elem").Call())),
+			),
+			jen.Case(jen.Qual(pkgReflect, "Struct")).Block(
+				jen.For(id("i").Op(":=").Range().Id("v").Dot("NumField").Call()).Block(
+					jen.If(id("v").Dot("Type").Call().Dot("Field").Call(id("i")).Dot("Name").Op("!=").Lit("AdditionalProperties")).Block(
+						id("keys").Op("=").Id("appendExtras").Call(id("keys"), id("v").Dot("Field").Call(id("i"))),
+						jen.Continue(),
+					),
+					jen.For(jen.List(id("_"), id("k")).Op(":=").Range().Id("v").Dot("Field").Call(id("i")).Dot("MapKeys").Call()).Block(
+						id("keys").Op("=").Append(id("keys"), id("k").Dot("String").Call()),
+					),
+				),
+			),
+			jen.Case(jen.Qual(pkgReflect, "Slice"), jen.Qual(pkgReflect, "Array")).Block(
+				jen.If(id("v").Dot("Type").Call().Dot("Elem").Call().Dot("Kind").Call().Op("==").Qual(pkgReflect, "Uint8")).Block(jen.Break()),
+				jen.For(id("i").Op(":=").Range().Id("v").Dot("Len").Call()).Block(
+					id("keys").Op("=").Id("appendExtras").Call(id("keys"), id("v").Dot("Index").Call(id("i"))),
+				),
+			),
+			jen.Case(jen.Qual(pkgReflect, "Map")).Block(
+				jen.For(id("iter").Op(":=").Id("v").Dot("MapRange").Call(), id("iter").Dot("Next").Call(), jen.Empty()).Block(
+					id("keys").Op("=").Id("appendExtras").Call(id("keys"), id("iter").Dot("Value").Call()),
+				),
+			),
+		),
+		jen.Return(id("keys")),
+	)
+	f.Line()
+}

@@ -1,0 +1,285 @@
+package templates
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/docbind/docbind/generator/model"
+)
+
+// An operation's tests are one function, TestOpName, that describes the
+// operation as data (its URLs with the client call of each, its documented
+// examples) and hands it to the generic checks of helpers_gen_test.go. What
+// differs between operations is what a reviewer reads: the documented
+// exchanges, the calls and the requests the Server must receive. What is
+// the same (how a client is pointed at a server, how a handler is driven)
+// is written once.
+
+// bodyType is the B of opTest: what an operation's client method takes as
+// its body.
+func bodyType(op *model.Operation) jen.Code {
+	switch op.BodyKind {
+	case model.BodyJSON:
+		return goType(op.Body)
+	case model.BodyStream:
+		return jen.Qual(pkgIO, "Reader")
+	}
+	return jen.Id("none")
+}
+
+// optionsType is the O of opTest: a pointer to the operation's options
+// type. Type arguments that are pointers share one instance of each generic
+// check, where each options struct would make its own.
+func optionsType(op *model.Operation) jen.Code {
+	if op.OptionsType == "" {
+		return jen.Op("*").Id("none")
+	}
+	return jen.Op("*").Id(op.OptionsType)
+}
+
+// resultTypeOrNone is the R of opTest: what the client method returns
+// beside its error.
+func resultTypeOrNone(op *model.Operation) jen.Code {
+	if t := resultType(op); t != nil {
+		return t
+	}
+	return jen.Id("none")
+}
+
+func opTypes(op *model.Operation) jen.Code {
+	return jen.Types(bodyType(op), optionsType(op), resultTypeOrNone(op))
+}
+
+func ctxParam() jen.Code    { return jen.Id("ctx").Qual("context", "Context") }
+func clientParam() jen.Code { return jen.Id("c").Op("*").Id("Client") }
+
+// returnCall returns a client call as (R, error), with none for R when the
+// method returns only an error.
+func returnCall(op *model.Operation, call jen.Code) jen.Code {
+	if resultType(op) == nil {
+		return jen.Return(jen.Id("none").Values(), call)
+	}
+	return jen.Return(call)
+}
+
+// genOperationTest writes TestOpName: the operation's URLs, its documented
+// examples and its defences, checked by the generic helpers.
+func genOperationTest(f *jen.File, op *model.Operation) {
+	stmts := []jen.Code{
+		jen.Id("op").Op(":=").Id("opTest").Add(opTypes(op)).Add(keyed(nil,
+			kv{"name", jen.Lit(op.Name)},
+			kv{"method", jen.Lit(op.Method)},
+			kv{"status", jen.Lit(op.Result.Status)},
+			kv{"routes", jen.Index().Id("route").Add(opTypes(op)).Add(lines(routeCases(op)))},
+		)),
+	}
+	if len(op.Examples) > 0 {
+		var cases []jen.Code
+		for _, ex := range op.Examples {
+			cases = append(cases, exampleCase(op, ex))
+		}
+		stmts = append(stmts, jen.Id("op").Dot("checkExamples").Call(jen.Id("t"), jen.Index().Id("example").Types(bodyType(op), resultTypeOrNone(op)).Add(lines(cases))))
+	}
+	stmts = append(stmts,
+		jen.Id("op").Dot("checkRoutes").Call(jen.Id("t")),
+		jen.Id("op").Dot("checkDefences").Call(jen.Id("t"), defenceValue(op)),
+	)
+	f.Comment(fmt.Sprintf("Test%s checks %s: every URL through the client and the handler,", op.Name, op.Name))
+	f.Comment("every documented example, and what it does with hostile input.")
+	f.Func().Id("Test" + op.Name).Params(tParam()).Block(stmts...)
+	f.Line()
+}
+
+// routeCases are an operation's URLs, each with a call of its client
+// method that takes the path values as arguments.
+func routeCases(op *model.Operation) []jen.Code {
+	var cases []jen.Code
+	for _, v := range op.Variants {
+		notes := []string{source(v.Source)}
+		var args []jen.Code
+		for _, a := range v.SampleArgs {
+			args = append(args, jen.Lit(a))
+		}
+		kvs := []kv{
+			{"name", jen.Lit(v.QualifiedMethod())},
+			{"path", jen.Lit(v.SamplePath)},
+		}
+		if len(args) > 0 {
+			kvs = append(kvs, kv{"args", jen.Index().String().Values(args...)})
+		}
+		kvs = append(kvs, kv{"call", routeCall(op, v)})
+		switch {
+		case v.Served() && op.HasServer():
+			kvs = append(kvs, kv{"wantRequest", wantRequest(op, v, v.Pattern, v.SampleArgs, nil, nil, nil)})
+			if v.UnusedMethod != "" {
+				kvs = append(kvs, kv{"unusedMethod", jen.Lit(v.UnusedMethod)})
+			}
+			if v.NotFoundPath != "" {
+				kvs = append(kvs, kv{"notFoundPath", jen.Lit(v.NotFoundPath)})
+			}
+		case v.ServedBy != nil:
+			notes = append(notes, fmt.Sprintf("The handler serves this URL as %s: only the client is checked here.", v.ServedBy.Op.Name))
+		case op.HasServer():
+			notes = append(notes, "The handler cannot route this URL beside the others: only the client is checked here.")
+		}
+		cases = append(cases, keyed(notes, kvs...))
+	}
+	return cases
+}
+
+// routeCall calls a variant's client method with the path values in args,
+// the body and the options.
+func routeCall(op *model.Operation, v *model.Variant) jen.Code {
+	args := []jen.Code{jen.Id("ctx")}
+	for i := range v.SampleArgs {
+		args = append(args, jen.Id("args").Index(jen.Lit(i)))
+	}
+	switch op.BodyKind {
+	case model.BodyJSON:
+		args = append(args, jen.Id("body"))
+	case model.BodyStream:
+		args = append(args, jen.Id("body"), jen.Lit(""))
+	}
+	if op.OptionsType != "" {
+		args = append(args, jen.Id("opts"))
+	}
+	return jen.Func().Params(ctxParam(), clientParam(), jen.Id("args").Index().String(), jen.Id("body").Add(bodyType(op)), jen.Id("opts").Add(optionsType(op))).Params(resultTypeOrNone(op), jen.Error()).Block(
+		returnCall(op, callVariant(jen.Id("c"), v, args)),
+	)
+}
+
+// exampleCase is one documented example: the exchange as the docs show it,
+// the client call with the documented arguments, and the request the
+// Server must receive (its JSON body is the documented one).
+func exampleCase(op *model.Operation, ex *model.Example) jen.Code {
+	notes := []string{fmt.Sprintf("Source: %s:%d (request), %s:%d (response)", ex.Source.File, ex.Source.Line, ex.ResponseSource.File, ex.ResponseSource.Line)}
+	if ex.DocPath != ex.Path {
+		notes = append(notes, fmt.Sprintf("The docs write the path %s.", ex.DocPath))
+	}
+	for _, s := range ex.Substitutions {
+		notes = append(notes, fmt.Sprintf("%s: %s is replaced by %s, a valid value of its type.", s.Member, s.From, s.To))
+	}
+	if ex.Handler == nil {
+		notes = append(notes, "The handler is not tested: "+ex.HandlerNote+".")
+	} else if ex.Handler != op {
+		notes = append(notes, fmt.Sprintf("The handler serves this URL as %s.", ex.Handler.Name))
+	}
+	kvs := []kv{
+		{"name", jen.Lit(ex.Name)},
+		{"exchange", exchangeValue(op, ex)},
+		{"call", exampleCall(op, ex)},
+	}
+	if ex.Handler != nil {
+		kvs = append(kvs, kv{"servedAs", jen.Lit(ex.Handler.Name)})
+		if ex.Handler == op {
+			kvs = append(kvs, kv{"wantRequest", wantRequest(op, ex.Variant, ex.Variant.Pattern, ex.PathArgs, ex.HeaderArgs, ex.QueryArgs, ex)})
+		}
+	}
+	if op.BodyKind == model.BodyJSON && ex.Request == nil && ex.RequestBody != "" {
+		kvs = append(kvs, kv{"noBody", jen.True()})
+	}
+	if extras := exampleExtras(op, ex); len(extras) > 0 {
+		var lits []jen.Code
+		for _, e := range extras {
+			lits = append(lits, jen.Lit(e))
+		}
+		kvs = append(kvs, kv{"extras", jen.Index().String().Values(lits...)})
+	}
+	return keyed(notes, kvs...)
+}
+
+// exampleExtras are the members of an example's bodies that no field of
+// their types declares: the only ones decoding may keep in
+// AdditionalProperties. Any other member found there has lost its field.
+func exampleExtras(op *model.Operation, ex *model.Example) []string {
+	var keys []string
+	if op.BodyKind == model.BodyJSON {
+		keys = valueExtras(ex.Request, keys)
+	}
+	if op.Result.Kind == model.ResultJSON && !ex.IsError {
+		keys = valueExtras(ex.Response, keys)
+	}
+	slices.Sort(keys)
+	return slices.Compact(keys)
+}
+
+func valueExtras(v *model.Value, keys []string) []string {
+	if v == nil {
+		return keys
+	}
+	for _, e := range v.Extra {
+		keys = append(keys, e.Key)
+	}
+	for _, fv := range v.Fields {
+		keys = valueExtras(fv.Value, keys)
+	}
+	for _, e := range v.Elems {
+		keys = valueExtras(e, keys)
+	}
+	for _, e := range v.Entries {
+		keys = valueExtras(e.Value, keys)
+	}
+	return keys
+}
+
+// exampleCall is the closure that calls the example's client method with
+// the documented path values and options; the body is the documented one,
+// decoded by the check.
+func exampleCall(op *model.Operation, ex *model.Example) jen.Code {
+	args := []jen.Code{jen.Id("ctx")}
+	for _, a := range ex.PathArgs {
+		args = append(args, jen.Lit(a))
+	}
+	switch op.BodyKind {
+	case model.BodyJSON:
+		args = append(args, jen.Id("body"))
+	case model.BodyStream:
+		args = append(args, jen.Id("body"), jen.Lit(ex.ContentType))
+	}
+	if op.OptionsType != "" {
+		args = append(args, optionsCode(op, ex.HeaderArgs, ex.QueryArgs))
+	}
+	return jen.Func().Params(ctxParam(), clientParam(), jen.Id("body").Add(bodyType(op))).Params(resultTypeOrNone(op), jen.Error()).Block(
+		returnCall(op, callVariant(jen.Id("c"), ex.Variant, args)),
+	)
+}
+
+// defenceValue tells checkDefences what the operation offers an attacker
+// beyond its routes: a string query option, a header option, bodies of the
+// wrong type and paths near the one the handler serves.
+func defenceValue(op *model.Operation) jen.Code {
+	var kvs []kv
+	if p := stringQueryParam(op); p != nil {
+		kvs = append(kvs, kv{"queryField", jen.Lit(p.FieldName)}, kv{"queryKey", jen.Lit(p.WireName)})
+	}
+	if len(op.HeaderParams) > 0 {
+		kvs = append(kvs, kv{"headerField", jen.Lit(op.HeaderParams[0].FieldName)})
+	}
+	served := servedVariant(op)
+	if served == nil || !op.HasServer() {
+		return jen.Id("defences").Add(keyed(nil, kvs...))
+	}
+	if op.BodyKind == model.BodyJSON {
+		kvs = append(kvs, kv{"wrongBodies", jen.Index().String().Values(wrongBodies(op)...)})
+	}
+	var paths []jen.Code
+	for _, p := range hostilePaths(served) {
+		paths = append(paths, jen.Lit(p))
+	}
+	if len(paths) > 0 {
+		kvs = append(kvs, kv{"hostilePaths", jen.Index().String().Values(paths...)})
+	}
+	return jen.Id("defences").Add(keyed(nil, kvs...))
+}
+
+// wrongBodies are JSON bodies of the wrong type for the operation's body:
+// the handler must answer each 400.
+func wrongBodies(op *model.Operation) []jen.Code {
+	bodies := []jen.Code{jen.Lit(wrongJSON(op))}
+	if member := wrongMemberJSON(op); member != "" {
+		bodies = append(bodies, jen.Lit(member))
+	}
+	return bodies
+}
