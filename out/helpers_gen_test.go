@@ -576,6 +576,8 @@ type defences struct {
 // checkExamples sends each documented request through the client to a server
 // answering the documented response, and through the handler to a Server
 // answering the documented result.
+//
+//go:noinline
 func (op opTest[B, O, R]) checkExamples(t *testing.T, examples []example[B, R]) {
 	t.Run("examples", func(t *testing.T) {
 		for _, tt := range examples {
@@ -610,6 +612,8 @@ func (op opTest[B, O, R]) checkExamples(t *testing.T, examples []example[B, R]) 
 
 // checkRoutes checks every URL: the client method calls it, and the handler
 // serves it as this operation with its status and refuses what it must.
+//
+//go:noinline
 func (op opTest[B, O, R]) checkRoutes(t *testing.T) {
 	t.Run("routes", func(t *testing.T) {
 		for _, tt := range op.routes {
@@ -658,6 +662,8 @@ func (op opTest[B, O, R]) checkRoutes(t *testing.T) {
 // a panic in the Server 500 and keeps serving; a JSON body of another media type
 // gets 415, a too large one 413, one of the wrong JSON type 400; a dot segment, an
 // encoded slash or an empty segment reaches no operation.
+//
+//go:noinline
 func (op opTest[B, O, R]) checkDefences(t *testing.T, d defences) {
 	t.Run("defences", func(t *testing.T) {
 		// call calls a route's client method; content it returns is closed.

@@ -109,8 +109,12 @@ func genOpTypes(f *jen.File) {
 	f.Line()
 }
 
-// method writes a method of opTest.
+// method writes a method of opTest. It is not inlined: each is small, a
+// t.Run of a closure, and inlining would copy the closure into every
+// operation's test, which doubles the compiler's time and memory on a large
+// package.
 func method(f *jen.File, name string, params []jen.Code, body ...jen.Code) {
+	f.Comment("//go:noinline")
 	f.Func().Params(jen.Id("op").Id("opTest").Add(typeArgs())).Id(name).Params(params...).Block(body...)
 	f.Line()
 }
