@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"maps"
 	"mime"
 	"net/http"
@@ -477,6 +478,32 @@ func FollowLink[T any](ctx context.Context, c *Client, link string) (*T, error) 
 		return nil, err
 	}
 	return &out, nil
+}
+
+// allItems iterates over the items of the page first fetches and of the pages its
+// next links lead to; items gives a page's items and next link. It stops at the
+// first error, which it yields.
+func allItems[P, T any](ctx context.Context, c *Client, first func() (*P, error), items func(*P) ([]T, string)) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		page, err := first()
+		for {
+			if err != nil {
+				var zero T
+				yield(zero, err)
+				return
+			}
+			values, next := items(page)
+			for _, item := range values {
+				if !yield(item, nil) {
+					return
+				}
+			}
+			if next == "" {
+				return
+			}
+			page, err = FollowLink[P](ctx, c, next)
+		}
+	}
 }
 
 // ErrInvalidHeader is returned, before anything is sent, for a header value with a

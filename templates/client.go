@@ -419,6 +419,7 @@ func genClientPlumbing(f *jen.File) {
 	genResolveReference(f)
 	genAccepted(f)
 	genFollowLink(f)
+	genAllItems(f)
 	f.Comment("ErrInvalidHeader is returned, before anything is sent, for a header value with a")
 	f.Comment("CR, LF or NUL: such a value would smuggle other headers into the request.")
 	f.Var().Id("ErrInvalidHeader").Op("=").Qual("errors", "New").Call(jen.Lit("header value contains a line break or NUL"))

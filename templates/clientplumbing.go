@@ -266,6 +266,37 @@ func genAccepted(f *jen.File) {
 	f.Line()
 }
 
+// genAllItems writes the iterator every paged method's All method returns.
+func genAllItems(f *jen.File) {
+	page := jen.Op("*").Id("P")
+	f.Comment("allItems iterates over the items of the page first fetches and of the pages its")
+	f.Comment("next links lead to; items gives a page's items and next link. It stops at the")
+	f.Comment("first error, which it yields.")
+	f.Func().Id("allItems").Types(jen.List(jen.Id("P"), jen.Id("T")).Any()).Params(
+		jen.Id("ctx").Qual("context", "Context"), jen.Id("c").Op("*").Id("Client"),
+		jen.Id("first").Func().Params().Params(page, jen.Error()),
+		jen.Id("items").Func().Params(page).Params(jen.Index().Id("T"), jen.String()),
+	).Qual("iter", "Seq2").Types(jen.Id("T"), jen.Error()).Block(
+		jen.Return(jen.Func().Params(jen.Id("yield").Func().Params(jen.Id("T"), jen.Error()).Bool()).Block(
+			jen.List(jen.Id("page"), jen.Err()).Op(":=").Id("first").Call(),
+			jen.For().Block(
+				jen.If(jen.Err().Op("!=").Nil()).Block(
+					jen.Var().Id("zero").Id("T"),
+					jen.Id("yield").Call(jen.Id("zero"), jen.Err()),
+					jen.Return(),
+				),
+				jen.List(jen.Id("values"), jen.Id("next")).Op(":=").Id("items").Call(jen.Id("page")),
+				jen.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Id("values")).Block(
+					jen.If(jen.Op("!").Id("yield").Call(jen.Id("item"), jen.Nil())).Block(jen.Return()),
+				),
+				jen.If(jen.Id("next").Op("==").Lit("")).Block(jen.Return()),
+				jen.List(jen.Id("page"), jen.Err()).Op("=").Id("FollowLink").Types(jen.Id("P")).Call(jen.Id("ctx"), jen.Id("c"), jen.Id("next")),
+			),
+		)),
+	)
+	f.Line()
+}
+
 func genFollowLink(f *jen.File) {
 	f.Comment("FollowLink fetches a page of a collection from a link a previous page gave,")
 	f.Comment("such as its @odata.nextLink, or the @odata.deltaLink of a delta round.")

@@ -225,26 +225,18 @@ func genIterator(f *jen.File, op *model.Operation, v *model.Variant) {
 	f.Comment(fmt.Sprintf("%s iterates over every item of %s, following %s from page", iteratorName(v), v.ClientMethod, env.NextLink.JSONName))
 	f.Comment("to page. It stops at the first error, which it yields. For one page at a time,")
 	f.Comment(fmt.Sprintf("call %s and then FollowLink with the page's %s.", v.ClientMethod, env.NextLink.Name))
-	var bind []jen.Code
+	client := jen.Id("c")
 	if v.Handle != nil {
-		bind = []jen.Code{jen.Id("c").Op(":=").Id("h").Dot("c")}
+		client = jen.Id("h").Dot("c")
 	}
-	f.Func().Params(receiver(v)).Id(iteratorName(v)).Params(methodParams(op, v)...).Qual("iter", "Seq2").Types(elem, jen.Error()).Block(append(bind,
-		jen.Return(jen.Func().Params(jen.Id("yield").Func().Params(elem, jen.Error()).Bool()).Block(
-			jen.List(jen.Id("page"), jen.Err()).Op(":=").Add(method),
-			jen.For().Block(
-				jen.If(jen.Err().Op("!=").Nil()).Block(
-					jen.Var().Id("zero").Add(elem),
-					jen.Id("yield").Call(jen.Id("zero"), jen.Err()),
-					jen.Return(),
-				),
-				jen.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Id("page").Dot(items.Name)).Block(
-					jen.If(jen.Op("!").Id("yield").Call(jen.Id("item"), jen.Nil())).Block(jen.Return()),
-				),
-				jen.If(jen.Id("page").Dot(env.NextLink.Name).Op("==").Lit("")).Block(jen.Return()),
-				jen.List(jen.Id("page"), jen.Err()).Op("=").Id("FollowLink").Types(jen.Id(env.Name)).Call(jen.Id("ctx"), jen.Id("c"), jen.Id("page").Dot(env.NextLink.Name)),
+	page := jen.Op("*").Id(env.Name)
+	f.Func().Params(receiver(v)).Id(iteratorName(v)).Params(methodParams(op, v)...).Qual("iter", "Seq2").Types(elem, jen.Error()).Block(
+		jen.Return(jen.Id("allItems").Call(jen.Id("ctx"), client,
+			jen.Func().Params().Params(page, jen.Error()).Block(jen.Return(method)),
+			jen.Func().Params(jen.Id("p").Add(page)).Params(jen.Index().Add(elem), jen.String()).Block(
+				jen.Return(jen.Id("p").Dot(items.Name), jen.Id("p").Dot(env.NextLink.Name)),
 			),
 		)),
-	)...)
+	)
 	f.Line()
 }
