@@ -140,7 +140,7 @@ func (o *CreateVersionOptions) apply(req *http.Request) error {
 // sendCreateVersion sends CreateVersion to urlPath, the URL of one of its client methods.
 func (c *Client) sendCreateVersion(ctx context.Context, urlPath string, body *Item, opts *CreateVersionOptions) (*Item, error) {
 	req, err := c.newRequest(ctx, "POST", urlPath, bodyOf(body))
-	return fetchJSON[Item](c, req, err, opts.apply)
+	return fetchJSON(c, req, err, opts.apply, new(Item))
 }
 
 // CreateVersion calls POST /drive/root/versions (Create version).

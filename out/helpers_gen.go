@@ -130,16 +130,17 @@ func prepare(req *http.Request, err error, apply func(*http.Request) error) erro
 	return err
 }
 
-// fetchJSON sends a prepared request and decodes its JSON result into a new T.
-func fetchJSON[T any](c *Client, req *http.Request, err error, apply func(*http.Request) error) (*T, error) {
+// fetchJSON sends a prepared request and decodes its JSON result into out, a
+// pointer to a new value: one instance of fetchJSON serves every result type.
+func fetchJSON[P any](c *Client, req *http.Request, err error, apply func(*http.Request) error, out P) (P, error) {
+	var zero P
 	if err = prepare(req, err, apply); err != nil {
-		return nil, err
+		return zero, err
 	}
-	var out T
-	if err := c.do(req, &out); err != nil {
-		return nil, err
+	if err := c.do(req, out); err != nil {
+		return zero, err
 	}
-	return &out, nil
+	return out, nil
 }
 
 // fetchValue sends a prepared request and decodes its JSON result into a T.

@@ -296,7 +296,10 @@ func clientBody(op *model.Operation, path jen.Code) []jen.Code {
 	var fetch *jen.Statement
 	switch {
 	case op.Result.Kind == model.ResultJSON && op.Result.Type.Kind == model.RefNamed:
-		fetch = jen.Id("fetchJSON").Types(jen.Id(op.Result.Type.Named.Name))
+		return []jen.Code{
+			jen.List(jen.Id("req"), jen.Err()).Op(":=").Add(newRequest),
+			jen.Return(jen.Id("fetchJSON").Call(jen.Id("c"), jen.Id("req"), jen.Err(), apply, jen.New(jen.Id(op.Result.Type.Named.Name)))),
+		}
 	case op.Result.Kind == model.ResultJSON:
 		fetch = jen.Id("fetchValue").Types(goType(op.Result.Type))
 	case op.Result.Kind == model.ResultContent:
@@ -327,12 +330,13 @@ func genFetchHelpers(f *jen.File) {
 		jen.Return(jen.Err()),
 	)
 	f.Line()
-	f.Comment("fetchJSON sends a prepared request and decodes its JSON result into a new T.")
-	f.Func().Id("fetchJSON").Types(jen.Id("T").Any()).Params(params()...).Params(jen.Op("*").Id("T"), jen.Error()).Block(
-		prepared(jen.Nil(), jen.Err()),
-		jen.Var().Id("out").Id("T"),
-		jen.If(jen.Err().Op(":=").Id("c").Dot("do").Call(jen.Id("req"), jen.Op("&").Id("out")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Return(jen.Op("&").Id("out"), jen.Nil()),
+	f.Comment("fetchJSON sends a prepared request and decodes its JSON result into out, a")
+	f.Comment("pointer to a new value: one instance of fetchJSON serves every result type.")
+	f.Func().Id("fetchJSON").Types(jen.Id("P").Any()).Params(append(params(), jen.Id("out").Id("P"))...).Params(jen.Id("P"), jen.Error()).Block(
+		jen.Var().Id("zero").Id("P"),
+		prepared(jen.Id("zero"), jen.Err()),
+		jen.If(jen.Err().Op(":=").Id("c").Dot("do").Call(jen.Id("req"), jen.Id("out")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("zero"), jen.Err())),
+		jen.Return(jen.Id("out"), jen.Nil()),
 	)
 	f.Line()
 	f.Comment("fetchValue sends a prepared request and decodes its JSON result into a T.")

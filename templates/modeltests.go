@@ -55,7 +55,7 @@ func genRoundTrip(f *jen.File, name string, instances []model.Instance) {
 		}
 		cases = append(cases, keyed(notes,
 			kv{"name", jen.Lit(fmt.Sprintf("%s from %s:%d", t.Name, path.Base(ex.Source.File), ex.Source.Line))},
-			kv{"decode", jen.Id("decodeAs").Types(jen.Id(t.Name))},
+			kv{"into", jen.New(jen.Id(t.Name))},
 			kv{"json", rawString(ex.JSON)},
 		))
 	}
@@ -68,14 +68,14 @@ func genRoundTrip(f *jen.File, name string, instances []model.Instance) {
 	f.Func().Id(name).Params(tParam()).Block(
 		jen.Id("tests").Op(":=").Index().Struct(
 			jen.Id("name").String(),
-			jen.Id("decode").Func().Params(jen.Index().Byte()).Params(jen.Any(), jen.Error()),
+			jen.Comment("into is a new value of the type the JSON decodes into."),
+			jen.Id("into").Any(),
 			jen.Id("json").String(),
 		).Add(lines(cases)),
 		jen.For(jen.List(jen.Id("_"), jen.Id("tt")).Op(":=").Range().Id("tests")).Block(
 			jen.Id("t").Dot("Run").Call(jen.Id("tt").Dot("name"), jen.Func().Params(tParam()).Block(
-				jen.List(jen.Id("v"), jen.Err()).Op(":=").Id("tt").Dot("decode").Call(jen.Index().Byte().Call(jen.Id("tt").Dot("json"))),
-				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("decoding the documented JSON: %v"), jen.Err())),
-				jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("v")),
+				jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Index().Byte().Call(jen.Id("tt").Dot("json")), jen.Id("tt").Dot("into")), jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("decoding the documented JSON: %v"), jen.Err())),
+				jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("tt").Dot("into")),
 				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("encoding: %v"), jen.Err())),
 				jen.Id("checkJSONBody").Call(jen.Id("t"), jen.Lit("re-encoded JSON"), jen.Id("data"), jen.Id("tt").Dot("json")),
 			)),
