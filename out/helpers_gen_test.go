@@ -525,11 +525,13 @@ const (
 type none struct{}
 
 // opTest is an operation under test: its client methods take a body B and
-// options O (a pointer) and return R; routes are its URLs.
+// options O (a pointer) and return R; routes are its URLs, defences what it offers
+// an attacker beyond them.
 type opTest[B, O, R any] struct {
 	name, method string
 	status       int
 	routes       []route[B, O, R]
+	defences     defences
 }
 
 // route is a URL of an operation: a sample path, the path values that make it
@@ -571,6 +573,17 @@ type defences struct {
 	hostilePaths []string
 	// wrongBodies are JSON bodies of the wrong type.
 	wrongBodies []string
+}
+
+// check checks the operation: its documented examples, its routes and its defences.
+//
+//go:noinline
+func (op opTest[B, O, R]) check(t *testing.T, examples []example[B, R]) {
+	if len(examples) > 0 {
+		op.checkExamples(t, examples)
+	}
+	op.checkRoutes(t)
+	op.checkDefences(t, op.defences)
 }
 
 // checkExamples sends each documented request through the client to a server

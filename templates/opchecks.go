@@ -30,6 +30,7 @@ func tFatalf(format string, args ...jen.Code) jen.Code {
 // genOpChecks writes the types and checks of operation tests.
 func genOpChecks(f *jen.File) {
 	genOpTypes(f)
+	genCheck(f)
 	genCheckExamples(f)
 	genCheckRoutes(f)
 	genCheckDefences(f)
@@ -59,11 +60,13 @@ func genOpTypes(f *jen.File) {
 	f.Type().Id("none").Struct()
 	f.Line()
 	f.Comment("opTest is an operation under test: its client methods take a body B and")
-	f.Comment("options O (a pointer) and return R; routes are its URLs.")
+	f.Comment("options O (a pointer) and return R; routes are its URLs, defences what it offers")
+	f.Comment("an attacker beyond them.")
 	f.Type().Id("opTest").Add(typeParams()).Struct(
 		jen.List(id("name"), id("method")).String(),
 		id("status").Int(),
 		id("routes").Index().Id("route").Add(typeArgs()),
+		id("defences").Id("defences"),
 	)
 	f.Line()
 	f.Comment("route is a URL of an operation: a sample path, the path values that make it")
@@ -117,6 +120,15 @@ func method(f *jen.File, name string, params []jen.Code, body ...jen.Code) {
 	f.Comment("//go:noinline")
 	f.Func().Params(jen.Id("op").Id("opTest").Add(typeArgs())).Id(name).Params(params...).Block(body...)
 	f.Line()
+}
+
+func genCheck(f *jen.File) {
+	f.Comment("check checks the operation: its documented examples, its routes and its defences.")
+	method(f, "check", []jen.Code{tParam(), id("examples").Index().Id("example").Types(id("B"), id("R"))},
+		jen.If(jen.Len(id("examples")).Op(">").Lit(0)).Block(id("op").Dot("checkExamples").Call(id("t"), id("examples"))),
+		id("op").Dot("checkRoutes").Call(id("t")),
+		id("op").Dot("checkDefences").Call(id("t"), opField("defences")),
+	)
 }
 
 func genCheckExamples(f *jen.File) {

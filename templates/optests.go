@@ -67,28 +67,25 @@ func returnCall(op *model.Operation, call jen.Code) jen.Code {
 // genOperationTest writes TestOpName: the operation's URLs, its documented
 // examples and its defences, checked by the generic helpers.
 func genOperationTest(f *jen.File, op *model.Operation) {
-	stmts := []jen.Code{
-		jen.Id("op").Op(":=").Id("opTest").Add(opTypes(op)).Add(keyed(nil,
-			kv{"name", jen.Lit(op.Name)},
-			kv{"method", jen.Lit(op.Method)},
-			kv{"status", jen.Lit(op.Result.Status)},
-			kv{"routes", jen.Index().Id("route").Add(opTypes(op)).Add(lines(routeCases(op)))},
-		)),
-	}
+	var examples jen.Code = jen.Nil()
 	if len(op.Examples) > 0 {
 		var cases []jen.Code
 		for _, ex := range op.Examples {
 			cases = append(cases, exampleCase(op, ex))
 		}
-		stmts = append(stmts, jen.Id("op").Dot("checkExamples").Call(jen.Id("t"), jen.Index().Id("example").Types(bodyType(op), resultTypeOrNone(op)).Add(lines(cases))))
+		examples = jen.Index().Id("example").Types(bodyType(op), resultTypeOrNone(op)).Add(lines(cases))
 	}
-	stmts = append(stmts,
-		jen.Id("op").Dot("checkRoutes").Call(jen.Id("t")),
-		jen.Id("op").Dot("checkDefences").Call(jen.Id("t"), defenceValue(op)),
+	f.Comment(fmt.Sprintf("Test%s checks %s's URLs, documented examples and defences.", op.Name, op.Name))
+	f.Func().Id("Test"+op.Name).Params(tParam()).Block(
+		jen.Id("op").Op(":=").Id("opTest").Add(opTypes(op)).Add(keyed(nil,
+			kv{"name", jen.Lit(op.Name)},
+			kv{"method", jen.Lit(op.Method)},
+			kv{"status", jen.Lit(op.Result.Status)},
+			kv{"routes", jen.Index().Id("route").Add(opTypes(op)).Add(lines(routeCases(op)))},
+			kv{"defences", defenceValue(op)},
+		)),
+		jen.Id("op").Dot("check").Call(jen.Id("t"), examples),
 	)
-	f.Comment(fmt.Sprintf("Test%s checks %s: every URL through the client and the handler,", op.Name, op.Name))
-	f.Comment("every documented example, and what it does with hostile input.")
-	f.Func().Id("Test" + op.Name).Params(tParam()).Block(stmts...)
 	f.Line()
 }
 
