@@ -9,8 +9,7 @@ import (
 	"time"
 )
 
-// Identity is the microsoft.graph.identity type: an actor such as a user,
-// device or application.
+// Identity is the microsoft.graph.identity type: an actor such as a user, device or application.
 //
 // Source: docs/create-version.md:52
 type Identity struct {
@@ -40,8 +39,8 @@ func (v Identity) MarshalJSON() ([]byte, error) {
 	return encodeOpen(fields(v), v.AdditionalProperties)
 }
 
-// IdentitySet is the microsoft.graph.identitySet type: a keyed collection of
-// identities: the application, device and user behind an action.
+// IdentitySet is the microsoft.graph.identitySet type: a keyed collection of identities: the
+// application, device and user behind an action.
 //
 // Source: docs/create-version.md:51
 type IdentitySet struct {
@@ -75,8 +74,8 @@ func (v IdentitySet) MarshalJSON() ([]byte, error) {
 
 // Item is the microsoft.graph.item type, as its example shows it.
 //
-// Its documented examples are truncated, so it may lack members the API sends:
-// those are kept in AdditionalProperties.
+// Its documented examples are truncated, so it may lack members the API sends: those are kept in
+// AdditionalProperties.
 //
 // Source: docs/create-version.md:39
 type Item struct {
@@ -114,13 +113,13 @@ func (v Item) MarshalJSON() ([]byte, error) {
 	return encodeOpen(fields(v), v.AdditionalProperties)
 }
 
-// CreateVersionOptions holds the optional request headers of CreateVersion;
-// nil and empty fields are not sent.
+// CreateVersionOptions holds the optional request headers of CreateVersion; nil and empty fields
+// are not sent.
 //
 // Source: docs/create-version.md:9
 type CreateVersionOptions struct {
-	// XSampleHeader is sent as the X-Sample-Header header when not empty: Sample
-	// HTTP header. Update accordingly or remove if not needed
+	// XSampleHeader is sent as the X-Sample-Header header when not empty: Sample HTTP header. Update
+	// accordingly or remove if not needed
 	XSampleHeader string
 }
 

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"iter"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -983,6 +984,47 @@ func appendExtras(keys []string, v reflect.Value) []string {
 		}
 	}
 	return keys
+}
+
+// checkPaging checks that all, which counts what an iterator yields, follows the
+// next link of a page of items to a last page (with a delta link when the collection
+// has one), and yields each page's one item.
+func checkPaging(t *testing.T, items, nextLink, deltaLink string, all func(context.Context, *Client) (int, error)) {
+	t.Helper()
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		page := map[string]any{
+			items:    []any{map[string]any{}},
+			nextLink: srv.URL + "/docbind-page-2",
+		}
+		if r.URL.Path == "/docbind-page-2" {
+			page = map[string]any{items: []any{map[string]any{}}}
+			if deltaLink != "" {
+				page[deltaLink] = srv.URL + "/docbind-delta"
+			}
+		}
+		_ = json.NewEncoder(w).Encode(page)
+	}))
+	defer srv.Close()
+	n, err := all(t.Context(), NewClient(srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 2 {
+		t.Errorf("iterated %d items over two pages of one, want 2", n)
+	}
+}
+
+// count counts what an iterator yields, up to its first error.
+func count[T any](seq iter.Seq2[T, error]) (int, error) {
+	n := 0
+	for _, err := range seq {
+		if err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
 }
 
 // TestResolveReference resolves the references of RFC 3986 section 5.4 against its

@@ -13,39 +13,60 @@ import (
 func genPagingTest(f *jen.File, op *model.Operation) {
 	v := op.Variants[0]
 	env := op.Result.Type.Named
-	args := sampleArgs(jen.Id("t").Dot("Context").Call(), op, v)
-	page := func(link string) string {
-		return fmt.Sprintf(`{%q: [{}], %q: %%q}`, env.Items.JSONName, link)
+	args := sampleArgs(jen.Id("ctx"), op, v)
+	var delta jen.Code = jen.Lit("")
+	if env.DeltaLink != nil {
+		delta = jen.Lit(env.DeltaLink.JSONName)
 	}
-	f.Comment(fmt.Sprintf("Test%sPaging checks that %s follows %s to the last", op.Name, iteratorName(v), env.NextLink.JSONName))
-	f.Comment("page and yields every item once.")
+	f.Comment(fmt.Sprintf("Test%sPaging checks that %s follows %s to the last page and", op.Name, iteratorName(v), env.NextLink.JSONName))
+	f.Comment("yields every item once.")
 	f.Func().Id("Test"+op.Name+"Paging").Params(tParam()).Block(
-		jen.Var().Id("srv").Op("*").Qual(pkgHTTPTest, "Server"),
-		jen.Id("srv").Op("=").Qual(pkgHTTPTest, "NewServer").Call(jen.Qual(pkgHTTP, "HandlerFunc").Call(jen.Func().Params(jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("r").Op("*").Qual(pkgHTTP, "Request")).Block(
-			jen.If(jen.Id("r").Dot("URL").Dot("Path").Op("==").Lit("/docbind-page-2")).Block(
-				jen.Qual("fmt", "Fprintf").Call(jen.Id("w"), jen.Lit(lastPage(env)), jen.Id("srv").Dot("URL").Op("+").Lit("/docbind-delta")),
-				jen.Return(),
+		jen.Id("checkPaging").Call(jen.Id("t"), jen.Lit(env.Items.JSONName), jen.Lit(env.NextLink.JSONName), delta,
+			jen.Func().Params(ctxParam(), clientParam()).Params(jen.Int(), jen.Error()).Block(
+				jen.Return(jen.Id("count").Call(jen.Id("c").Dot(iteratorName(v)).Call(args...))),
 			),
-			jen.Qual("fmt", "Fprintf").Call(jen.Id("w"), jen.Lit(page(env.NextLink.JSONName)), jen.Id("srv").Dot("URL").Op("+").Lit("/docbind-page-2")),
-		))),
-		jen.Defer().Id("srv").Dot("Close").Call(),
-		jen.Id("items").Op(":=").Lit(0),
-		jen.For(jen.List(jen.Id("_"), jen.Err()).Op(":=").Range().Id("NewClient").Call(jen.Id("srv").Dot("URL")).Dot(iteratorName(v)).Call(args...)).Block(
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
-			jen.Id("items").Op("++"),
 		),
-		jen.If(jen.Id("items").Op("!=").Lit(2)).Block(jen.Id("t").Dot("Errorf").Call(jen.Lit("iterated %d items over two pages of one, want 2"), jen.Id("items"))),
 	)
 	f.Line()
 }
 
-// lastPage is the JSON of a last page: one item, and a delta link when the
-// collection has one.
-func lastPage(env *model.Type) string {
-	if env.DeltaLink != nil {
-		return fmt.Sprintf(`{%q: [{}], %q: %%q}`, env.Items.JSONName, env.DeltaLink.JSONName)
-	}
-	return fmt.Sprintf(`{%q: [{}]}%%.0s`, env.Items.JSONName)
+// genCheckPaging writes what the paging tests call: a server of two pages
+// of one item, the second a last page (with a delta link when the
+// collection has one), and a count of what an iterator yields.
+func genCheckPaging(f *jen.File) {
+	item := jen.Index().Any().Values(jen.Map(jen.String()).Any().Values())
+	f.Comment("checkPaging checks that all, which counts what an iterator yields, follows the")
+	f.Comment("next link of a page of items to a last page (with a delta link when the collection")
+	f.Comment("has one), and yields each page's one item.")
+	f.Func().Id("checkPaging").Params(tParam(), jen.List(jen.Id("items"), jen.Id("nextLink"), jen.Id("deltaLink")).String(), jen.Id("all").Func().Params(jen.Qual("context", "Context"), jen.Op("*").Id("Client")).Params(jen.Int(), jen.Error())).Block(
+		jen.Id("t").Dot("Helper").Call(),
+		jen.Var().Id("srv").Op("*").Qual(pkgHTTPTest, "Server"),
+		jen.Id("srv").Op("=").Qual(pkgHTTPTest, "NewServer").Call(jen.Qual(pkgHTTP, "HandlerFunc").Call(jen.Func().Params(jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("r").Op("*").Qual(pkgHTTP, "Request")).Block(
+			jen.Id("page").Op(":=").Map(jen.String()).Any().Values(jen.Dict{jen.Id("items"): item, jen.Id("nextLink"): jen.Id("srv").Dot("URL").Op("+").Lit("/docbind-page-2")}),
+			jen.If(jen.Id("r").Dot("URL").Dot("Path").Op("==").Lit("/docbind-page-2")).Block(
+				jen.Id("page").Op("=").Map(jen.String()).Any().Values(jen.Dict{jen.Id("items"): item}),
+				jen.If(jen.Id("deltaLink").Op("!=").Lit("")).Block(
+					jen.Id("page").Index(jen.Id("deltaLink")).Op("=").Id("srv").Dot("URL").Op("+").Lit("/docbind-delta"),
+				),
+			),
+			jen.Id("_").Op("=").Qual(pkgJSON, "NewEncoder").Call(jen.Id("w")).Dot("Encode").Call(jen.Id("page")),
+		))),
+		jen.Defer().Id("srv").Dot("Close").Call(),
+		jen.List(jen.Id("n"), jen.Err()).Op(":=").Id("all").Call(jen.Id("t").Dot("Context").Call(), jen.Id("NewClient").Call(jen.Id("srv").Dot("URL"))),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
+		jen.If(jen.Id("n").Op("!=").Lit(2)).Block(jen.Id("t").Dot("Errorf").Call(jen.Lit("iterated %d items over two pages of one, want 2"), jen.Id("n"))),
+	)
+	f.Line()
+	f.Comment("count counts what an iterator yields, up to its first error.")
+	f.Func().Id("count").Types(jen.Id("T").Any()).Params(jen.Id("seq").Qual("iter", "Seq2").Types(jen.Id("T"), jen.Error())).Params(jen.Int(), jen.Error()).Block(
+		jen.Id("n").Op(":=").Lit(0),
+		jen.For(jen.List(jen.Id("_"), jen.Err()).Op(":=").Range().Id("seq")).Block(
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("n"), jen.Err())),
+			jen.Id("n").Op("++"),
+		),
+		jen.Return(jen.Id("n"), jen.Nil()),
+	)
+	f.Line()
 }
 
 // genWaitForTest checks the poller of long-running operations against a

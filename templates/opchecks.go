@@ -36,6 +36,7 @@ func genOpChecks(f *jen.File) {
 	genCheckDefences(f)
 	genDocumentedValues(f)
 	genReflectHelpers(f)
+	genCheckPaging(f)
 }
 
 // typeParams are [B, O, R any] and typeArgs [B, O, R].

@@ -155,10 +155,15 @@ func elemType(ref *model.TypeRef) jen.Code {
 	return goType(ref)
 }
 
+// commentWidth is where doc comments wrap: 96 bytes keeps a line under
+// 100 columns at a field's indent, and a long member description on fewer
+// lines.
+const commentWidth = 96
+
 // comments writes text as // comment lines, wrapped for reading.
 func comments(text string) []jen.Code {
 	var out []jen.Code
-	for _, line := range wrap(text, 76) {
+	for _, line := range wrap(text, commentWidth) {
 		out = append(out, jen.Comment(line))
 	}
 	return out
