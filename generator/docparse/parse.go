@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -154,8 +155,8 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			})
 		}
 	case *ast.Paragraph:
-		if w.page.Intro == "" && w.page.Title != "" && w.heading == w.page.Title {
-			w.page.Intro = inlineText(n, w.src)
+		if text := inlineText(n, w.src); w.page.Intro == "" && w.page.Title != "" && w.heading == w.page.Title && !isMetadataLine(text) {
+			w.page.Intro = text
 		}
 	}
 	return ast.WalkContinue, nil
@@ -395,4 +396,15 @@ func cleanText(src []byte) []byte {
 	src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
 	src = bytes.ReplaceAll(src, []byte{0}, []byte("\uFFFD"))
 	return bytes.ReplaceAll(src, []byte(bom), nil)
+}
+
+// isMetadataLine reports a paragraph that labels a value rather than
+// describes, such as "Namespace: microsoft.graph" above a page's
+// description: a short label, a colon (ASCII or full-width, as translated
+// editions write it) and one dotted identifier.
+func isMetadataLine(text string) bool {
+	label, value, ok := strings.Cut(strings.Replace(text, "\uff1a", ":", 1), ":")
+	value = strings.TrimSpace(value)
+	return ok && label != "" && len(strings.Fields(label)) <= 3 &&
+		strings.Contains(value, ".") && !strings.ContainsFunc(value, unicode.IsSpace) && !strings.HasSuffix(value, ".")
 }

@@ -204,3 +204,22 @@ func TestInSection(t *testing.T) {
 		}
 	}
 }
+
+func TestIsMetadataLine(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Namespace: microsoft.graph", true},
+		{"命名空间：microsoft.graph", true},
+		{"Namespace: microsoft.graph.beta", true},
+		{"Retrieve the properties of a user.", false},
+		{"Note: this API is in preview.", false},
+		{"Use this API: see driveItem.", false},
+		{"Applies to: OneDrive for Business", false},
+	} {
+		if got := isMetadataLine(tc.text); got != tc.want {
+			t.Errorf("isMetadataLine(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
