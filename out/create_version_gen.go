@@ -115,8 +115,6 @@ func (v Item) MarshalJSON() ([]byte, error) {
 
 // CreateVersionOptions holds the optional request headers of CreateVersion; nil and empty fields
 // are not sent.
-//
-// Source: docs/create-version.md:9
 type CreateVersionOptions struct {
 	// XSampleHeader is sent as the X-Sample-Header header when not empty: Sample HTTP header. Update
 	// accordingly or remove if not needed
@@ -146,8 +144,6 @@ func (c *Client) sendCreateVersion(ctx context.Context, urlPath string, body *It
 //
 // Use this API to create a new version.
 //
-// opts holds the optional request headers; nil sends none.
-//
 // Source: docs/create-version.md:9
 func (c *Client) CreateVersion(ctx context.Context, body *Item, opts *CreateVersionOptions) (*Item, error) {
 	return c.sendCreateVersion(ctx, "/drive/root/versions", body, opts)
@@ -170,8 +166,6 @@ func (h *DriveClient) CreateVersion(ctx context.Context, body *Item, opts *Creat
 }
 
 // CreateVersionRequest is what a Server receives for CreateVersion.
-//
-// Source: docs/create-version.md:9
 type CreateVersionRequest struct {
 	// Pattern is the route that matched, such as "POST /drive/root/versions".
 	Pattern string

@@ -570,8 +570,6 @@ type defences struct {
 	queryField, queryKey string
 	// headerField is an option sent as a header.
 	headerField string
-	// hostilePaths are near the first path the handler serves, and reach no operation.
-	hostilePaths []string
 	// wrongBodies are JSON bodies of the wrong type.
 	wrongBodies []string
 }
@@ -759,7 +757,7 @@ func (op opTest[B, O, R]) checkDefences(t *testing.T, d defences) {
 			}})
 			checkStatusAs(t, smallHandler(), op.method, served.path, "application/octet-stream", "longer than the limit", http.StatusRequestEntityTooLarge)
 		}
-		for _, path := range d.hostilePaths {
+		for _, path := range nearPaths(served.path, served.wantRequest) {
 			checkNotRouted(t, handlerFor(&testServer{}), op.method, path)
 		}
 	})
@@ -891,6 +889,22 @@ func receive(req any) received {
 		body.SetZero()
 	}
 	return got
+}
+
+// nearPaths are variations of a path the handler serves that a router must not
+// serve as any operation: a dot segment, an empty segment, and an encoded slash
+// between two segments of the pattern's literal start (want's Pattern).
+func nearPaths(path string, want any) []string {
+	first := strings.Index(path[1:], "/") + 1
+	if first <= 0 {
+		return []string{path + "/..", "/docbind/.." + path}
+	}
+	paths := []string{path[:first] + "/docbind/.." + path[first:], path[:first] + "/" + path[first:]}
+	_, pattern, _ := strings.Cut(reflect.ValueOf(want).Elem().FieldByName("Pattern").String(), " ")
+	if literal, _, _ := strings.Cut(pattern, "{"); first < len(literal)-1 {
+		paths = append(paths, path[:first]+"%2F"+path[first+1:])
+	}
+	return paths
 }
 
 // requestField names the field of the request want that holds the path value.

@@ -258,10 +258,6 @@ func genOperationDoc(f *jen.File, op *model.Operation, v *model.Variant) {
 		f.Comment("")
 		f.Comment("body is sent as it is, with contentType (application/octet-stream when empty).")
 	}
-	if op.OptionsType != "" {
-		f.Comment("")
-		f.Comment(fmt.Sprintf("opts holds the optional %s; nil sends none.", optionsKinds(op)))
-	}
 	if op.Result.Kind == model.ResultContent {
 		f.Comment("")
 		f.Comment("The result is the content, or where to fetch it: redirects are not followed.")

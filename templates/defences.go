@@ -2,7 +2,6 @@ package templates
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/docbind/docbind/generator/model"
 )
@@ -19,25 +18,6 @@ func stringQueryParam(op *model.Operation) *model.Param {
 		}
 	}
 	return nil
-}
-
-// hostilePaths are variations of a variant's sample path that a router
-// must not serve as any operation: a dot segment, an encoded slash between
-// two literal segments, and an empty segment.
-func hostilePaths(v *model.Variant) []string {
-	path := v.SamplePath
-	first := strings.Index(path[1:], "/") + 1
-	if first <= 0 {
-		return []string{path + "/..", "/docbind/.." + path}
-	}
-	paths := []string{
-		path[:first] + "/docbind/.." + path[first:],
-		path[:first] + "/" + path[first:],
-	}
-	if lit := v.Parts[0].Literal; v.Parts[0].Param == nil && first < len(lit)-1 {
-		paths = append(paths, path[:first]+"%2F"+path[first+1:])
-	}
-	return paths
 }
 
 // wrongJSON is a JSON body of the wrong type for the operation's body.

@@ -105,8 +105,6 @@ func genOpTypes(f *jen.File) {
 		jen.List(id("queryField"), id("queryKey")).String(),
 		jen.Comment("headerField is an option sent as a header."),
 		id("headerField").String(),
-		jen.Comment("hostilePaths are near the first path the handler serves, and reach no operation."),
-		id("hostilePaths").Index().String(),
 		jen.Comment("wrongBodies are JSON bodies of the wrong type."),
 		id("wrongBodies").Index().String(),
 	)
@@ -311,7 +309,7 @@ func genCheckDefences(f *jen.File) {
 					status(id("smallHandler").Call(), "application/octet-stream", "longer than the limit", "StatusRequestEntityTooLarge"),
 				),
 			),
-			jen.For(jen.List(id("_"), id("path")).Op(":=").Range().Add(dField("hostilePaths"))).Block(
+			jen.For(jen.List(id("_"), id("path")).Op(":=").Range().Id("nearPaths").Call(id("served").Dot("path"), id("served").Dot("wantRequest"))).Block(
 				id("checkNotRouted").Call(id("t"), id("handlerFor").Call(empty()), opField("method"), id("path")),
 			),
 		)),
@@ -429,6 +427,23 @@ func genReflectHelpers(f *jen.File) {
 			id("body").Dot("SetZero").Call(),
 		),
 		jen.Return(id("got")),
+	)
+	f.Line()
+	f.Comment("nearPaths are variations of a path the handler serves that a router must not")
+	f.Comment("serve as any operation: a dot segment, an empty segment, and an encoded slash")
+	f.Comment("between two segments of the pattern's literal start (want's Pattern).")
+	f.Func().Id("nearPaths").Params(id("path").String(), id("want").Any()).Index().String().Block(
+		id("first").Op(":=").Qual("strings", "Index").Call(id("path").Index(jen.Lit(1), jen.Empty()), jen.Lit("/")).Op("+").Lit(1),
+		jen.If(id("first").Op("<=").Lit(0)).Block(jen.Return(jen.Index().String().Values(id("path").Op("+").Lit("/.."), jen.Lit("/docbind/..").Op("+").Id("path")))),
+		id("paths").Op(":=").Index().String().Values(
+			id("path").Index(jen.Empty(), id("first")).Op("+").Lit("/docbind/..").Op("+").Id("path").Index(id("first"), jen.Empty()),
+			id("path").Index(jen.Empty(), id("first")).Op("+").Lit("/").Op("+").Id("path").Index(id("first"), jen.Empty()),
+		),
+		jen.List(id("_"), id("pattern"), id("_")).Op(":=").Qual("strings", "Cut").Call(rv(id("want")).Dot("Elem").Call().Dot("FieldByName").Call(jen.Lit("Pattern")).Dot("String").Call(), jen.Lit(" ")),
+		jen.If(jen.List(id("literal"), id("_"), id("_")).Op(":=").Qual("strings", "Cut").Call(id("pattern"), jen.Lit("{")), id("first").Op("<").Len(id("literal")).Op("-").Lit(1)).Block(
+			id("paths").Op("=").Append(id("paths"), id("path").Index(jen.Empty(), id("first")).Op("+").Lit("%2F").Op("+").Id("path").Index(id("first").Op("+").Lit(1), jen.Empty())),
+		),
+		jen.Return(id("paths")),
 	)
 	f.Line()
 	f.Comment("requestField names the field of the request want that holds the path value.")

@@ -244,8 +244,8 @@ func exampleCall(op *model.Operation, ex *model.Example) jen.Code {
 }
 
 // defenceValue tells checkDefences what the operation offers an attacker
-// beyond its routes: a string query option, a header option, bodies of the
-// wrong type and paths near the one the handler serves.
+// beyond its routes: a string query option, a header option and bodies of
+// the wrong type.
 func defenceValue(op *model.Operation) jen.Code {
 	var kvs []kv
 	if p := stringQueryParam(op); p != nil {
@@ -260,13 +260,6 @@ func defenceValue(op *model.Operation) jen.Code {
 	}
 	if op.BodyKind == model.BodyJSON {
 		kvs = append(kvs, kv{"wrongBodies", jen.Index().String().Values(wrongBodies(op)...)})
-	}
-	var paths []jen.Code
-	for _, p := range hostilePaths(served) {
-		paths = append(paths, jen.Lit(p))
-	}
-	if len(paths) > 0 {
-		kvs = append(kvs, kv{"hostilePaths", jen.Index().String().Values(paths...)})
 	}
 	return jen.Id("defences").Add(keyed(nil, kvs...))
 }

@@ -40,8 +40,6 @@ func genOptionsType(f *jen.File, op *model.Operation) {
 	for _, c := range comments(fmt.Sprintf("%s holds the optional %s of %s; nil and empty fields are not sent.", op.OptionsType, optionsKinds(op), op.Name)) {
 		f.Add(c)
 	}
-	f.Comment("")
-	f.Comment(source(op.Source))
 	f.Type().Id(op.OptionsType).Struct(fields...)
 	f.Line()
 	genOptionsApply(f, op)

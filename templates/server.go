@@ -72,8 +72,6 @@ func requestParams(op *model.Operation) []*model.Param {
 
 func genRequestType(f *jen.File, op *model.Operation) {
 	f.Comment(fmt.Sprintf("%s is what a Server receives for %s.", op.RequestType, op.Name))
-	f.Comment("")
-	f.Comment(source(op.Source))
 	fields := []jen.Code{
 		jen.Comment(`Pattern is the route that matched, such as "` + op.Variants[0].Pattern + `".`),
 		jen.Id("Pattern").String(),
