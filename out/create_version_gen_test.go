@@ -7,7 +7,6 @@ import (
 	"testing"
 )
 
-// TestCreateVersion checks CreateVersion's URLs, documented examples and defences.
 func TestCreateVersion(t *testing.T) {
 	op := opTest[*Item, *CreateVersionOptions, *Item]{
 		name:   "CreateVersion",
@@ -89,7 +88,6 @@ func TestCreateVersion(t *testing.T) {
 			call: func(ctx context.Context, c *Client, body *Item) (*Item, error) {
 				return c.CreateVersion(ctx, body, nil)
 			},
-			servedAs:    "CreateVersion",
 			wantRequest: &CreateVersionRequest{Pattern: "POST /drive/root/versions"},
 		},
 	})

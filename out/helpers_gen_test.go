@@ -4,6 +4,7 @@ package out
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -554,9 +555,11 @@ type example[B, R any] struct {
 	exchange documentedExchange
 	// call calls the client method with the documented arguments and body.
 	call func(ctx context.Context, c *Client, body B) (R, error)
-	// servedAs is the operation the handler serves the request as ("": the handler
-	// is not tested); wantRequest, but for its JSON body, is what the Server receives.
+	// servedAs names the operation the handler serves the request as when it is not
+	// this one; untested leaves the handler untested. wantRequest, but for its JSON
+	// body, is what the Server receives.
 	servedAs    string
+	untested    bool
 	wantRequest any
 	// noBody sends no body where the docs show one that is not of the body's type.
 	noBody bool
@@ -603,14 +606,15 @@ func (op opTest[B, O, R]) checkExamples(t *testing.T, examples []example[B, R]) 
 				docs := serveDocumented(t, tt.exchange)
 				got, err := tt.call(t.Context(), NewClient(docs.URL), body)
 				checkResult(t, got, want, err, docs.URL, tt.exchange)
-				if tt.servedAs == "" {
+				if tt.untested {
 					checkEncoded(t, want, tt.exchange)
 					return
 				}
+				servedAs := cmp.Or(tt.servedAs, op.name)
 				var seen received
 				h := handlerFor(&testServer{answer: func(ctx context.Context, name string, req any) (any, error) {
-					if name != tt.servedAs {
-						t.Errorf("the handler served the documented request as %s, want %s", name, tt.servedAs)
+					if name != servedAs {
+						t.Errorf("the handler served the documented request as %s, want %s", name, servedAs)
 					}
 					seen = receive(req)
 					return respondDocumented(ctx, want, op.status, tt.exchange)
