@@ -22,7 +22,6 @@ func TestCreateVersion(t *testing.T) {
 				},
 				wantRequest:  &CreateVersionRequest{Pattern: "POST /drive/root/versions"},
 				unusedMethod: "PATCH",
-				notFoundPath: "/drive/root/versions/docbind-no-such-route",
 			},
 			{
 				// Source: docs/create-version.md:10
@@ -34,7 +33,6 @@ func TestCreateVersion(t *testing.T) {
 				},
 				wantRequest:  &CreateVersionRequest{Pattern: "POST /drive/items/{itemID}/versions", ItemID: "itemID-1"},
 				unusedMethod: "PATCH",
-				notFoundPath: "/drive/items/itemID-1/versions/docbind-no-such-route",
 			},
 			{
 				// Source: docs/create-version.md:11
@@ -46,7 +44,6 @@ func TestCreateVersion(t *testing.T) {
 				},
 				wantRequest:  &CreateVersionRequest{Pattern: "POST /drives/{driveID}/root/versions", DriveID: "driveID-1"},
 				unusedMethod: "PATCH",
-				notFoundPath: "/drives/driveID-1/root/versions/docbind-no-such-route",
 			},
 		},
 		defences: defences{

@@ -79,8 +79,11 @@ func genOpTypes(f *jen.File) {
 		jen.Comment("wantRequest is what the Server receives for the sample path; nil when the"),
 		jen.Comment("handler does not serve the URL as this operation: only the client is checked."),
 		id("wantRequest").Any(),
-		jen.Comment("unusedMethod and notFoundPath are refused by the handler (405, 404)."),
+		jen.Comment("The handler refuses unusedMethod (405) and notFoundPath (404), which is"),
+		jen.Comment("path+\"/docbind-no-such-route\" when empty; allFound says it serves every path"),
+		jen.Comment("below, so none is refused."),
 		jen.List(id("unusedMethod"), id("notFoundPath")).String(),
+		id("allFound").Bool(),
 	)
 	f.Line()
 	f.Comment("example is a documented example of an operation.")
@@ -205,8 +208,8 @@ func genCheckRoutes(f *jen.File) {
 					jen.If(tt("unusedMethod").Op("!=").Lit("")).Block(
 						id("checkStatus").Call(id("t"), id("h"), tt("unusedMethod"), tt("path"), jen.Lit(""), jen.Qual(pkgHTTP, "StatusMethodNotAllowed")),
 					),
-					jen.If(tt("notFoundPath").Op("!=").Lit("")).Block(
-						id("checkStatus").Call(id("t"), id("h"), opField("method"), tt("notFoundPath"), jen.Lit(""), jen.Qual(pkgHTTP, "StatusNotFound")),
+					jen.If(jen.Op("!").Add(tt("allFound"))).Block(
+						id("checkStatus").Call(id("t"), id("h"), opField("method"), jen.Qual("cmp", "Or").Call(tt("notFoundPath"), tt("path").Op("+").Lit("/docbind-no-such-route")), jen.Lit(""), jen.Qual(pkgHTTP, "StatusNotFound")),
 					),
 					jen.If(id("bodyKind").Types(id("B")).Call().Op("==").Lit("json")).Block(
 						id("checkStatus").Call(id("t"), id("h"), opField("method"), tt("path"), jen.Lit(`{"malformed": `), jen.Qual(pkgHTTP, "StatusBadRequest")),

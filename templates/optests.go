@@ -112,8 +112,11 @@ func routeCases(op *model.Operation) []jen.Code {
 			if v.UnusedMethod != "" {
 				kvs = append(kvs, kv{"unusedMethod", jen.Lit(v.UnusedMethod)})
 			}
-			if v.NotFoundPath != "" {
+			if v.NotFoundPath != "" && v.NotFoundPath != v.SamplePath+"/docbind-no-such-route" {
 				kvs = append(kvs, kv{"notFoundPath", jen.Lit(v.NotFoundPath)})
+			}
+			if v.NotFoundPath == "" {
+				kvs = append(kvs, kv{"allFound", jen.True()})
 			}
 		case v.ServedBy != nil:
 			notes = append(notes, fmt.Sprintf("The handler serves this URL as %s: only the client is checked here.", v.ServedBy.Op.Name))
