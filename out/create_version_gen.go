@@ -150,7 +150,6 @@ func (c *Client) CreateVersion(ctx context.Context, body *Item, opts *CreateVers
 }
 
 // CreateVersion calls POST /drive/items/{itemID}/versions, a URL of CreateVersion (Create version).
-//
 // Source: docs/create-version.md:10
 func (h *DriveItemClient) CreateVersion(ctx context.Context, body *Item, opts *CreateVersionOptions) (*Item, error) {
 	c := h.c
@@ -158,7 +157,6 @@ func (h *DriveItemClient) CreateVersion(ctx context.Context, body *Item, opts *C
 }
 
 // CreateVersion calls POST /drives/{driveID}/root/versions, a URL of CreateVersion (Create version).
-//
 // Source: docs/create-version.md:11
 func (h *DriveClient) CreateVersion(ctx context.Context, body *Item, opts *CreateVersionOptions) (*Item, error) {
 	c := h.c

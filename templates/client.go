@@ -222,12 +222,12 @@ func clientResults(op *model.Operation) []jen.Code {
 func genClientMethod(f *jen.File, op *model.Operation, v *model.Variant) {
 	if first := op.Variants[0]; v != first {
 		// The first URL's method documents the operation; another URL's
-		// points to it rather than repeating it.
+		// points to it rather than repeating it, in one paragraph.
 		f.Comment(fmt.Sprintf("%s calls %s, a URL of %s (%s).", v.ClientMethod, v.Pattern, first.QualifiedMethod(), op.Title))
 	} else {
 		genOperationDoc(f, op, v)
+		f.Comment("")
 	}
-	f.Comment("")
 	f.Comment(source(v.Source))
 	body := handleBinding(v)
 	if len(op.Variants) > 1 {
