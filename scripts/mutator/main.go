@@ -460,7 +460,11 @@ func mainErr(args []string, stdout, stderr io.Writer) error {
 				if err != nil {
 					first = cmp.Or(first, err)
 				} else {
-					fmt.Fprintf(stderr, "[%d/%d] %-8s %s\n", done, len(ms), m.result, m)
+					fmt.Fprintf(stderr, "[%d/%d] %-8s %s", done, len(ms), m.result, m)
+					if m.detail != "" {
+						fmt.Fprintf(stderr, " (%s)", m.detail)
+					}
+					fmt.Fprintln(stderr)
 				}
 				mu.Unlock()
 			}
