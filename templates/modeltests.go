@@ -53,11 +53,15 @@ func genRoundTrip(f *jen.File, name string, instances []model.Instance) {
 		for _, s := range ex.Substitutions {
 			notes = append(notes, fmt.Sprintf("%s: %s is replaced by %s, a valid value of its type.", s.Member, s.From, s.To))
 		}
-		cases = append(cases, keyed(notes,
-			kv{"name", jen.Lit(fmt.Sprintf("%s from %s:%d", t.Name, path.Base(ex.Source.File), ex.Source.Line))},
-			kv{"into", jen.New(jen.Id(t.Name))},
-			kv{"json", rawString(ex.JSON)},
-		))
+		kvs := []kv{
+			{"name", jen.Lit(fmt.Sprintf("%s from %s:%d", t.Name, path.Base(ex.Source.File), ex.Source.Line))},
+			{"into", jen.New(jen.Id(t.Name))},
+			{"json", rawString(ex.JSON)},
+		}
+		if extras := valueExtras(ex.Value, nil); len(extras) > 0 {
+			kvs = append(kvs, kv{"extras", stringsLit(extras)})
+		}
+		cases = append(cases, keyed(notes, kvs...))
 	}
 	if len(cases) == 0 {
 		return
@@ -71,10 +75,13 @@ func genRoundTrip(f *jen.File, name string, instances []model.Instance) {
 			jen.Comment("into is a new value of the type the JSON decodes into."),
 			jen.Id("into").Any(),
 			jen.Id("json").String(),
+			jen.Comment("extras are the members of the JSON that no field declares."),
+			jen.Id("extras").Index().String(),
 		).Add(lines(cases)),
 		jen.For(jen.List(jen.Id("_"), jen.Id("tt")).Op(":=").Range().Id("tests")).Block(
 			jen.Id("t").Dot("Run").Call(jen.Id("tt").Dot("name"), jen.Func().Params(tParam()).Block(
 				jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Index().Byte().Call(jen.Id("tt").Dot("json")), jen.Id("tt").Dot("into")), jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("decoding the documented JSON: %v"), jen.Err())),
+				jen.Id("checkExtras").Call(jen.Id("t"), jen.Id("tt").Dot("extras"), jen.Id("tt").Dot("into")),
 				jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("tt").Dot("into")),
 				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("encoding: %v"), jen.Err())),
 				jen.Id("checkJSONBody").Call(jen.Id("t"), jen.Lit("re-encoded JSON"), jen.Id("data"), jen.Id("tt").Dot("json")),

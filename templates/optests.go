@@ -182,11 +182,7 @@ func exampleCase(op *model.Operation, ex *model.Example) jen.Code {
 		kvs = append(kvs, kv{"noBody", jen.True()})
 	}
 	if extras := exampleExtras(op, ex); len(extras) > 0 {
-		var lits []jen.Code
-		for _, e := range extras {
-			lits = append(lits, jen.Lit(e))
-		}
-		kvs = append(kvs, kv{"extras", jen.Index().String().Values(lits...)})
+		kvs = append(kvs, kv{"extras", stringsLit(extras)})
 	}
 	return keyed(notes, kvs...)
 }
@@ -197,16 +193,32 @@ func exampleCase(op *model.Operation, ex *model.Example) jen.Code {
 func exampleExtras(op *model.Operation, ex *model.Example) []string {
 	var keys []string
 	if op.BodyKind == model.BodyJSON {
-		keys = valueExtras(ex.Request, keys)
+		keys = appendValueExtras(ex.Request, keys)
 	}
 	if op.Result.Kind == model.ResultJSON && !ex.IsError {
-		keys = valueExtras(ex.Response, keys)
+		keys = appendValueExtras(ex.Response, keys)
 	}
+	return valueExtras(nil, keys)
+}
+
+// stringsLit is a []string literal of ss.
+func stringsLit(ss []string) jen.Code {
+	var lits []jen.Code
+	for _, s := range ss {
+		lits = append(lits, jen.Lit(s))
+	}
+	return jen.Index().String().Values(lits...)
+}
+
+// valueExtras appends the keys a value and the values in it do not
+// declare, sorted and once each.
+func valueExtras(v *model.Value, keys []string) []string {
+	keys = appendValueExtras(v, keys)
 	slices.Sort(keys)
 	return slices.Compact(keys)
 }
 
-func valueExtras(v *model.Value, keys []string) []string {
+func appendValueExtras(v *model.Value, keys []string) []string {
 	if v == nil {
 		return keys
 	}
@@ -214,13 +226,13 @@ func valueExtras(v *model.Value, keys []string) []string {
 		keys = append(keys, e.Key)
 	}
 	for _, fv := range v.Fields {
-		keys = valueExtras(fv.Value, keys)
+		keys = appendValueExtras(fv.Value, keys)
 	}
 	for _, e := range v.Elems {
-		keys = valueExtras(e, keys)
+		keys = appendValueExtras(e, keys)
 	}
 	for _, e := range v.Entries {
-		keys = valueExtras(e.Value, keys)
+		keys = appendValueExtras(e.Value, keys)
 	}
 	return keys
 }

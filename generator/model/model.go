@@ -174,6 +174,9 @@ type TypeExample struct {
 	Source        diag.Pos
 	JSON          string // with placeholders made valid
 	Substitutions []Substitution
+	// Value is the instance as the model types it: which of its members
+	// no field declares, and so decoding keeps in AdditionalProperties.
+	Value *Value
 }
 
 // Field is one member of a struct type.

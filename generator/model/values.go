@@ -160,8 +160,8 @@ func (b *builder) typeExamples() {
 		t := b.types.built[key]
 		for _, ex := range d.examples {
 			var subs []Substitution
-			typedValue(&TypeRef{Kind: RefNamed, Named: t}, ex.node, "", &subs)
-			t.Examples = append(t.Examples, &TypeExample{Source: ex.source, JSON: substitute(ex.text, subs), Substitutions: subs})
+			v := typedValue(&TypeRef{Kind: RefNamed, Named: t}, ex.node, "", &subs)
+			t.Examples = append(t.Examples, &TypeExample{Source: ex.source, JSON: substitute(ex.text, subs), Substitutions: subs, Value: v})
 		}
 	}
 }
