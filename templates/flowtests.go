@@ -20,7 +20,7 @@ func genPagingTest(f *jen.File, op *model.Operation) {
 	}
 	f.Comment(fmt.Sprintf("Test%sPaging checks that %s follows %s to the last page and", op.Name, iteratorName(v), env.NextLink.JSONName))
 	f.Comment("yields every item once.")
-	f.Func().Id("Test"+op.Name+"Paging").Params(tParam()).Block(
+	f.Func().Id("Test" + op.Name + "Paging").Params(tParam()).Block(
 		jen.Id("checkPaging").Call(jen.Id("t"), jen.Lit(env.Items.JSONName), jen.Lit(env.NextLink.JSONName), delta,
 			jen.Func().Params(ctxParam(), clientParam()).Params(jen.Int(), jen.Error()).Block(
 				jen.Return(jen.Id("count").Call(jen.Id("c").Dot(iteratorName(v)).Call(args...))),
