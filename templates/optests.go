@@ -135,15 +135,7 @@ func routeCall(op *model.Operation, v *model.Variant) jen.Code {
 	for i := range v.SampleArgs {
 		args = append(args, jen.Id("args").Index(jen.Lit(i)))
 	}
-	switch op.BodyKind {
-	case model.BodyJSON:
-		args = append(args, jen.Id("body"))
-	case model.BodyStream:
-		args = append(args, jen.Id("body"), jen.Lit(""))
-	}
-	if op.OptionsType != "" {
-		args = append(args, jen.Id("opts"))
-	}
+	args = append(args, bodyAndOptions(op, jen.Lit(""), jen.Id("opts"))...)
 	return jen.Func().Params(ctxParam(), clientParam(), jen.Id("args").Index().String(), jen.Id("body").Add(bodyType(op)), jen.Id("opts").Add(optionsType(op))).Params(resultTypeOrNone(op), jen.Error()).Block(
 		returnCall(op, callVariant(jen.Id("c"), v, args)),
 	)
@@ -245,15 +237,7 @@ func exampleCall(op *model.Operation, ex *model.Example) jen.Code {
 	for _, a := range ex.PathArgs {
 		args = append(args, jen.Lit(a))
 	}
-	switch op.BodyKind {
-	case model.BodyJSON:
-		args = append(args, jen.Id("body"))
-	case model.BodyStream:
-		args = append(args, jen.Id("body"), jen.Lit(ex.ContentType))
-	}
-	if op.OptionsType != "" {
-		args = append(args, optionsCode(op, ex.HeaderArgs, ex.QueryArgs))
-	}
+	args = append(args, bodyAndOptions(op, jen.Lit(ex.ContentType), optionsCode(op, ex.HeaderArgs, ex.QueryArgs))...)
 	return jen.Func().Params(ctxParam(), clientParam(), jen.Id("body").Add(bodyType(op))).Params(resultTypeOrNone(op), jen.Error()).Block(
 		returnCall(op, callVariant(jen.Id("c"), ex.Variant, args)),
 	)
