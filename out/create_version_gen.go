@@ -23,7 +23,6 @@ type Identity struct {
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
 
-// membersIdentity are the JSON members declared as fields of Identity.
 var membersIdentity = []string{"displayName", "id"}
 
 // UnmarshalJSON keeps the members Identity does not declare in AdditionalProperties.
@@ -56,7 +55,6 @@ type IdentitySet struct {
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
 
-// membersIdentitySet are the JSON members declared as fields of IdentitySet.
 var membersIdentitySet = []string{"application", "device", "user"}
 
 // UnmarshalJSON keeps the members IdentitySet does not declare in AdditionalProperties.
@@ -97,7 +95,6 @@ type Item struct {
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
 
-// membersItem are the JSON members declared as fields of Item.
 var membersItem = []string{"content", "createdBy", "createdDateTime", "cTag", "description", "eTag"}
 
 // UnmarshalJSON keeps the members Item does not declare in AdditionalProperties.

@@ -1048,6 +1048,41 @@ func count[T any](seq iter.Seq2[T, error]) (int, error) {
 	return n, nil
 }
 
+// TestDeclaredMembers checks that each model's fields carry the JSON names the docs
+// give its members: a field that lost its name fails here even when no example
+// shows the member.
+func TestDeclaredMembers(t *testing.T) {
+	for _, tt := range []struct {
+		model   any
+		members []string
+	}{
+		{new(Identity), membersIdentity},
+		{new(IdentitySet), membersIdentitySet},
+		{new(Item), membersItem},
+	} {
+		typ := reflect.TypeOf(tt.model).Elem()
+		if got := jsonNames(typ); !slices.Equal(got, tt.members) {
+			t.Errorf("%s: fields named %q, the docs' members are %q", typ.Name(), got, tt.members)
+		}
+	}
+}
+
+// jsonNames are the JSON names of a struct's fields, an embedded base's first.
+func jsonNames(typ reflect.Type) []string {
+	var names []string
+	for i := range typ.NumField() {
+		field := typ.Field(i)
+		if field.Anonymous {
+			names = append(names, jsonNames(field.Type)...)
+			continue
+		}
+		if name, _, _ := strings.Cut(field.Tag.Get("json"), ","); name != "-" {
+			names = append(names, name)
+		}
+	}
+	return names
+}
+
 // TestResolveReference resolves the references of RFC 3986 section 5.4 against its
 // base URL, and references whose characters must stay as the server sent them.
 func TestResolveReference(t *testing.T) {

@@ -148,8 +148,9 @@ func typeDoc(t *model.Type) string {
 	return doc
 }
 
-// membersVar names the list of declared members; the "members" prefix keeps
-// it unexported whatever the type is called.
+// membersVar names the list of the JSON members a model declares as fields,
+// which its UnmarshalJSON keeps out of AdditionalProperties; the "members"
+// prefix keeps it unexported whatever the type is called.
 func membersVar(t *model.Type) string { return "members" + t.Name }
 
 func genMembers(f *jen.File, t *model.Type) {
@@ -157,7 +158,6 @@ func genMembers(f *jen.File, t *model.Type) {
 	for _, fd := range t.AllFields() {
 		names = append(names, jen.Lit(fd.JSONName))
 	}
-	f.Comment(fmt.Sprintf("%s are the JSON members declared as fields of %s.", membersVar(t), t.Name))
 	f.Var().Id(membersVar(t)).Op("=").Index().String().Values(names...)
 	f.Line()
 }
@@ -206,5 +206,49 @@ func genMarshal(f *jen.File, t *model.Type) {
 	f.Func().Params(jen.Id("v").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(append(localFields(t),
 		jen.Return(jen.Id("encodeOpen").Call(fieldsOf(t, jen.Id("v"), false), jen.Id("v").Dot("AdditionalProperties"))),
 	)...)
+	f.Line()
+}
+
+// genDeclaredMembersTest checks every model's fields against its members
+// list: a field that lost its documented JSON name fails, even when no
+// example shows the member.
+func genDeclaredMembersTest(f *jen.File, api *model.API) {
+	var cases []jen.Code
+	for _, t := range api.Types {
+		cases = append(cases, jen.Values(jen.New(jen.Id(t.Name)), jen.Id(membersVar(t))))
+	}
+	if len(cases) == 0 {
+		return
+	}
+	f.Comment("TestDeclaredMembers checks that each model's fields carry the JSON names the docs")
+	f.Comment("give its members: a field that lost its name fails here even when no example")
+	f.Comment("shows the member.")
+	f.Func().Id("TestDeclaredMembers").Params(tParam()).Block(
+		jen.For(jen.List(jen.Id("_"), jen.Id("tt")).Op(":=").Range().Index().Struct(
+			jen.Id("model").Any(),
+			jen.Id("members").Index().String(),
+		).Add(lines(cases))).Block(
+			jen.Id("typ").Op(":=").Qual(pkgReflect, "TypeOf").Call(jen.Id("tt").Dot("model")).Dot("Elem").Call(),
+			jen.If(jen.Id("got").Op(":=").Id("jsonNames").Call(jen.Id("typ")), jen.Op("!").Qual("slices", "Equal").Call(jen.Id("got"), jen.Id("tt").Dot("members"))).Block(
+				jen.Id("t").Dot("Errorf").Call(jen.Lit("%s: fields named %q, the docs' members are %q"), jen.Id("typ").Dot("Name").Call(), jen.Id("got"), jen.Id("tt").Dot("members")),
+			),
+		),
+	)
+	f.Line()
+	f.Comment("jsonNames are the JSON names of a struct's fields, an embedded base's first.")
+	f.Func().Id("jsonNames").Params(jen.Id("typ").Qual(pkgReflect, "Type")).Index().String().Block(
+		jen.Var().Id("names").Index().String(),
+		jen.For(jen.Id("i").Op(":=").Range().Id("typ").Dot("NumField").Call()).Block(
+			jen.Id("field").Op(":=").Id("typ").Dot("Field").Call(jen.Id("i")),
+			jen.If(jen.Id("field").Dot("Anonymous")).Block(
+				jen.Id("names").Op("=").Append(jen.Id("names"), jen.Id("jsonNames").Call(jen.Id("field").Dot("Type")).Op("...")),
+				jen.Continue(),
+			),
+			jen.If(jen.List(jen.Id("name"), jen.Id("_"), jen.Id("_")).Op(":=").Qual("strings", "Cut").Call(jen.Id("field").Dot("Tag").Dot("Get").Call(jen.Lit("json")), jen.Lit(",")), jen.Id("name").Op("!=").Lit("-")).Block(
+				jen.Id("names").Op("=").Append(jen.Id("names"), jen.Id("name")),
+			),
+		),
+		jen.Return(jen.Id("names")),
+	)
 	f.Line()
 }

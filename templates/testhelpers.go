@@ -27,6 +27,7 @@ func genTestHelpers(f *jen.File, api *model.API, _ Options) {
 	genSharedHandler(f)
 	genDefenceHelpers(f)
 	genOpChecks(f)
+	genDeclaredMembersTest(f, api)
 	genResolveReferenceTest(f)
 	for _, op := range api.Operations {
 		if op.Result.Kind == model.ResultAccepted {
