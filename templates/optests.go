@@ -76,16 +76,25 @@ func genOperationTest(f *jen.File, op *model.Operation) {
 		examples = jen.Index().Id("example").Types(bodyType(op), resultTypeOrNone(op)).Add(lines(cases))
 	}
 	f.Func().Id("Test"+op.Name).Params(tParam()).Block(
-		jen.Id("op").Op(":=").Id("opTest").Add(opTypes(op)).Add(keyed(nil,
-			kv{"name", jen.Lit(op.Name)},
-			kv{"method", jen.Lit(op.Method)},
-			kv{"status", jen.Lit(op.Result.Status)},
-			kv{"routes", jen.Index().Id("route").Add(opTypes(op)).Add(lines(routeCases(op)))},
-			kv{"defences", defenceValue(op)},
-		)),
+		jen.Id("op").Op(":=").Id("opTest").Add(opTypes(op)).Add(keyed(nil, opFields(op)...)),
 		jen.Id("op").Dot("check").Call(jen.Id("t"), examples),
 	)
 	f.Line()
+}
+
+// opFields describe an operation to its checks; defences only when it
+// offers an attacker more than its routes.
+func opFields(op *model.Operation) []kv {
+	kvs := []kv{
+		{"name", jen.Lit(op.Name)},
+		{"method", jen.Lit(op.Method)},
+		{"status", jen.Lit(op.Result.Status)},
+		{"routes", jen.Index().Id("route").Add(opTypes(op)).Add(lines(routeCases(op)))},
+	}
+	if d := defenceFields(op); len(d) > 0 {
+		kvs = append(kvs, kv{"defences", jen.Id("defences").Add(keyed(nil, d...))})
+	}
+	return kvs
 }
 
 // routeCases are an operation's URLs, each with a call of its client
@@ -243,10 +252,10 @@ func exampleCall(op *model.Operation, ex *model.Example) jen.Code {
 	)
 }
 
-// defenceValue tells checkDefences what the operation offers an attacker
+// defenceFields tell checkDefences what the operation offers an attacker
 // beyond its routes: a string query option, a header option and bodies of
 // the wrong type.
-func defenceValue(op *model.Operation) jen.Code {
+func defenceFields(op *model.Operation) []kv {
 	var kvs []kv
 	if p := stringQueryParam(op); p != nil {
 		kvs = append(kvs, kv{"queryField", jen.Lit(p.FieldName)}, kv{"queryKey", jen.Lit(p.WireName)})
@@ -254,14 +263,10 @@ func defenceValue(op *model.Operation) jen.Code {
 	if len(op.HeaderParams) > 0 {
 		kvs = append(kvs, kv{"headerField", jen.Lit(op.HeaderParams[0].FieldName)})
 	}
-	served := servedVariant(op)
-	if served == nil || !op.HasServer() {
-		return jen.Id("defences").Add(keyed(nil, kvs...))
-	}
-	if op.BodyKind == model.BodyJSON {
+	if op.BodyKind == model.BodyJSON && servedVariant(op) != nil && op.HasServer() {
 		kvs = append(kvs, kv{"wrongBodies", jen.Index().String().Values(wrongBodies(op)...)})
 	}
-	return jen.Id("defences").Add(keyed(nil, kvs...))
+	return kvs
 }
 
 // wrongBodies are JSON bodies of the wrong type for the operation's body:
