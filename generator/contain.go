@@ -31,14 +31,26 @@ type brokenPage struct {
 // blamed on the page its nearest "Source:" comment names. It returns an
 // error listing what it cannot blame on a page. When the check itself is
 // unavailable (no go command), the package is taken as generated: every
-// known way to break it is closed by construction.
-func brokenPages(pkg string, files []templates.File) (map[string]brokenPage, error) {
+// known way to break it is closed by construction. A package the cache
+// saw type-check is not checked again.
+func brokenPages(pkg string, files []templates.File, cache *Cache) (map[string]brokenPage, error) {
+	var key fingerprint
+	cached := false
+	if cache != nil {
+		key, cached = cache.checkKey(pkg, files)
+		if cached && cache.typeChecked(key) {
+			return nil, nil
+		}
+	}
 	errs, err := gocheck.Check(pkg, files)
 	if errors.Is(err, gocheck.ErrUnavailable) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, err
+	}
+	if len(errs) == 0 && cached {
+		cache.setTypeChecked(key)
 	}
 	byName := map[string]templates.File{}
 	for _, f := range files {

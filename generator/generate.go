@@ -37,6 +37,10 @@ type Options struct {
 	Include, Exclude []string
 	Model            model.Config
 	Suppress         []config.Suppression
+	// Cache, when not nil, keeps the formatted files and type-checked
+	// packages of earlier runs, so that a run formats and checks only what
+	// changed; output is the same with it or without. See Cache.
+	Cache *Cache `json:"-"`
 }
 
 // selected reports whether a page path passes Include and Exclude.
@@ -153,12 +157,12 @@ func generateFrom(sources []Source, opt Options, render renderFunc) (*Result, er
 			res.Diags.Errorf(diag.Pos{File: opt.DocsLabel}, diag.NoOperations, "the docs document no operation: no request block was found")
 			return res, res.Diags.Err()
 		}
-		files, err := render(api, templates.Options{Package: opt.Package, DocsDir: opt.DocsLabel})
+		files, err := render(api, opt.templatesOptions())
 		if err != nil {
 			res.Diags.Errorf(diag.Pos{File: opt.DocsLabel}, diag.InternalError, "%v", err)
 			return res, res.Diags.Err()
 		}
-		broken, err := brokenPages(opt.Package, files)
+		broken, err := brokenPages(opt.Package, files, opt.Cache)
 		if err == nil && len(broken) > 0 && round < maxRounds {
 			pages = leaveOut(pages, broken, &left)
 			continue
@@ -170,6 +174,14 @@ func generateFrom(sources []Source, opt Options, render renderFunc) (*Result, er
 		res.API, res.Files = api, files
 		return res, nil
 	}
+}
+
+func (o Options) templatesOptions() templates.Options {
+	to := templates.Options{Package: o.Package, DocsDir: o.DocsLabel}
+	if o.Cache != nil {
+		to.Format = o.Cache.Format
+	}
+	return to
 }
 
 func (o Options) modelConfig() model.Config {

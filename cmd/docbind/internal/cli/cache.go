@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/docbind/docbind/generator"
 	"github.com/docbind/docbind/generator/diag"
@@ -61,7 +62,33 @@ func readInputs(opt *options) (inputs, error) {
 	return inputs{hash: hex.EncodeToString(h.Sum(nil)), sources: sources}, nil
 }
 
-func cachePath(opt *options) (string, bool) {
+func cachePath(opt *options) (string, bool) { return cacheFile(opt, ".json") }
+
+// renderCachePath is where the generator's Cache of formatted files and
+// type-checked packages for the output folder lives, beside the run cache.
+// -check shares it with writing runs.
+func renderCachePath(opt *options) (string, bool) { return cacheFile(opt, ".render") }
+
+// renderCacheAge is how long the render cache of an output folder no run
+// has used is kept: each is as large as the folder's generated code.
+const renderCacheAge = 30 * 24 * time.Hour
+
+// saveRenderCache saves the run's render cache and removes those of other
+// output folders that no run has used for renderCacheAge. Failing to only
+// costs a later run its shortcut.
+func saveRenderCache(c *generator.Cache, file string) {
+	_ = c.Save(file)
+	now := time.Now()
+	_ = os.Chtimes(file, now, now) // Save writes nothing when nothing changed
+	others, _ := filepath.Glob(filepath.Join(filepath.Dir(file), "*.render"))
+	for _, other := range others {
+		if fi, err := os.Stat(other); err == nil && now.Sub(fi.ModTime()) > renderCacheAge {
+			_ = os.Remove(other)
+		}
+	}
+}
+
+func cacheFile(opt *options, ext string) (string, bool) {
 	dir, err := os.UserCacheDir()
 	if err != nil || os.Getenv("DOCBIND_NOCACHE") != "" {
 		return "", false
@@ -71,7 +98,7 @@ func cachePath(opt *options) (string, bool) {
 		return "", false
 	}
 	sum := sha256.Sum256([]byte(abs))
-	return filepath.Join(dir, "docbind", hex.EncodeToString(sum[:12])+".json"), true
+	return filepath.Join(dir, "docbind", hex.EncodeToString(sum[:12])+ext), true
 }
 
 func loadCache(opt *options, in inputs) (*cacheEntry, bool) {

@@ -66,7 +66,15 @@ func (r *run) main() int {
 		}
 		return r.finish(ExitOK)
 	}
-	res, err := generator.GenerateFrom(inputs.sources, r.opt.generatorOptions())
+	gopt := r.opt.generatorOptions()
+	renderCache, cached := renderCachePath(r.opt)
+	if cached {
+		gopt.Cache = generator.LoadCache(renderCache)
+	}
+	res, err := generator.GenerateFrom(inputs.sources, gopt)
+	if err == nil && cached {
+		saveRenderCache(gopt.Cache, renderCache)
+	}
 	if res != nil {
 		r.report(res.Diags)
 	}
