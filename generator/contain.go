@@ -31,16 +31,13 @@ type brokenPage struct {
 // blamed on the page its nearest "Source:" comment names. It returns an
 // error listing what it cannot blame on a page. When the check itself is
 // unavailable (no go command), the package is taken as generated: every
-// known way to break it is closed by construction. A package the cache
-// saw type-check is not checked again.
-func brokenPages(pkg string, files []templates.File, cache *Cache) (map[string]brokenPage, error) {
-	var key fingerprint
-	cached := false
-	if cache != nil {
-		key, cached = cache.checkKey(pkg, files)
-		if cached && cache.typeChecked(key) {
-			return nil, nil
-		}
+// known way to break it is closed by construction. The round's check of
+// the files as rendered answers whether there are errors; only when there
+// are, or it did not check these files, are they checked again to say
+// where.
+func brokenPages(pkg string, files []templates.File, r *round) (map[string]brokenPage, error) {
+	if bad, ok, err := r.typeErrors(files); ok && !bad && (err == nil || errors.Is(err, gocheck.ErrUnavailable)) {
+		return nil, nil
 	}
 	errs, err := gocheck.Check(pkg, files)
 	if errors.Is(err, gocheck.ErrUnavailable) {
@@ -48,9 +45,6 @@ func brokenPages(pkg string, files []templates.File, cache *Cache) (map[string]b
 	}
 	if err != nil {
 		return nil, err
-	}
-	if len(errs) == 0 && cached {
-		cache.setTypeChecked(key)
 	}
 	byName := map[string]templates.File{}
 	for _, f := range files {

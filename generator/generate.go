@@ -157,12 +157,13 @@ func generateFrom(sources []Source, opt Options, render renderFunc) (*Result, er
 			res.Diags.Errorf(diag.Pos{File: opt.DocsLabel}, diag.NoOperations, "the docs document no operation: no request block was found")
 			return res, res.Diags.Err()
 		}
-		files, err := render(api, opt.templatesOptions())
+		r := newRound(opt.Package, opt.Cache)
+		files, err := render(api, r.options(opt.DocsLabel))
 		if err != nil {
 			res.Diags.Errorf(diag.Pos{File: opt.DocsLabel}, diag.InternalError, "%v", err)
 			return res, res.Diags.Err()
 		}
-		broken, err := brokenPages(opt.Package, files, opt.Cache)
+		broken, err := brokenPages(opt.Package, files, r)
 		if err == nil && len(broken) > 0 && round < maxRounds {
 			pages = leaveOut(pages, broken, &left)
 			continue
@@ -174,14 +175,6 @@ func generateFrom(sources []Source, opt Options, render renderFunc) (*Result, er
 		res.API, res.Files = api, files
 		return res, nil
 	}
-}
-
-func (o Options) templatesOptions() templates.Options {
-	to := templates.Options{Package: o.Package, DocsDir: o.DocsLabel}
-	if o.Cache != nil {
-		to.Format = o.Cache.Format
-	}
-	return to
 }
 
 func (o Options) modelConfig() model.Config {

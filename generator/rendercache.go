@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
@@ -14,8 +13,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
-
-	"github.com/docbind/docbind/templates"
 )
 
 // A Cache makes a run after a small docs edit cheap: it remembers, from
@@ -34,7 +31,6 @@ type Cache struct {
 	mu      sync.Mutex
 	old     map[fingerprint]cachedFile // as loaded
 	used    map[fingerprint]cachedFile // looked up or added this run: what Save keeps
-	byName  map[string]cachedFile      // the last file formatted under each name, for checkKey
 	checked map[fingerprint]bool       // packages that type-checked, as loaded
 	ok      map[fingerprint]bool       // of those, and new ones, the keys this run used
 	changed bool                       // an entry was added: Save has something to write
@@ -42,8 +38,9 @@ type Cache struct {
 
 type fingerprint [sha256.Size]byte
 
-// cachedFile is a formatted file and the fingerprint of its tokens other
-// than comments, which is all type-checking sees of it.
+// cachedFile is a formatted file and the fingerprint of its unformatted
+// source's tokens other than comments, which is all type-checking sees of
+// it (formatting keeps what code means).
 type cachedFile struct {
 	formatted []byte
 	code      fingerprint
@@ -60,7 +57,7 @@ var cacheSalt = cacheMagic + runtime.Version() + "\n"
 // NewCache returns an empty cache.
 func NewCache() *Cache {
 	return &Cache{
-		old: map[fingerprint]cachedFile{}, used: map[fingerprint]cachedFile{}, byName: map[string]cachedFile{},
+		old: map[fingerprint]cachedFile{}, used: map[fingerprint]cachedFile{},
 		checked: map[fingerprint]bool{}, ok: map[fingerprint]bool{},
 	}
 }
@@ -107,32 +104,41 @@ func (c *Cache) Save(file string) error {
 }
 
 // Format is templates.Options.Format: the formatted file from the cache,
-// or format.Source's on a miss.
+// or format.Source's on a miss. (A run formats through a round, which also
+// type-checks.)
 func (c *Cache) Format(name string, src []byte) ([]byte, error) {
 	key := sourceFingerprint(src)
-	c.mu.Lock()
-	e, hit := c.used[key]
-	if !hit {
-		e, hit = c.old[key]
-	}
-	if hit {
-		c.used[key] = e
-		c.byName[name] = e
-	}
-	c.mu.Unlock()
-	if hit {
+	if e, ok := c.lookup(key); ok {
 		return e.formatted, nil
 	}
 	formatted, err := format.Source(src)
 	if err != nil {
 		return nil, err
 	}
-	e = cachedFile{formatted: formatted, code: codeFingerprint(formatted)}
-	c.mu.Lock()
-	c.used[key], c.byName[name] = e, e
-	c.changed = true
-	c.mu.Unlock()
+	c.store(key, cachedFile{formatted: formatted, code: codeFingerprint(src)})
 	return formatted, nil
+}
+
+// lookup finds the file of a source fingerprint, and keeps it.
+func (c *Cache) lookup(key fingerprint) (cachedFile, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, hit := c.used[key]
+	if !hit {
+		e, hit = c.old[key]
+	}
+	if hit {
+		c.used[key] = e
+	}
+	return e, hit
+}
+
+// store adds a file under its source fingerprint.
+func (c *Cache) store(key fingerprint, e cachedFile) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.used[key] = e
+	c.changed = true
 }
 
 func sourceFingerprint(src []byte) fingerprint {
@@ -171,25 +177,6 @@ func codeFingerprint(src []byte) fingerprint {
 		return sourceFingerprint(append([]byte("does not scan\n"), src...))
 	}
 	return sourceFingerprint(buf)
-}
-
-// checkKey is the fingerprint of a package's type-check: its name, the Go
-// toolchain that checks it, and each file's name and code fingerprint. It
-// is false when a file did not come from Format.
-func (c *Cache) checkKey(pkg string, files []templates.File) (fingerprint, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	h := sha256.New()
-	h.Write([]byte(cacheSalt + goToolchain() + "\x00" + pkg + "\x00"))
-	for _, f := range files {
-		e, ok := c.byName[f.Name]
-		if !ok || !bytes.Equal(e.formatted, f.Content) {
-			return fingerprint{}, false
-		}
-		h.Write([]byte(f.Name + "\x00"))
-		h.Write(e.code[:])
-	}
-	return fingerprint(h.Sum(nil)), true
 }
 
 // typeChecked reports whether the package of key type-checked in the run

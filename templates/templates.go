@@ -32,6 +32,11 @@ type Options struct {
 	// that files whose unformatted source did not change are not formatted
 	// again. It must return what format.Source returns for src.
 	Format func(name string, src []byte) ([]byte, error)
+	// Rendered, when set, is called with every file as rendered, before
+	// Format is (Content is not formatted yet), so that the generator can
+	// type-check them while they are formatted. It must not change them.
+	// It is not called when a file fails to render.
+	Rendered func(files []File)
 }
 
 // File is one rendered, gofmt-formatted generated file.
@@ -57,6 +62,14 @@ func Files(api *model.API, opt Options) ([]File, error) {
 	errs := make([]error, len(specs))
 	par.Do(len(specs), 0, func(i int) {
 		files[i], errs[i] = render(specs[i], opt)
+	})
+	if opt.Rendered != nil && errors.Join(errs...) == nil {
+		opt.Rendered(slices.Clone(files))
+	}
+	par.Do(len(specs), 0, func(i int) {
+		if errs[i] == nil {
+			files[i].Content, errs[i] = formatFile(files[i], opt)
+		}
 	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
@@ -92,29 +105,35 @@ func pageFiles(p *model.Page) []fileSpec {
 	return specs
 }
 
+// render writes a file's source, not formatted yet.
 func render(spec fileSpec, opt Options) (File, error) {
 	f := jen.NewFile(opt.Package)
 	f.HeaderComment(Header)
 	spec.gen(f)
 	// jennifer formats with format.Source unless NoFormat; formatting
-	// here instead lets Options.Format skip it.
+	// apart lets Options.Format skip it.
 	f.NoFormat = true
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
 		return File{}, fmt.Errorf("%s: rendering generated code: %s", spec.name, err)
 	}
+	return File{Name: spec.name, Content: buf.Bytes(), Page: spec.page}, nil
+}
+
+// formatFile formats a rendered file with Options.Format.
+func formatFile(f File, opt Options) ([]byte, error) {
 	formatSource := opt.Format
 	if formatSource == nil {
 		formatSource = func(_ string, src []byte) ([]byte, error) { return format.Source(src) }
 	}
-	content, err := formatSource(spec.name, buf.Bytes())
+	content, err := formatSource(f.Name, f.Content)
 	if err != nil {
 		// jennifer's message, "Error %s while formatting source:" and the
 		// whole unformatted file, without the file: the line with the
 		// position is what a report needs.
-		return File{}, fmt.Errorf("%s: rendering generated code: Error %s", spec.name, err)
+		return nil, fmt.Errorf("%s: rendering generated code: Error %s", f.Name, err)
 	}
-	return File{Name: spec.name, Content: content, Page: spec.page}, nil
+	return content, nil
 }
 
 // goType is the Go type of a model type use.

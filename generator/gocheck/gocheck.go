@@ -61,6 +61,13 @@ func Check(pkg string, files []templates.File) ([]Error, error) {
 	if err := errors.Join(parseErrs...); err != nil {
 		return nil, err
 	}
+	return CheckParsed(pkg, fset, parsed)
+}
+
+// CheckParsed is Check on files already parsed into fset (with
+// parser.SkipObjectResolution or not); the errors' file names are the
+// names the files were parsed with. It does not change the files.
+func CheckParsed(pkg string, fset *token.FileSet, parsed []*ast.File) ([]Error, error) {
 	if err := loadExports(imports(parsed)); err != nil {
 		return nil, err
 	}
