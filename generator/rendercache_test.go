@@ -11,7 +11,10 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
+
+	"github.com/docbind/docbind/generator/par"
 )
 
 var cacheGraph = flag.Int("rendercache.graph", 0, "TestCacheSoundGraph edits this many Graph pages, chosen with -rendercache.seed")
@@ -73,23 +76,26 @@ func checkCacheSound(t *testing.T, sources []Source, opt Options, pages []int) {
 	if err := warm.Cache.Save(file); err != nil {
 		t.Fatal(err)
 	}
-	changed := 0
-	for _, i := range pages {
+	// Two edits at a time fill the stages of a run that use one core.
+	var changed atomic.Int32
+	par.Do(len(pages), 2, func(j int) {
+		i := pages[j]
 		edited, what := editPage(sources, i)
 		if what == "" {
-			continue
+			return
 		}
 		cold, coldErr := GenerateFrom(edited, opt)
-		warm.Cache = LoadCache(file)
-		hot, hotErr := GenerateFrom(edited, warm)
+		hotOpt := opt
+		hotOpt.Cache = LoadCache(file)
+		hot, hotErr := GenerateFrom(edited, hotOpt)
 		if msg := sameResults(cold, hot, coldErr, hotErr); msg != "" {
 			t.Errorf("%s, %s: with the cache of the unedited docs, %s", sources[i].Path, what, msg)
 		}
 		if sameResults(base, cold, nil, coldErr) != "" {
-			changed++
+			changed.Add(1)
 		}
-	}
-	t.Logf("%d pages edited, %d of the edits changed generated files", len(pages), changed)
+	})
+	t.Logf("%d pages edited, %d of the edits changed generated files", len(pages), changed.Load())
 }
 
 // sameResults describes how two runs differ: files, diagnostics or errors.
