@@ -33,7 +33,7 @@ type corpus struct {
 	fsys fstest.MapFS
 }
 
-func corpora(b *testing.B, scales ...int) []corpus {
+func corpora(b testing.TB, scales ...int) []corpus {
 	seed, err := os.ReadFile("../docs/create-version.md")
 	if err != nil {
 		b.Fatal(err)
@@ -176,7 +176,7 @@ func BenchmarkGenerate(b *testing.B) {
 	}
 }
 
-func corpusFSB(b *testing.B) fstest.MapFS {
+func corpusFSB(b testing.TB) fstest.MapFS {
 	dir := corpusDir(b)
 	fsys := fstest.MapFS{}
 	_ = fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
@@ -194,4 +194,33 @@ func sortedNames(fsys fstest.MapFS) []string {
 	names := slices.Collect(maps.Keys(fsys))
 	slices.Sort(names)
 	return names
+}
+
+// BenchmarkGenerateCached is the whole pipeline with a warm Cache after one
+// page's description and a table cell were edited: what a run after a
+// small docs change costs (formatting and, for a change of comments only,
+// the type-check are skipped).
+func BenchmarkGenerateCached(b *testing.B) {
+	for _, c := range corpora(b, 25) {
+		b.Run(c.name, func(b *testing.B) {
+			sources, err := ReadSources(c.fsys, Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			opt := Options{DocsLabel: "docs", Package: "api", Cache: NewCache()}
+			if _, err := GenerateFrom(sources, opt); err != nil {
+				b.Fatal(err)
+			}
+			edited, _ := editPage(sources, len(sources)/2)
+			bytes, pages := size(c.fsys)
+			b.SetBytes(bytes)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := GenerateFrom(edited, opt); err != nil {
+					b.Fatal(err)
+				}
+			}
+			perPage(b, pages)
+		})
+	}
 }
