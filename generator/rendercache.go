@@ -34,6 +34,7 @@ type Cache struct {
 	checked map[fingerprint]bool       // packages that type-checked, as loaded
 	ok      map[fingerprint]bool       // of those, and new ones, the keys this run used
 	changed bool                       // an entry was added: Save has something to write
+	checks  int                        // packages this run type-checked and added
 }
 
 type fingerprint [sha256.Size]byte
@@ -197,6 +198,7 @@ func (c *Cache) setTypeChecked(key fingerprint) {
 	defer c.mu.Unlock()
 	if !c.ok[key] {
 		c.ok[key], c.changed = true, true
+		c.checks++
 	}
 }
 

@@ -161,6 +161,48 @@ func editPage(sources []Source, i int) ([]Source, string) {
 	return edited, strings.Join(what, ", ")
 }
 
+// TestCacheSkips checks that the cache saves work: a run on unchanged docs
+// formats and type-checks nothing, and one after an edit of comments only
+// (a description in a Properties table) formats the files of one page and
+// does not type-check.
+func TestCacheSkips(t *testing.T) {
+	sources := readCorpusSources(t, corpusDir(t))
+	file := filepath.Join(t.TempDir(), "cache")
+	run := func(sources []Source) *Cache {
+		t.Helper()
+		opt := Options{DocsLabel: "onedrive", Package: "onedrive", Cache: LoadCache(file)}
+		if _, err := GenerateFrom(sources, opt); err != nil {
+			t.Fatal(err)
+		}
+		if err := opt.Cache.Save(file); err != nil {
+			t.Fatal(err)
+		}
+		return opt.Cache
+	}
+	if c := run(sources); c.checks != 1 {
+		t.Fatalf("a cold run type-checked %d packages, want 1", c.checks)
+	}
+	if c := run(sources); c.changed || c.checks != 0 {
+		t.Errorf("a run on unchanged docs formatted or type-checked (%d checks)", c.checks)
+	}
+	i := slices.IndexFunc(sources, func(s Source) bool { return s.Path == "resources/driveitem.md" })
+	edited := slices.Clone(sources)
+	edited[i].Data = bytes.Replace(sources[i].Data, []byte("Audio metadata, if the item is an audio file."), []byte("Audio metadata, when the item is an audio file."), 1)
+	c := run(edited)
+	if c.checks != 0 {
+		t.Errorf("after a description edit, the package was type-checked again")
+	}
+	n := 0
+	for key := range c.used {
+		if _, ok := c.old[key]; !ok {
+			n++
+		}
+	}
+	if n < 1 || n > 2 {
+		t.Errorf("after a description edit, %d files were formatted, want the page's", n)
+	}
+}
+
 // TestCacheFile checks the cache file: what Save keeps, and that a corrupt
 // or truncated file, or concurrent saves, give a cache that is empty or
 // whole.

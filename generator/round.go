@@ -8,6 +8,7 @@ import (
 	"go/format"
 	"go/parser"
 	"go/token"
+	"slices"
 	"sync"
 
 	"github.com/docbind/docbind/generator/gocheck"
@@ -94,18 +95,24 @@ func (r *round) knownCodes(files []templates.File) {
 
 // checkKey is the fingerprint of a package's type-check: the salt, the Go
 // toolchain that checks it, its name, and each file's name and code
-// fingerprint. It is false when a code fingerprint is not known.
+// fingerprint, in name order. It is false when a code fingerprint is not
+// known.
 func (r *round) checkKey(files []templates.File) (fingerprint, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = f.Name
+	}
+	slices.Sort(names)
 	h := sha256.New()
 	h.Write([]byte(cacheSalt + goToolchain() + "\x00" + r.pkg + "\x00"))
-	for _, f := range files {
-		code, ok := r.codes[f.Name]
+	for _, name := range names {
+		code, ok := r.codes[name]
 		if !ok {
 			return fingerprint{}, false
 		}
-		h.Write([]byte(f.Name + "\x00"))
+		h.Write([]byte(name + "\x00"))
 		h.Write(code[:])
 	}
 	return fingerprint(h.Sum(nil)), true
