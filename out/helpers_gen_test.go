@@ -580,7 +580,8 @@ type defences struct {
 	wrongBodies []string
 }
 
-// check checks the operation: its documented examples, its routes and its defences.
+// check checks the operation: its documented examples, its routes, its options and
+// its defences.
 //
 //go:noinline
 func (op opTest[B, O, R]) check(t *testing.T, examples []example[B, R]) {
@@ -588,7 +589,40 @@ func (op opTest[B, O, R]) check(t *testing.T, examples []example[B, R]) {
 		op.checkExamples(t, examples)
 	}
 	op.checkRoutes(t)
+	t.Run("options", op.checkOptions)
 	op.checkDefences(t, op.defences)
+}
+
+// checkOptions sends every option, each set, through the client to the handler at
+// the first route it serves: the Server must receive the options as sent, so that
+// a header or query parameter the client and the handler name differently fails.
+//
+//go:noinline
+func (op opTest[B, O, R]) checkOptions(t *testing.T) {
+	opts, ok := filledOptions[O]()
+	if !ok {
+		return
+	}
+	for _, r := range op.routes {
+		if r.wantRequest == nil {
+			continue
+		}
+		var got received
+		srv := httptest.NewServer(handlerFor(&testServer{answer: func(_ context.Context, _ string, req any) (any, error) {
+			got = receive(req)
+			return emptyResult[R](), nil
+		}}))
+		defer srv.Close()
+		if _, err := r.call(t.Context(), NewClient(srv.URL), r.args, sampleBody[B](), opts); err != nil {
+			t.Fatalf("client: %v", err)
+		}
+		if got.request == nil {
+			t.Fatalf("the Server was not called")
+		}
+		received := reflect.ValueOf(got.request).Elem().FieldByName("Options").Interface()
+		checkEqual(t, "options the Server received", received, reflect.ValueOf(opts).Elem().Interface())
+		return
+	}
 }
 
 // checkExamples sends each documented request through the client to a server
@@ -950,6 +984,31 @@ func emptyResult[R any]() any {
 		v.Set(reflect.New(v.Type().Elem()))
 	}
 	return r
+}
+
+// filledOptions is a new options struct with every field set, and false when the
+// operation has no options.
+func filledOptions[O any]() (O, bool) {
+	var o O
+	v := reflect.ValueOf(&o).Elem()
+	v.Set(reflect.New(v.Type().Elem()))
+	s := v.Elem()
+	if s.NumField() == 0 {
+		return o, false
+	}
+	for i := range s.NumField() {
+		value := "docbind-" + s.Type().Field(i).Name
+		switch f := s.Field(i); f.Kind() {
+		case reflect.String:
+			f.SetString(value)
+		case reflect.Slice:
+			f.Set(reflect.ValueOf([]string{value, "b"}))
+		case reflect.Pointer:
+			n := 3 + i
+			f.Set(reflect.ValueOf(&n))
+		}
+	}
+	return o, true
 }
 
 // withField is options, a pointer to a new options struct, with one string field set.

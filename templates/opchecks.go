@@ -31,6 +31,7 @@ func tFatalf(format string, args ...jen.Code) jen.Code {
 func genOpChecks(f *jen.File) {
 	genOpTypes(f)
 	genCheck(f)
+	genCheckOptions(f)
 	genCheckExamples(f)
 	genCheckRoutes(f)
 	genCheckDefences(f)
@@ -127,11 +128,41 @@ func method(f *jen.File, name string, params []jen.Code, body ...jen.Code) {
 }
 
 func genCheck(f *jen.File) {
-	f.Comment("check checks the operation: its documented examples, its routes and its defences.")
+	f.Comment("check checks the operation: its documented examples, its routes, its options and")
+	f.Comment("its defences.")
 	method(f, "check", []jen.Code{tParam(), id("examples").Index().Id("example").Types(id("B"), id("R"))},
 		jen.If(jen.Len(id("examples")).Op(">").Lit(0)).Block(id("op").Dot("checkExamples").Call(id("t"), id("examples"))),
 		id("op").Dot("checkRoutes").Call(id("t")),
+		jen.Id("t").Dot("Run").Call(jen.Lit("options"), id("op").Dot("checkOptions")),
 		id("op").Dot("checkDefences").Call(id("t"), opField("defences")),
+	)
+}
+
+func genCheckOptions(f *jen.File) {
+	f.Comment("checkOptions sends every option, each set, through the client to the handler at")
+	f.Comment("the first route it serves: the Server must receive the options as sent, so that")
+	f.Comment("a header or query parameter the client and the handler name differently fails.")
+	method(f, "checkOptions", []jen.Code{tParam()},
+		jen.List(id("opts"), id("ok")).Op(":=").Id("filledOptions").Types(id("O")).Call(),
+		jen.If(jen.Op("!").Id("ok")).Block(jen.Return()),
+		jen.For(jen.List(id("_"), id("r")).Op(":=").Range().Add(opField("routes"))).Block(
+			jen.If(id("r").Dot("wantRequest").Op("==").Nil()).Block(jen.Continue()),
+			jen.Var().Id("got").Id("received"),
+			id("srv").Op(":=").Qual(pkgHTTPTest, "NewServer").Call(id("handlerFor").Call(jen.Op("&").Id("testServer").Values(jen.Dict{
+				id("answer"): jen.Func().Params(id("_").Qual("context", "Context"), id("_").String(), id("req").Any()).Params(jen.Any(), jen.Error()).Block(
+					id("got").Op("=").Id("receive").Call(id("req")),
+					jen.Return(id("emptyResult").Types(id("R")).Call(), jen.Nil()),
+				),
+			}))),
+			jen.Defer().Id("srv").Dot("Close").Call(),
+			jen.If(jen.List(id("_"), jen.Err()).Op(":=").Id("r").Dot("call").Call(tCtx(), id("NewClient").Call(id("srv").Dot("URL")), id("r").Dot("args"), id("sampleBody").Types(id("B")).Call(), id("opts")), jen.Err().Op("!=").Nil()).Block(
+				tFatalf("client: %v", jen.Err()),
+			),
+			jen.If(id("got").Dot("request").Op("==").Nil()).Block(tFatalf("the Server was not called")),
+			id("received").Op(":=").Qual(pkgReflect, "ValueOf").Call(id("got").Dot("request")).Dot("Elem").Call().Dot("FieldByName").Call(jen.Lit("Options")).Dot("Interface").Call(),
+			id("checkEqual").Call(id("t"), jen.Lit("options the Server received"), id("received"), jen.Qual(pkgReflect, "ValueOf").Call(id("opts")).Dot("Elem").Call().Dot("Interface").Call()),
+			jen.Return(),
+		),
 	)
 }
 
@@ -486,6 +517,28 @@ func genReflectHelpers(f *jen.File) {
 			id("v").Dot("Set").Call(jen.Qual(pkgReflect, "New").Call(id("v").Dot("Type").Call().Dot("Elem").Call())),
 		),
 		jen.Return(id("r")),
+	)
+	f.Line()
+	f.Comment("filledOptions is a new options struct with every field set, and false when the")
+	f.Comment("operation has no options.")
+	f.Func().Id("filledOptions").Types(id("O").Any()).Params().Params(id("O"), jen.Bool()).Block(
+		jen.Var().Id("o").Id("O"),
+		id("v").Op(":=").Add(rv(jen.Op("&").Id("o"))).Dot("Elem").Call(),
+		id("v").Dot("Set").Call(jen.Qual(pkgReflect, "New").Call(id("v").Dot("Type").Call().Dot("Elem").Call())),
+		id("s").Op(":=").Id("v").Dot("Elem").Call(),
+		jen.If(id("s").Dot("NumField").Call().Op("==").Lit(0)).Block(jen.Return(id("o"), jen.False())),
+		jen.For(id("i").Op(":=").Range().Id("s").Dot("NumField").Call()).Block(
+			id("value").Op(":=").Lit("docbind-").Op("+").Id("s").Dot("Type").Call().Dot("Field").Call(id("i")).Dot("Name"),
+			jen.Switch(id("f").Op(":=").Id("s").Dot("Field").Call(id("i")), id("f").Dot("Kind").Call()).Block(
+				jen.Case(jen.Qual(pkgReflect, "String")).Block(id("f").Dot("SetString").Call(id("value"))),
+				jen.Case(jen.Qual(pkgReflect, "Slice")).Block(id("f").Dot("Set").Call(rv(jen.Index().String().Values(id("value"), jen.Lit("b"))))),
+				jen.Case(jen.Qual(pkgReflect, "Pointer")).Block(
+					id("n").Op(":=").Lit(3).Op("+").Id("i"),
+					id("f").Dot("Set").Call(rv(jen.Op("&").Id("n"))),
+				),
+			),
+		),
+		jen.Return(id("o"), jen.True()),
 	)
 	f.Line()
 	f.Comment("withField is options, a pointer to a new options struct, with one string field set.")
