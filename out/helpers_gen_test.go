@@ -619,8 +619,11 @@ func (op opTest[B, O, R]) checkOptions(t *testing.T) {
 		if got.request == nil {
 			t.Fatalf("the Server was not called")
 		}
-		received := reflect.ValueOf(got.request).Elem().FieldByName("Options").Interface()
-		checkEqual(t, "options the Server received", received, reflect.ValueOf(opts).Elem().Interface())
+		received := reflect.ValueOf(got.request).Elem().FieldByName("Options")
+		if !received.IsValid() {
+			t.Fatalf("the Server received %T, which has no options", got.request)
+		}
+		checkEqual(t, "options the Server received", received.Interface(), reflect.ValueOf(opts).Elem().Interface())
 		return
 	}
 }

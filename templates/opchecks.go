@@ -159,8 +159,9 @@ func genCheckOptions(f *jen.File) {
 				tFatalf("client: %v", jen.Err()),
 			),
 			jen.If(id("got").Dot("request").Op("==").Nil()).Block(tFatalf("the Server was not called")),
-			id("received").Op(":=").Qual(pkgReflect, "ValueOf").Call(id("got").Dot("request")).Dot("Elem").Call().Dot("FieldByName").Call(jen.Lit("Options")).Dot("Interface").Call(),
-			id("checkEqual").Call(id("t"), jen.Lit("options the Server received"), id("received"), jen.Qual(pkgReflect, "ValueOf").Call(id("opts")).Dot("Elem").Call().Dot("Interface").Call()),
+			id("received").Op(":=").Qual(pkgReflect, "ValueOf").Call(id("got").Dot("request")).Dot("Elem").Call().Dot("FieldByName").Call(jen.Lit("Options")),
+			jen.If(jen.Op("!").Id("received").Dot("IsValid").Call()).Block(tFatalf("the Server received %T, which has no options", id("got").Dot("request"))),
+			id("checkEqual").Call(id("t"), jen.Lit("options the Server received"), id("received").Dot("Interface").Call(), jen.Qual(pkgReflect, "ValueOf").Call(id("opts")).Dot("Elem").Call().Dot("Interface").Call()),
 			jen.Return(),
 		),
 	)
