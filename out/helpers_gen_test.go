@@ -59,6 +59,9 @@ func serveDocumented(t *testing.T, ex documentedExchange) *httptest.Server {
 			}
 		} else {
 			checkJSONBody(t, "request body", []byte(body), ex.requestBody)
+			if ct := r.Header.Get("Content-Type"); len(body) > 0 && !isJSON(ct) {
+				t.Errorf("client sent a JSON body as %q", ct)
+			}
 		}
 		if ex.responseBody != "" && !ex.content {
 			w.Header().Set("Content-Type", "application/json")
@@ -115,6 +118,9 @@ func checkResponse(t *testing.T, rec *httptest.ResponseRecorder, ex documentedEx
 		return
 	}
 	checkJSONBody(t, "handler response", rec.Body.Bytes(), ex.responseBody)
+	if ct := rec.Header().Get("Content-Type"); rec.Body.Len() > 0 && !isJSON(ct) {
+		t.Errorf("handler answered JSON as %q", ct)
+	}
 }
 
 // received is what a test Server was called with: the request, and the body of a
@@ -275,6 +281,9 @@ func checkStatusAs(t *testing.T, h http.Handler, method, path, contentType, body
 			t.Errorf("%s %s: error body is not a Graph error: %s", method, path, rec.Body)
 		}
 		checkNoDetail(t, method+" "+path, rec.Body.String())
+		if ct := rec.Header().Get("Content-Type"); !isJSON(ct) {
+			t.Errorf("%s %s: the error body is sent as %q", method, path, ct)
+		}
 	}
 }
 

@@ -78,6 +78,9 @@ func genServeDocumented(f *jen.File) {
 				),
 			).Else().Block(
 				jen.Id("checkJSONBody").Call(jen.Id("t"), jen.Lit("request body"), jen.Index().Byte().Call(jen.Id("body")), jen.Id("ex").Dot("requestBody")),
+				jen.If(jen.Id("ct").Op(":=").Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")), jen.Len(jen.Id("body")).Op(">").Lit(0).Op("&&").Op("!").Id("isJSON").Call(jen.Id("ct"))).Block(
+					jen.Id("t").Dot("Errorf").Call(jen.Lit("client sent a JSON body as %q"), jen.Id("ct")),
+				),
 			),
 			jen.If(jen.Id("ex").Dot("responseBody").Op("!=").Lit("").Op("&&").Op("!").Id("ex").Dot("content")).Block(
 				jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/json")),
@@ -136,6 +139,9 @@ func genCheckResponse(f *jen.File) {
 			jen.Return(),
 		),
 		jen.Id("checkJSONBody").Call(jen.Id("t"), jen.Lit("handler response"), jen.Id("rec").Dot("Body").Dot("Bytes").Call(), jen.Id("ex").Dot("responseBody")),
+		jen.If(jen.Id("ct").Op(":=").Id("rec").Dot("Header").Call().Dot("Get").Call(jen.Lit("Content-Type")), jen.Id("rec").Dot("Body").Dot("Len").Call().Op(">").Lit(0).Op("&&").Op("!").Id("isJSON").Call(jen.Id("ct"))).Block(
+			jen.Id("t").Dot("Errorf").Call(jen.Lit("handler answered JSON as %q"), jen.Id("ct")),
+		),
 	)
 	f.Line()
 }
@@ -282,6 +288,9 @@ func genCheckStatus(f *jen.File) {
 				jen.Id("t").Dot("Errorf").Call(jen.Lit("%s %s: error body is not a Graph error: %s"), jen.Id("method"), jen.Id("path"), jen.Id("rec").Dot("Body")),
 			),
 			jen.Id("checkNoDetail").Call(jen.Id("t"), jen.Id("method").Op("+").Lit(" ").Op("+").Id("path"), jen.Id("rec").Dot("Body").Dot("String").Call()),
+			jen.If(jen.Id("ct").Op(":=").Id("rec").Dot("Header").Call().Dot("Get").Call(jen.Lit("Content-Type")), jen.Op("!").Id("isJSON").Call(jen.Id("ct"))).Block(
+				jen.Id("t").Dot("Errorf").Call(jen.Lit("%s %s: the error body is sent as %q"), jen.Id("method"), jen.Id("path"), jen.Id("ct")),
+			),
 		),
 	)
 	f.Line()
