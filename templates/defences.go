@@ -46,17 +46,6 @@ func wrongMemberJSON(op *model.Operation) string {
 	return ""
 }
 
-// variantWithParams is the first variant the handler serves as op that has
-// path parameters.
-func variantWithParams(op *model.Operation) *model.Variant {
-	for _, v := range op.Variants {
-		if v.Served() && len(v.Params) > 0 {
-			return v
-		}
-	}
-	return nil
-}
-
 func servedVariant(op *model.Operation) *model.Variant {
 	for _, v := range op.Variants {
 		if v.Served() {

@@ -330,28 +330,6 @@ func genCheckEqual(f *jen.File) {
 	f.Line()
 }
 
-func genMustTime(f *jen.File) {
-	must := func(name, doc string, result jen.Code, parse func(s jen.Code) jen.Code) {
-		f.Comment(doc)
-		f.Func().Id(name).Params(jen.Id("s").String()).Add(result).Block(
-			jen.List(jen.Id("v"), jen.Err()).Op(":=").Add(parse(jen.Id("s"))),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Panic(jen.Err())),
-			jen.Return(jen.Id("v")),
-		)
-		f.Line()
-	}
-	must("mustTime", "mustTime parses a documented RFC 3339 timestamp.", jen.Qual("time", "Time"),
-		func(s jen.Code) jen.Code { return jen.Qual("time", "Parse").Call(jen.Qual("time", "RFC3339Nano"), s) })
-	must("mustDateTime", "mustDateTime parses a documented timestamp, with or without a zone.", jen.Id("DateTime"),
-		func(s jen.Code) jen.Code { return jen.Id("ParseDateTime").Call(s) })
-	must("mustDate", "mustDate parses a documented date.", jen.Id("Date"),
-		func(s jen.Code) jen.Code { return jen.Id("ParseDate").Call(s) })
-	must("mustBase64", "mustBase64 decodes documented binary content.", jen.Index().Byte(),
-		func(s jen.Code) jen.Code {
-			return jen.Qual("encoding/base64", "StdEncoding").Dot("DecodeString").Call(s)
-		})
-}
-
 func genPtr(f *jen.File) {
 	f.Comment("ptr returns a pointer to v, for optional fields in expected values.")
 	f.Func().Id("ptr").Types(jen.Id("T").Any()).Params(jen.Id("v").Id("T")).Op("*").Id("T").Block(jen.Return(jen.Op("&").Id("v")))
