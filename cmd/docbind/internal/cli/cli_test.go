@@ -168,7 +168,7 @@ func TestCheckPrintsDiffsAndTheFix(t *testing.T) {
 	src, _ := os.ReadFile(page)
 	_ = os.WriteFile(page, bytes.Replace(src, []byte(`"description-value"`), []byte(`"new words"`), 1), 0o644)
 	code, msg := docbind("-docs", docs, "-out", out, "-check")
-	for _, want := range []string{"create_version_gen_test.go: changed", `-				Description:     "description-value",`, `+				Description:     "new words",`, "to update them run: docbind -docs"} {
+	for _, want := range []string{"create_version_gen_test.go: changed", `-  "description": "description-value",`, `+  "description": "new words",`, "to update them run: docbind -docs"} {
 		if code != ExitFail || !strings.Contains(msg, want) {
 			t.Errorf("-check: exit %d, want 1 and %q in:\n%s", code, want, msg)
 		}
