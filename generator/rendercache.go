@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
-	"go/format"
 	"go/scanner"
 	"go/token"
 	"hash/crc32"
@@ -102,22 +101,6 @@ func (c *Cache) Save(file string) error {
 		os.Remove(tmp.Name())
 	}
 	return err
-}
-
-// Format is templates.Options.Format: the formatted file from the cache,
-// or format.Source's on a miss. (A run formats through a round, which also
-// type-checks.)
-func (c *Cache) Format(name string, src []byte) ([]byte, error) {
-	key := sourceFingerprint(src)
-	if e, ok := c.lookup(key); ok {
-		return e.formatted, nil
-	}
-	formatted, err := format.Source(src)
-	if err != nil {
-		return nil, err
-	}
-	c.store(key, cachedFile{formatted: formatted, code: codeFingerprint(src)})
-	return formatted, nil
 }
 
 // lookup finds the file of a source fingerprint, and keeps it.

@@ -211,7 +211,7 @@ func TestCacheFile(t *testing.T) {
 	c := NewCache()
 	srcA, srcB := []byte("package p\n\nvar  a = 1\n"), []byte("package p\n\nvar  b = 2\n")
 	for _, src := range [][]byte{srcA, srcB} {
-		if _, err := c.Format("a.go", src); err != nil {
+		if _, err := newRound("p", c).format("a.go", src); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -223,8 +223,8 @@ func TestCacheFile(t *testing.T) {
 		t.Fatalf("the saved cache has %d files, want 2", len(c.old))
 	}
 	// A run that uses only srcA keeps only srcA.
-	if out, err := c.Format("a.go", srcA); err != nil || string(out) != "package p\n\nvar a = 1\n" {
-		t.Fatalf("Format = %q, %v", out, err)
+	if out, err := newRound("p", c).format("a.go", srcA); err != nil || string(out) != "package p\n\nvar a = 1\n" {
+		t.Fatalf("format = %q, %v", out, err)
 	}
 	if err := c.Save(file); err != nil {
 		t.Fatal(err)
@@ -255,7 +255,7 @@ func TestCacheFile(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			c := NewCache()
-			_, _ = c.Format("a.go", fmt.Appendf(nil, "package p\n\nvar  a = %d\n", n))
+			_, _ = newRound("p", c).format("a.go", fmt.Appendf(nil, "package p\n\nvar  a = %d\n", n))
 			_ = c.Save(file)
 		}()
 	}

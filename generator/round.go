@@ -3,11 +3,7 @@ package generator
 import (
 	"bytes"
 	"crypto/sha256"
-	"errors"
-	"go/ast"
 	"go/format"
-	"go/parser"
-	"go/token"
 	"slices"
 	"sync"
 
@@ -62,8 +58,7 @@ func (r *round) rendered(files []templates.File) {
 	go r.check(files)
 }
 
-// check type-checks the rendered files; it lets go of each source once
-// it is parsed, as format does of each once it is formatted.
+// check type-checks the rendered files.
 func (r *round) check(files []templates.File) {
 	defer close(r.done)
 	r.bad, r.err = typeErrors(r.pkg, files)
@@ -183,16 +178,11 @@ func (r *round) typeErrors(files []templates.File) (bad, ok bool, err error) {
 }
 
 // typeErrors parses and type-checks files, and reports whether they have
-// type errors: where, gocheck.Check on the formatted files says.
+// type errors (a file that does not parse is one): where, gocheck.Check on
+// the formatted files says.
 func typeErrors(pkg string, files []templates.File) (bool, error) {
-	fset := token.NewFileSet()
-	parsed := make([]*ast.File, len(files))
-	errs := make([]error, len(files))
-	par.Do(len(files), 0, func(i int) {
-		parsed[i], errs[i] = parser.ParseFile(fset, files[i].Name, files[i].Content, parser.SkipObjectResolution)
-		files[i].Content = nil
-	})
-	if err := errors.Join(errs...); err != nil {
+	fset, parsed, err := gocheck.Parse(files)
+	if err != nil {
 		return true, nil
 	}
 	typeErrs, err := gocheck.CheckParsed(pkg, fset, parsed)

@@ -617,10 +617,7 @@ func (op opTest[B, O, R]) checkOptions(t *testing.T) {
 			continue
 		}
 		var got received
-		srv := httptest.NewServer(handlerFor(&testServer{answer: func(_ context.Context, _ string, req any) (any, error) {
-			got = receive(req)
-			return emptyResult[R](), nil
-		}}))
+		srv := httptest.NewServer(handlerFor(recording[R](t, "", &got)))
 		defer srv.Close()
 		if _, err := r.call(t.Context(), NewClient(srv.URL), r.args, sampleBody[B](), opts); err != nil {
 			t.Fatalf("client: %v", err)
@@ -696,13 +693,7 @@ func (op opTest[B, O, R]) checkRoutes(t *testing.T) {
 					return
 				}
 				var got received
-				h := handlerFor(&testServer{answer: func(_ context.Context, name string, req any) (any, error) {
-					if name != op.name {
-						t.Errorf("the handler served %s as %s, want %s", tt.path, name, op.name)
-					}
-					got = receive(req)
-					return emptyResult[R](), nil
-				}})
+				h := handlerFor(recording[R](t, op.name, &got))
 				call(h)
 				checkEqual(t, "request the Server received", got.request, tt.wantRequest)
 				checkStatus(t, h, op.method, tt.path, "", op.status)
@@ -774,15 +765,13 @@ func (op opTest[B, O, R]) checkDefences(t *testing.T, d defences) {
 			// A hostile path value stays in its segment and reaches the Server unchanged.
 			r := *withPath
 			field := requestField(r.wantRequest, r.args[0])
-			var got string
-			srv := httptest.NewServer(handlerFor(&testServer{answer: func(_ context.Context, _ string, req any) (any, error) {
-				got = reflect.ValueOf(req).Elem().FieldByName(field).String()
-				return emptyResult[R](), nil
-			}}))
+			var got received
+			srv := httptest.NewServer(handlerFor(recording[R](t, "", &got)))
 			defer srv.Close()
 			args := append([]string{hostileValue}, r.args[1:]...)
-			if err := call(t.Context(), NewClient(srv.URL), r, args, *new(O)); err != nil || got != hostileValue {
-				t.Errorf("the Server received %q (%v), want %q", got, err, hostileValue)
+			err := call(t.Context(), NewClient(srv.URL), r, args, *new(O))
+			if value := requestValue(got.request, field); err != nil || value != hostileValue {
+				t.Errorf("the Server received %q (%v), want %q", value, err, hostileValue)
 			}
 		}
 		if served == nil {
@@ -861,11 +850,7 @@ func sampleBody[B any]() B {
 func documentedResult[R any](t *testing.T, ex documentedExchange) R {
 	t.Helper()
 	var r R
-	switch any(r).(type) {
-	case none, *Content, *Accepted:
-		return r
-	}
-	if ex.status >= 400 || ex.responseBody == "" {
+	if !hasJSONBody(r, ex) {
 		return r
 	}
 	if err := json.Unmarshal([]byte(ex.responseBody), &r); err != nil {
@@ -874,15 +859,21 @@ func documentedResult[R any](t *testing.T, ex documentedExchange) R {
 	return r
 }
 
+// hasJSONBody reports a documented response whose body is a JSON result of result's
+// type: not none, content or a monitor, not an error, not empty.
+func hasJSONBody(result any, ex documentedExchange) bool {
+	switch result.(type) {
+	case none, *Content, *Accepted:
+		return false
+	}
+	return ex.status < 400 && ex.responseBody != ""
+}
+
 // checkEncoded checks that a documented JSON result encodes as the docs show it,
 // for an example whose handler is not tested.
 func checkEncoded(t *testing.T, want any, ex documentedExchange) {
 	t.Helper()
-	switch want.(type) {
-	case none, *Content, *Accepted:
-		return
-	}
-	if ex.status >= 400 || ex.responseBody == "" {
+	if !hasJSONBody(want, ex) {
 		return
 	}
 	data, err := json.Marshal(want)
@@ -960,6 +951,26 @@ func nearPaths(path string, want any) []string {
 	return paths
 }
 
+// recording is a test Server that records in got the request it is called with, as
+// the operation want ("" takes any), and answers an empty R.
+func recording[R any](t *testing.T, want string, got *received) *testServer {
+	return &testServer{answer: func(_ context.Context, name string, req any) (any, error) {
+		if want != "" && name != want {
+			t.Errorf("the handler served the request as %s, want %s", name, want)
+		}
+		*got = receive(req)
+		return emptyResult[R](), nil
+	}}
+}
+
+// requestValue is the string field of a request a Server received ("" when none was).
+func requestValue(req any, field string) string {
+	if req == nil {
+		return ""
+	}
+	return reflect.ValueOf(req).Elem().FieldByName(field).String()
+}
+
 // requestField names the field of the request want that holds the path value.
 func requestField(want any, value string) string {
 	v := reflect.ValueOf(want).Elem()
@@ -1001,10 +1012,7 @@ func emptyResult[R any]() any {
 // filledOptions is a new options struct with every field set, and false when the
 // operation has no options.
 func filledOptions[O any]() (O, bool) {
-	var o O
-	v := reflect.ValueOf(&o).Elem()
-	v.Set(reflect.New(v.Type().Elem()))
-	s := v.Elem()
+	o, s := newOptions[O]()
 	if s.NumField() == 0 {
 		return o, false
 	}
@@ -1025,11 +1033,17 @@ func filledOptions[O any]() (O, bool) {
 
 // withField is options, a pointer to a new options struct, with one string field set.
 func withField[O any](field, value string) O {
+	o, s := newOptions[O]()
+	s.FieldByName(field).SetString(value)
+	return o
+}
+
+// newOptions is options O, a pointer to a new options struct, and the struct.
+func newOptions[O any]() (O, reflect.Value) {
 	var o O
 	v := reflect.ValueOf(&o).Elem()
 	v.Set(reflect.New(v.Type().Elem()))
-	v.Elem().FieldByName(field).SetString(value)
-	return o
+	return o, v.Elem()
 }
 
 // checkExtras checks that decoding the documented bodies kept in AdditionalProperties

@@ -185,19 +185,19 @@ func sharedParams(op *model.Operation) []jen.Code {
 
 // sharedArgs passes sharedParams on, by name.
 func sharedArgs(op *model.Operation) []jen.Code {
-	return bodyAndOptions(op, jen.Id("contentType"), jen.Id("opts"))
+	return bodyAndOptions(op, jen.Id("body"), jen.Id("contentType"), jen.Id("opts"))
 }
 
 // bodyAndOptions are the arguments of a client method after its path
 // values: body (with contentType for a stream) and opts, as the operation
 // takes them.
-func bodyAndOptions(op *model.Operation, contentType, opts jen.Code) []jen.Code {
+func bodyAndOptions(op *model.Operation, body, contentType, opts jen.Code) []jen.Code {
 	var args []jen.Code
 	switch op.BodyKind {
 	case model.BodyJSON:
-		args = append(args, jen.Id("body"))
+		args = append(args, body)
 	case model.BodyStream:
-		args = append(args, jen.Id("body"), contentType)
+		args = append(args, body, contentType)
 	}
 	if op.OptionsType != "" {
 		args = append(args, opts)

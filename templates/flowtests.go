@@ -8,6 +8,20 @@ import (
 	"github.com/docbind/docbind/generator/model"
 )
 
+// sampleArgs are the arguments of a call of v with its sample path values
+// and nothing else: no body (an empty stream for an upload), no options.
+func sampleArgs(ctx jen.Code, op *model.Operation, v *model.Variant) []jen.Code {
+	args := []jen.Code{ctx}
+	for _, a := range v.SampleArgs {
+		args = append(args, jen.Lit(a))
+	}
+	var body jen.Code = jen.Nil()
+	if op.BodyKind == model.BodyStream {
+		body = jen.Qual("strings", "NewReader").Call(jen.Lit(""))
+	}
+	return append(args, bodyAndOptions(op, body, jen.Lit(""), jen.Nil())...)
+}
+
 // genPagingTest checks that the iterator of a collection follows
 // @odata.nextLink to the last page and yields every item once.
 func genPagingTest(f *jen.File, op *model.Operation) {

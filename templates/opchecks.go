@@ -148,12 +148,7 @@ func genCheckOptions(f *jen.File) {
 		jen.For(jen.List(id("_"), id("r")).Op(":=").Range().Add(opField("routes"))).Block(
 			jen.If(id("r").Dot("wantRequest").Op("==").Nil()).Block(jen.Continue()),
 			jen.Var().Id("got").Id("received"),
-			id("srv").Op(":=").Qual(pkgHTTPTest, "NewServer").Call(id("handlerFor").Call(jen.Op("&").Id("testServer").Values(jen.Dict{
-				id("answer"): jen.Func().Params(id("_").Qual("context", "Context"), id("_").String(), id("req").Any()).Params(jen.Any(), jen.Error()).Block(
-					id("got").Op("=").Id("receive").Call(id("req")),
-					jen.Return(id("emptyResult").Types(id("R")).Call(), jen.Nil()),
-				),
-			}))),
+			id("srv").Op(":=").Qual(pkgHTTPTest, "NewServer").Call(id("handlerFor").Call(id("recording").Types(id("R")).Call(id("t"), jen.Lit(""), jen.Op("&").Id("got")))),
 			jen.Defer().Id("srv").Dot("Close").Call(),
 			jen.If(jen.List(id("_"), jen.Err()).Op(":=").Id("r").Dot("call").Call(tCtx(), id("NewClient").Call(id("srv").Dot("URL")), id("r").Dot("args"), id("sampleBody").Types(id("B")).Call(), id("opts")), jen.Err().Op("!=").Nil()).Block(
 				tFatalf("client: %v", jen.Err()),
@@ -225,15 +220,7 @@ func genCheckRoutes(f *jen.File) {
 						jen.Return(),
 					),
 					jen.Var().Id("got").Id("received"),
-					id("h").Op(":=").Id("handlerFor").Call(jen.Op("&").Id("testServer").Values(jen.Dict{
-						id("answer"): jen.Func().Params(id("_").Qual("context", "Context"), id("name").String(), id("req").Any()).Params(jen.Any(), jen.Error()).Block(
-							jen.If(id("name").Op("!=").Add(opField("name"))).Block(
-								tErrorf("the handler served %s as %s, want %s", tt("path"), id("name"), opField("name")),
-							),
-							id("got").Op("=").Id("receive").Call(id("req")),
-							jen.Return(id("emptyResult").Types(id("R")).Call(), jen.Nil()),
-						),
-					})),
+					id("h").Op(":=").Id("handlerFor").Call(id("recording").Types(id("R")).Call(id("t"), opField("name"), jen.Op("&").Id("got"))),
 					id("call").Call(id("h")),
 					id("checkEqual").Call(id("t"), jen.Lit("request the Server received"), id("got").Dot("request"), tt("wantRequest")),
 					id("checkStatus").Call(id("t"), id("h"), opField("method"), tt("path"), jen.Lit(""), opField("status")),
@@ -305,17 +292,13 @@ func genCheckDefences(f *jen.File) {
 				jen.Comment("A hostile path value stays in its segment and reaches the Server unchanged."),
 				id("r").Op(":=").Op("*").Id("withPath"),
 				id("field").Op(":=").Id("requestField").Call(id("r").Dot("wantRequest"), id("r").Dot("args").Index(jen.Lit(0))),
-				jen.Var().Id("got").String(),
-				id("srv").Op(":=").Qual(pkgHTTPTest, "NewServer").Call(id("handlerFor").Call(jen.Op("&").Id("testServer").Values(jen.Dict{
-					id("answer"): jen.Func().Params(id("_").Qual("context", "Context"), id("_").String(), id("req").Any()).Params(jen.Any(), jen.Error()).Block(
-						id("got").Op("=").Qual(pkgReflect, "ValueOf").Call(id("req")).Dot("Elem").Call().Dot("FieldByName").Call(id("field")).Dot("String").Call(),
-						jen.Return(id("emptyResult").Types(id("R")).Call(), jen.Nil()),
-					),
-				}))),
+				jen.Var().Id("got").Id("received"),
+				id("srv").Op(":=").Qual(pkgHTTPTest, "NewServer").Call(id("handlerFor").Call(id("recording").Types(id("R")).Call(id("t"), jen.Lit(""), jen.Op("&").Id("got")))),
 				jen.Defer().Id("srv").Dot("Close").Call(),
 				id("args").Op(":=").Append(jen.Index().String().Values(id("hostileValue")), id("r").Dot("args").Index(jen.Lit(1), jen.Empty()).Op("...")),
-				jen.If(jen.Err().Op(":=").Id("call").Call(tCtx(), id("NewClient").Call(id("srv").Dot("URL")), id("r"), id("args"), jen.Op("*").New(id("O"))), jen.Err().Op("!=").Nil().Op("||").Id("got").Op("!=").Id("hostileValue")).Block(
-					tErrorf("the Server received %q (%v), want %q", id("got"), jen.Err(), id("hostileValue")),
+				jen.Err().Op(":=").Id("call").Call(tCtx(), id("NewClient").Call(id("srv").Dot("URL")), id("r"), id("args"), jen.Op("*").New(id("O"))),
+				jen.If(id("value").Op(":=").Id("requestValue").Call(id("got").Dot("request"), id("field")), jen.Err().Op("!=").Nil().Op("||").Id("value").Op("!=").Id("hostileValue")).Block(
+					tErrorf("the Server received %q (%v), want %q", id("value"), jen.Err(), id("hostileValue")),
 				),
 			),
 			jen.If(id("served").Op("==").Nil()).Block(jen.Return()),
@@ -397,24 +380,27 @@ func genDocumentedValues(f *jen.File) {
 	f.Func().Id("documentedResult").Types(id("R").Any()).Params(tParam(), id("ex").Id("documentedExchange")).Id("R").Block(
 		jen.Id("t").Dot("Helper").Call(),
 		jen.Var().Id("r").Id("R"),
-		jen.Switch(jen.Any().Call(id("r")).Assert(jen.Type())).Block(
-			jen.Case(id("none"), jen.Op("*").Id("Content"), jen.Op("*").Id("Accepted")).Block(jen.Return(id("r"))),
-		),
-		jen.If(id("ex").Dot("status").Op(">=").Lit(400).Op("||").Id("ex").Dot("responseBody").Op("==").Lit("")).Block(jen.Return(id("r"))),
+		jen.If(jen.Op("!").Id("hasJSONBody").Call(id("r"), id("ex"))).Block(jen.Return(id("r"))),
 		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Index().Byte().Call(id("ex").Dot("responseBody")), jen.Op("&").Id("r")), jen.Err().Op("!=").Nil()).Block(
 			tFatalf("decoding the documented response: %v", jen.Err()),
 		),
 		jen.Return(id("r")),
 	)
 	f.Line()
+	f.Comment("hasJSONBody reports a documented response whose body is a JSON result of result's")
+	f.Comment("type: not none, content or a monitor, not an error, not empty.")
+	f.Func().Id("hasJSONBody").Params(id("result").Any(), id("ex").Id("documentedExchange")).Bool().Block(
+		jen.Switch(id("result").Assert(jen.Type())).Block(
+			jen.Case(id("none"), jen.Op("*").Id("Content"), jen.Op("*").Id("Accepted")).Block(jen.Return(jen.False())),
+		),
+		jen.Return(id("ex").Dot("status").Op("<").Lit(400).Op("&&").Id("ex").Dot("responseBody").Op("!=").Lit("")),
+	)
+	f.Line()
 	f.Comment("checkEncoded checks that a documented JSON result encodes as the docs show it,")
 	f.Comment("for an example whose handler is not tested.")
 	f.Func().Id("checkEncoded").Params(tParam(), id("want").Any(), id("ex").Id("documentedExchange")).Block(
 		jen.Id("t").Dot("Helper").Call(),
-		jen.Switch(id("want").Assert(jen.Type())).Block(
-			jen.Case(id("none"), jen.Op("*").Id("Content"), jen.Op("*").Id("Accepted")).Block(jen.Return()),
-		),
-		jen.If(id("ex").Dot("status").Op(">=").Lit(400).Op("||").Id("ex").Dot("responseBody").Op("==").Lit("")).Block(jen.Return()),
+		jen.If(jen.Op("!").Id("hasJSONBody").Call(id("want"), id("ex"))).Block(jen.Return()),
 		jen.List(id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(id("want")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(tFatalf("encoding the documented result: %v", jen.Err())),
 		id("checkJSONBody").Call(id("t"), jen.Lit("re-encoded response"), id("data"), id("ex").Dot("responseBody")),
@@ -484,6 +470,26 @@ func genReflectHelpers(f *jen.File) {
 		jen.Return(id("paths")),
 	)
 	f.Line()
+	f.Comment("recording is a test Server that records in got the request it is called with, as")
+	f.Comment("the operation want (\"\" takes any), and answers an empty R.")
+	f.Func().Id("recording").Types(id("R").Any()).Params(tParam(), id("want").String(), id("got").Op("*").Id("received")).Op("*").Id("testServer").Block(
+		jen.Return(jen.Op("&").Id("testServer").Values(jen.Dict{
+			id("answer"): jen.Func().Params(id("_").Qual("context", "Context"), id("name").String(), id("req").Any()).Params(jen.Any(), jen.Error()).Block(
+				jen.If(id("want").Op("!=").Lit("").Op("&&").Id("name").Op("!=").Id("want")).Block(
+					tErrorf("the handler served the request as %s, want %s", id("name"), id("want")),
+				),
+				jen.Op("*").Id("got").Op("=").Id("receive").Call(id("req")),
+				jen.Return(id("emptyResult").Types(id("R")).Call(), jen.Nil()),
+			),
+		})),
+	)
+	f.Line()
+	f.Comment("requestValue is the string field of a request a Server received (\"\" when none was).")
+	f.Func().Id("requestValue").Params(id("req").Any(), id("field").String()).String().Block(
+		jen.If(id("req").Op("==").Nil()).Block(jen.Return(jen.Lit(""))),
+		jen.Return(rv(id("req")).Dot("Elem").Call().Dot("FieldByName").Call(id("field")).Dot("String").Call()),
+	)
+	f.Line()
 	f.Comment("requestField names the field of the request want that holds the path value.")
 	f.Func().Id("requestField").Params(id("want").Any(), id("value").String()).String().Block(
 		id("v").Op(":=").Add(rv(id("want"))).Dot("Elem").Call(),
@@ -523,10 +529,7 @@ func genReflectHelpers(f *jen.File) {
 	f.Comment("filledOptions is a new options struct with every field set, and false when the")
 	f.Comment("operation has no options.")
 	f.Func().Id("filledOptions").Types(id("O").Any()).Params().Params(id("O"), jen.Bool()).Block(
-		jen.Var().Id("o").Id("O"),
-		id("v").Op(":=").Add(rv(jen.Op("&").Id("o"))).Dot("Elem").Call(),
-		id("v").Dot("Set").Call(jen.Qual(pkgReflect, "New").Call(id("v").Dot("Type").Call().Dot("Elem").Call())),
-		id("s").Op(":=").Id("v").Dot("Elem").Call(),
+		jen.List(id("o"), id("s")).Op(":=").Id("newOptions").Types(id("O")).Call(),
 		jen.If(id("s").Dot("NumField").Call().Op("==").Lit(0)).Block(jen.Return(id("o"), jen.False())),
 		jen.For(id("i").Op(":=").Range().Id("s").Dot("NumField").Call()).Block(
 			id("value").Op(":=").Lit("docbind-").Op("+").Id("s").Dot("Type").Call().Dot("Field").Call(id("i")).Dot("Name"),
@@ -544,11 +547,17 @@ func genReflectHelpers(f *jen.File) {
 	f.Line()
 	f.Comment("withField is options, a pointer to a new options struct, with one string field set.")
 	f.Func().Id("withField").Types(id("O").Any()).Params(jen.List(id("field"), id("value")).String()).Id("O").Block(
+		jen.List(id("o"), id("s")).Op(":=").Id("newOptions").Types(id("O")).Call(),
+		id("s").Dot("FieldByName").Call(id("field")).Dot("SetString").Call(id("value")),
+		jen.Return(id("o")),
+	)
+	f.Line()
+	f.Comment("newOptions is options O, a pointer to a new options struct, and the struct.")
+	f.Func().Id("newOptions").Types(id("O").Any()).Params().Params(id("O"), jen.Qual(pkgReflect, "Value")).Block(
 		jen.Var().Id("o").Id("O"),
 		id("v").Op(":=").Add(rv(jen.Op("&").Id("o"))).Dot("Elem").Call(),
 		id("v").Dot("Set").Call(jen.Qual(pkgReflect, "New").Call(id("v").Dot("Type").Call().Dot("Elem").Call())),
-		id("v").Dot("Elem").Call().Dot("FieldByName").Call(id("field")).Dot("SetString").Call(id("value")),
-		jen.Return(id("o")),
+		jen.Return(id("o"), id("v").Dot("Elem").Call()),
 	)
 	f.Line()
 	f.Comment("checkExtras checks that decoding the documented bodies kept in AdditionalProperties")

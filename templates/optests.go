@@ -144,7 +144,7 @@ func routeCall(op *model.Operation, v *model.Variant) jen.Code {
 	for i := range v.SampleArgs {
 		args = append(args, jen.Id("args").Index(jen.Lit(i)))
 	}
-	args = append(args, bodyAndOptions(op, jen.Lit(""), jen.Id("opts"))...)
+	args = append(args, bodyAndOptions(op, jen.Id("body"), jen.Lit(""), jen.Id("opts"))...)
 	return jen.Func().Params(ctxParam(), clientParam(), jen.Id("args").Index().String(), jen.Id("body").Add(bodyType(op)), jen.Id("opts").Add(optionsType(op))).Params(resultTypeOrNone(op), jen.Error()).Block(
 		returnCall(op, callVariant(jen.Id("c"), v, args)),
 	)
@@ -246,7 +246,7 @@ func exampleCall(op *model.Operation, ex *model.Example) jen.Code {
 	for _, a := range ex.PathArgs {
 		args = append(args, jen.Lit(a))
 	}
-	args = append(args, bodyAndOptions(op, jen.Lit(ex.ContentType), optionsCode(op, ex.HeaderArgs, ex.QueryArgs))...)
+	args = append(args, bodyAndOptions(op, jen.Id("body"), jen.Lit(ex.ContentType), optionsCode(op, ex.HeaderArgs, ex.QueryArgs))...)
 	return jen.Func().Params(ctxParam(), clientParam(), jen.Id("body").Add(bodyType(op))).Params(resultTypeOrNone(op), jen.Error()).Block(
 		returnCall(op, callVariant(jen.Id("c"), ex.Variant, args)),
 	)

@@ -1,7 +1,6 @@
 package templates
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -128,7 +127,8 @@ func wantRequest(op *model.Operation, v *model.Variant, pattern string, pathArgs
 			kvs = append(kvs, kv{p.FieldName, jen.Lit(pathArgs[i])})
 		}
 	}
-	if lit, ok := optionsLiteral(op, headerArgs, queryArgs); op.OptionsType != "" && ok {
+	lit, hasOptions := optionsLiteral(op, headerArgs, queryArgs)
+	if hasOptions {
 		kvs = append(kvs, kv{"Options", lit})
 	}
 	// A JSON body is the documented one: the check decodes it from the
@@ -139,15 +139,15 @@ func wantRequest(op *model.Operation, v *model.Variant, pattern string, pathArgs
 	case op.BodyKind == model.BodyStream:
 		kvs = append(kvs, kv{"ContentType", jen.Lit("application/octet-stream")})
 	}
-	return jen.Op("&").Id(op.RequestType).Add(compactKeyed(kvs))
+	if hasOptions || len(kvs) > 3 {
+		return jen.Op("&").Id(op.RequestType).Add(keyed(nil, kvs...))
+	}
+	return jen.Op("&").Id(op.RequestType).Add(inline(kvs))
 }
 
-// compactKeyed writes a short literal, the pattern and up to two path
-// values, on one line, and a longer one a key per line.
-func compactKeyed(kvs []kv) *jen.Statement {
-	if len(kvs) > 3 || slices.ContainsFunc(kvs, func(e kv) bool { return e.key == "Options" }) {
-		return keyed(nil, kvs...)
-	}
+// inline writes a short keyed literal, such as the pattern and up to two
+// path values, on one line.
+func inline(kvs []kv) *jen.Statement {
 	var items []jen.Code
 	for _, e := range kvs {
 		items = append(items, jen.Id(e.key).Op(":").Add(e.value))

@@ -52,16 +52,22 @@ const maxErrors = 2000
 // when the standard library cannot be imported, and an error when a file
 // does not parse.
 func Check(pkg string, files []templates.File) ([]Error, error) {
+	fset, parsed, err := Parse(files)
+	if err != nil {
+		return nil, err
+	}
+	return CheckParsed(pkg, fset, parsed)
+}
+
+// Parse parses the files in parallel, as CheckParsed takes them.
+func Parse(files []templates.File) (*token.FileSet, []*ast.File, error) {
 	fset := token.NewFileSet() // safe for concurrent parsing
 	parsed := make([]*ast.File, len(files))
 	parseErrs := make([]error, len(files))
 	par.Do(len(files), 0, func(i int) {
 		parsed[i], parseErrs[i] = parser.ParseFile(fset, files[i].Name, files[i].Content, parser.SkipObjectResolution)
 	})
-	if err := errors.Join(parseErrs...); err != nil {
-		return nil, err
-	}
-	return CheckParsed(pkg, fset, parsed)
+	return fset, parsed, errors.Join(parseErrs...)
 }
 
 // CheckParsed is Check on files already parsed into fset (with
