@@ -86,7 +86,7 @@ func checkNothingLeftOut(t *testing.T, res *Result) {
 func checkExamplesPass(t *testing.T, dir string, res *Result, docs, label string, want float64) {
 	t.Helper()
 	out, err := goCmd(dir, "test", "-count=1", "-v", "./...")
-	passed := passedExamples(out)
+	passed, faked := passedSubtests(out, "examples"), passedSubtests(out, "fake")
 	if err != nil && len(passed) == 0 {
 		t.Fatalf("go test: %v\n%s", err, failures(out))
 	}
@@ -106,6 +106,7 @@ func checkExamplesPass(t *testing.T, dir string, res *Result, docs, label string
 	}
 	ratio := float64(len(names)-len(missing)) / float64(len(names))
 	t.Logf("%d of %d documented example names are passing subtests (%.1f%%); the rest: %v", len(names)-len(missing), len(names), 100*ratio, missing)
+	checkFakeAnswers(t, passed, faked)
 	if ratio < want {
 		t.Errorf("%.1f%% of the examples pass, want at least %.1f%%\n%s", 100*ratio, 100*want, failures(out))
 	}
@@ -212,16 +213,36 @@ func runStaticcheck(t *testing.T, dir string) {
 	}
 }
 
-var passLine = regexp.MustCompile(`(?m)^\s*--- PASS: Test\w+/examples/(\S+)`)
+var passLine = regexp.MustCompile(`(?m)^\s*--- PASS: Test\w+/(examples|fake)/(\S+)`)
 
-// passedExamples are the example subtests go test -v reports passing, by
-// name (go test writes spaces in names as underscores).
-func passedExamples(out string) map[string]bool {
+// passedSubtests are the example subtests of a group ("examples", the
+// generated tests of the examples, or "fake", NewExampleHandler's answers
+// to them) that go test -v reports passing, by name (go test writes
+// spaces in names as underscores).
+func passedSubtests(out, group string) map[string]bool {
 	passed := map[string]bool{}
 	for _, m := range passLine.FindAllStringSubmatch(out, -1) {
-		passed[m[1]] = true
+		if m[1] == group {
+			passed[m[2]] = true
+		}
 	}
 	return passed
+}
+
+// checkFakeAnswers requires the fake to answer correctly every example
+// whose generated test passes, and reports both counts.
+func checkFakeAnswers(t *testing.T, passed, faked map[string]bool) {
+	t.Helper()
+	var unanswered []string
+	for _, name := range slices.Sorted(maps.Keys(passed)) {
+		if !faked[name] {
+			unanswered = append(unanswered, name)
+		}
+	}
+	t.Logf("the fake answers %d of the %d example names whose generated test passes", len(passed)-len(unanswered), len(passed))
+	if len(unanswered) > 0 {
+		t.Errorf("the fake does not answer these examples, whose generated tests pass: %v", unanswered)
+	}
 }
 
 func failures(out string) string {
@@ -320,7 +341,7 @@ func TestCorpusSmallDiffs(t *testing.T) {
 		page, old, new string
 		want           []string
 	}{
-		{"api/driveitem_get.md", `"name": "OneDrive"`, `"name": "MyDrive"`, []string{"api_driveitem_get_gen_test.go"}},
+		{"api/driveitem_get.md", `"name": "OneDrive"`, `"name": "MyDrive"`, []string{"api_driveitem_get_gen.go"}},
 		{"resources/driveitem.md", "Audio metadata, if the item is an audio file.", "Audio metadata, when the item is an audio file.", []string{"resources_driveitem_gen.go"}},
 	}
 	fsys := corpusFS(t)

@@ -81,11 +81,11 @@ func TestGeneratedTestsCatchHandEdits(t *testing.T) {
 		{"seed", "client path", "create_version_gen.go", `"/drive/root/versions", body, opts)`, `"/drive/roots/versions", body, opts)`},
 		{"seed", "client method", "create_version_gen.go", `newRequest(ctx, "POST", urlPath`, `newRequest(ctx, "PUT", urlPath`},
 		// Each defence removed in turn. The server's:
-		{"seed", "panic recovery", "server_gen.go", "return recoverPanics(mux)", "return mux"},
+		{"seed", "panic recovery", "server_gen.go", "return recoverPanics(h.routes(serveAll))", "return h.routes(serveAll)"},
 		{"seed", "415 for other media types", "helpers_gen.go", `if ct := r.Header.Get("Content-Type"); ct != "" && !isJSON(ct) {`, `if ct := r.Header.Get("Content-Type"); false && ct != "" && !isJSON(ct) {`},
 		{"seed", "413 for large bodies", "helpers_gen.go", "io.ReadAll(http.MaxBytesReader(w, r.Body, h.maxBody))", "io.ReadAll(r.Body)"},
 		{"seed", "400 without internal detail", "helpers_gen.go", `"the request body is not valid JSON for this operation")`, `err.Error())`},
-		{"seed", "paths decoded once by the mux", "server_gen.go", "return recoverPanics(mux)", "return recoverPanics(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { r.URL.RawPath = \"\"; mux.ServeHTTP(w, r) }))"},
+		{"seed", "paths decoded once by the mux", "server_gen.go", "return recoverPanics(h.routes(serveAll))", "mux := h.routes(serveAll)\n\treturn recoverPanics(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { r.URL.RawPath = \"\"; mux.ServeHTTP(w, r) }))"},
 		{"files", "413 for streamed bodies", "upload_gen.go", "req.Body = http.MaxBytesReader(w, r.Body, h.maxBody)", "req.Body = r.Body"},
 		{"files", "paths decoded once by the template matcher", "helpers_gen.go", "matchTemplate(r.URL.EscapedPath(),", "matchTemplate(r.URL.Path,"},
 		// The client's:
@@ -101,6 +101,11 @@ func TestGeneratedTestsCatchHandEdits(t *testing.T) {
 		{"files", "header option received", "list_gen.go", `o := ListFilesOptions{Prefer: r.Header.Get("Prefer")}`, `o := ListFilesOptions{}`},
 		{"wire", "no User-Agent of Go's own", "report_gen.go", `} else if _, ok := req.Header["User-Agent"]; !ok {`, `} else if false {`},
 		{"wire", "Location kept as the server sent it", "helpers_gen.go", "out.Location = resolveReference(req.URL.String(), loc)", "u, _ := req.URL.Parse(loc)\n\t\tout.Location = u.String()"},
+		// The fake's:
+		{"seed", "fake answers the documented status", "fake_gen.go", "w.WriteHeader(c.status)", "w.WriteHeader(http.StatusOK)"},
+		{"files", "fake points its Location back at itself", "fake_gen.go", "value = fake.link(value, base)", "_ = base"},
+		{"files", "fake points its next link back at itself", "fake_gen.go", "members[key], _ = json.Marshal(fake.link(link, base))", "members[key], _ = json.Marshal(link)"},
+		{"seed", "fake routes as the handler", "server_gen.go", `HandleFunc("POST /drive/root/versions", pick(`, `HandleFunc("POST /drive/root/version", pick(`},
 		{"wire", "Location resolved", "helpers_gen.go", "out.Location = resolveReference(req.URL.String(), loc)", "out.Location = loc"},
 	}
 	generated := map[string][]templates.File{}

@@ -136,26 +136,17 @@ func generateFrom(sources []Source, opt Options, render renderFunc) (*Result, er
 		diags.Errorf(diag.Pos{File: opt.DocsLabel}, diag.BadPackageName, "package name %q is not a Go identifier", opt.Package)
 		return &Result{Diags: diags}, diags.Err()
 	}
-	if err := config.CheckRenames(opt.Model.OperationNames, opt.Model.TypeNames); err != nil {
-		var diags diag.List
-		diags.Errorf(diag.Pos{File: opt.DocsLabel}, diag.BadConfig, "%v", err)
-		return &Result{Diags: diags}, diags.Err()
-	}
-	pages, parseDiags := parsePages(sources, opt.DocsLabel)
-	res := &Result{Pages: len(pages)}
-	if len(pages) == 0 {
-		parseDiags.Errorf(diag.Pos{File: opt.DocsLabel}, diag.NoPages, "no Markdown pages found")
+	pages, parseDiags, err := opt.parse(sources)
+	res := &Result{Pages: len(pages), Diags: parseDiags}
+	if err != nil {
+		return res, err
 	}
 	var left diag.List // the pages left out because their code does not compile
 	for round := 0; ; round++ {
-		api, modelDiags := model.Build(pages, opt.modelConfig())
-		res.Diags = slices.DeleteFunc(slices.Concat(parseDiags, left, modelDiags), opt.suppressed).Sorted()
-		if res.Diags.HasErrors() {
-			return res, res.Diags.Err()
-		}
-		if len(api.Operations) == 0 {
-			res.Diags.Errorf(diag.Pos{File: opt.DocsLabel}, diag.NoOperations, "the docs document no operation: no request block was found")
-			return res, res.Diags.Err()
+		var api *model.API
+		api, res.Diags, err = opt.build(pages, slices.Concat(parseDiags, left))
+		if err != nil {
+			return res, err
 		}
 		r := newRound(opt.Package, opt.Cache)
 		files, err := render(api, r.options(opt.DocsLabel))
@@ -175,6 +166,47 @@ func generateFrom(sources []Source, opt Options, render renderFunc) (*Result, er
 		res.API, res.Files = api, files
 		return res, nil
 	}
+}
+
+// BuildModel reads pages already read into the API model, without
+// writing code: what docbind serve answers from. It returns the
+// diagnostics, and a diag.ErrorList when the docs are at fault.
+func BuildModel(sources []Source, opt Options) (*model.API, diag.List, error) {
+	pages, parseDiags, err := opt.parse(sources)
+	if err != nil {
+		return nil, parseDiags, err
+	}
+	return opt.build(pages, parseDiags)
+}
+
+// parse checks the settings and parses the pages.
+func (o Options) parse(sources []Source) ([]*docparse.Page, diag.List, error) {
+	var diags diag.List
+	if err := config.CheckRenames(o.Model.OperationNames, o.Model.TypeNames); err != nil {
+		diags.Errorf(diag.Pos{File: o.DocsLabel}, diag.BadConfig, "%v", err)
+		return nil, diags, diags.Err()
+	}
+	pages, diags := parsePages(sources, o.DocsLabel)
+	if len(pages) == 0 {
+		diags.Errorf(diag.Pos{File: o.DocsLabel}, diag.NoPages, "no Markdown pages found")
+	}
+	return pages, diags, nil
+}
+
+// build runs the model stage on parsed pages: its diagnostics join the
+// earlier ones, sorted, the suppressed left out; an error stops it, and
+// so do docs that document no operation.
+func (o Options) build(pages []*docparse.Page, earlier diag.List) (*model.API, diag.List, error) {
+	api, modelDiags := model.Build(pages, o.modelConfig())
+	diags := slices.DeleteFunc(slices.Concat(earlier, modelDiags), o.suppressed).Sorted()
+	if diags.HasErrors() {
+		return nil, diags, diags.Err()
+	}
+	if len(api.Operations) == 0 {
+		diags.Errorf(diag.Pos{File: o.DocsLabel}, diag.NoOperations, "the docs document no operation: no request block was found")
+		return nil, diags, diags.Err()
+	}
+	return api, diags, nil
 }
 
 func (o Options) modelConfig() model.Config {

@@ -110,6 +110,43 @@ func (v Item) MarshalJSON() ([]byte, error) {
 	return encodeOpen(fields(v), v.AdditionalProperties)
 }
 
+// examplesCreateVersion are the documented examples of CreateVersion: its test replays them, and
+// NewExampleHandler answers them.
+var examplesCreateVersion = []exampleCase{
+	{
+		// createdDateTime: "datetime-value" is replaced by "2006-01-02T15:04:05Z", a valid value of its type.
+		source:     "docs/create-version.md:29",
+		name:       "create_item_from_item",
+		op:         "CreateVersion",
+		pattern:    "POST /drive/root/versions",
+		method:     "POST",
+		path:       "/drive/root/versions",
+		status:     201,
+		fakeHeader: map[string]string{"Content-Type": "application/json"},
+		responseBody: `{
+  "content": "content-value",
+  "createdBy": {
+    "application": {
+      "displayName": "displayName-value",
+      "id": "id-value"
+    },
+    "device": {
+      "displayName": "displayName-value",
+      "id": "id-value"
+    },
+    "user": {
+      "displayName": "displayName-value",
+      "id": "id-value"
+    }
+  },
+  "createdDateTime": "2006-01-02T15:04:05Z",
+  "cTag": "cTag-value",
+  "description": "description-value",
+  "eTag": "eTag-value"
+}`,
+	},
+}
+
 // CreateVersionOptions holds the optional request headers of CreateVersion; nil and empty fields
 // are not sent.
 type CreateVersionOptions struct {

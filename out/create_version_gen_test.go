@@ -53,35 +53,8 @@ func TestCreateVersion(t *testing.T) {
 	}
 	op.check(t, []example[*Item, *Item]{
 		{
-			// Source: docs/create-version.md:29 (request), docs/create-version.md:39 (response)
-			// createdDateTime: "datetime-value" is replaced by "2006-01-02T15:04:05Z", a valid value of its type.
-			name: "create_item_from_item",
-			exchange: documentedExchange{
-				method: "POST",
-				path:   "/drive/root/versions",
-				status: 201,
-				responseBody: `{
-  "content": "content-value",
-  "createdBy": {
-    "application": {
-      "displayName": "displayName-value",
-      "id": "id-value"
-    },
-    "device": {
-      "displayName": "displayName-value",
-      "id": "id-value"
-    },
-    "user": {
-      "displayName": "displayName-value",
-      "id": "id-value"
-    }
-  },
-  "createdDateTime": "2006-01-02T15:04:05Z",
-  "cTag": "cTag-value",
-  "description": "description-value",
-  "eTag": "eTag-value"
-}`,
-			},
+			// create_item_from_item. Source: docs/create-version.md:29 (request), docs/create-version.md:39 (response)
+			exchange: examplesCreateVersion[0],
 			call: func(ctx context.Context, c *Client, body *Item) (*Item, error) {
 				return c.CreateVersion(ctx, body, nil)
 			},

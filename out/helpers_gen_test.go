@@ -10,6 +10,7 @@ import (
 	"errors"
 	"io"
 	"iter"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -22,26 +23,9 @@ import (
 	"time"
 )
 
-// documentedExchange is a documented request and the response the docs show for it.
-type documentedExchange struct {
-	// path is the path as the client sends it, each parameter escaped.
-	method, path string
-	query        url.Values
-	// header holds the documented header parameters.
-	header map[string]string
-	// contentType is set for a body sent as it is rather than as JSON.
-	contentType    string
-	requestBody    string
-	status         int
-	responseHeader map[string]string
-	responseBody   string
-	// content marks a response body that is content rather than JSON.
-	content bool
-}
-
 // serveDocumented starts a server that checks each request against the documented
 // one and answers with the documented response.
-func serveDocumented(t *testing.T, ex documentedExchange) *httptest.Server {
+func serveDocumented(t *testing.T, ex exampleCase) *httptest.Server {
 	t.Helper()
 	check := func(w http.ResponseWriter, r *http.Request) {
 		if got := r.URL.Query(); len(got)+len(ex.query) > 0 && !reflect.DeepEqual(got, ex.query) {
@@ -78,7 +62,7 @@ func serveDocumented(t *testing.T, ex documentedExchange) *httptest.Server {
 }
 
 // sendDocumented sends the documented request to h and records the answer.
-func sendDocumented(h http.Handler, ex documentedExchange) *httptest.ResponseRecorder {
+func sendDocumented(h http.Handler, ex exampleCase) *httptest.ResponseRecorder {
 	target := ex.path
 	if len(ex.query) > 0 {
 		target += "?" + ex.query.Encode()
@@ -101,7 +85,7 @@ func sendDocumented(h http.Handler, ex documentedExchange) *httptest.ResponseRec
 // checkResponse checks the handler's answer against the documented response:
 // status, the documented headers, and the body (content byte for byte, JSON as a
 // value).
-func checkResponse(t *testing.T, rec *httptest.ResponseRecorder, ex documentedExchange) {
+func checkResponse(t *testing.T, rec *httptest.ResponseRecorder, ex exampleCase) {
 	t.Helper()
 	if rec.Code != ex.status {
 		t.Errorf("handler answered %d, docs show %d: %s", rec.Code, ex.status, rec.Body)
@@ -132,7 +116,7 @@ type received struct {
 
 // checkReceived compares what the Server received with what the docs send. A nil
 // want skips the request, which belongs to the operation that serves the URL.
-func checkReceived(t *testing.T, got received, want any, ex documentedExchange) {
+func checkReceived(t *testing.T, got received, want any, ex exampleCase) {
 	t.Helper()
 	if want != nil {
 		checkEqual(t, "request the Server received", got.request, want)
@@ -161,7 +145,7 @@ func answer(status int) http.Handler {
 // documentedLocation is the documented Location resolved against the URL of the
 // documented request sent to the server at docsURL: the URL the client must return
 // ("" when the docs show none).
-func documentedLocation(docsURL string, ex documentedExchange) string {
+func documentedLocation(docsURL string, ex exampleCase) string {
 	loc := ex.responseHeader["Location"]
 	if loc == "" {
 		return ""
@@ -175,7 +159,7 @@ func documentedLocation(docsURL string, ex documentedExchange) string {
 
 // checkContent checks content the client returned from the server at docsURL
 // against the documented response.
-func checkContent(t *testing.T, got *Content, docsURL string, ex documentedExchange) {
+func checkContent(t *testing.T, got *Content, docsURL string, ex exampleCase) {
 	t.Helper()
 	if want := documentedLocation(docsURL, ex); got.StatusCode != ex.status || got.Location != want {
 		t.Errorf("client got %d at %q, docs show %d at %q", got.StatusCode, got.Location, ex.status, want)
@@ -189,7 +173,7 @@ func checkContent(t *testing.T, got *Content, docsURL string, ex documentedExcha
 }
 
 // documentedContent is the documented response as content a Server returns.
-func documentedContent(ex documentedExchange) *Content {
+func documentedContent(ex exampleCase) *Content {
 	c := &Content{
 		Header:     http.Header{},
 		Location:   ex.responseHeader["Location"],
@@ -206,7 +190,7 @@ func documentedContent(ex documentedExchange) *Content {
 
 // checkAccepted checks the monitor URL of an operation the client started at the
 // server at docsURL: the documented Location, resolved against the request's URL.
-func checkAccepted(t *testing.T, got *Accepted, docsURL string, ex documentedExchange) {
+func checkAccepted(t *testing.T, got *Accepted, docsURL string, ex exampleCase) {
 	t.Helper()
 	if want := documentedLocation(docsURL, ex); got.Location != want {
 		t.Errorf("client got the monitor %q, docs show %q (%q resolved)", got.Location, want, ex.responseHeader["Location"])
@@ -214,12 +198,12 @@ func checkAccepted(t *testing.T, got *Accepted, docsURL string, ex documentedExc
 }
 
 // documentedAccepted is the documented long-running operation a Server returns.
-func documentedAccepted(ex documentedExchange) *Accepted {
+func documentedAccepted(ex exampleCase) *Accepted {
 	return &Accepted{Location: ex.responseHeader["Location"]}
 }
 
 // checkAPIError checks that the client returned the documented error.
-func checkAPIError(t *testing.T, err error, ex documentedExchange) {
+func checkAPIError(t *testing.T, err error, ex exampleCase) {
 	t.Helper()
 	var apiErr *APIError
 	if !errors.As(err, &apiErr) {
@@ -233,7 +217,7 @@ func checkAPIError(t *testing.T, err error, ex documentedExchange) {
 }
 
 // documentedError is the documented error a Server returns: answered with its body.
-func documentedError(ex documentedExchange) error {
+func documentedError(ex exampleCase) error {
 	return &APIError{
 		Body:       []byte(ex.responseBody),
 		StatusCode: ex.status,
@@ -563,8 +547,7 @@ type route[B, O, R any] struct {
 
 // example is a documented example of an operation.
 type example[B, R any] struct {
-	name     string
-	exchange documentedExchange
+	exchange exampleCase
 	// call calls the client method with the documented arguments and body.
 	call func(ctx context.Context, c *Client, body B) (R, error)
 	// servedAs names the operation the handler serves the request as when it is not
@@ -596,6 +579,7 @@ type defences struct {
 func (op opTest[B, O, R]) check(t *testing.T, examples []example[B, R]) {
 	if len(examples) > 0 {
 		op.checkExamples(t, examples)
+		op.checkFake(t, examples)
 	}
 	op.checkRoutes(t)
 	t.Run("options", op.checkOptions)
@@ -642,7 +626,7 @@ func (op opTest[B, O, R]) checkOptions(t *testing.T) {
 func (op opTest[B, O, R]) checkExamples(t *testing.T, examples []example[B, R]) {
 	t.Run("examples", func(t *testing.T) {
 		for _, tt := range examples {
-			t.Run(tt.name, func(t *testing.T) {
+			t.Run(tt.exchange.name, func(t *testing.T) {
 				var body B
 				if !tt.noBody {
 					body = documentedBody[B](t, tt.exchange)
@@ -670,6 +654,105 @@ func (op opTest[B, O, R]) checkExamples(t *testing.T, examples []example[B, R]) 
 			})
 		}
 	})
+}
+
+// checkFake sends each documented request through the client to the fake of
+// NewExampleHandler: the client must get the documented result, the fake must answer
+// the documented status, headers and body, with its links pointed back at itself, and
+// those links must answer.
+//
+//go:noinline
+func (op opTest[B, O, R]) checkFake(t *testing.T, examples []example[B, R]) {
+	t.Run("fake", func(t *testing.T) {
+		for _, tt := range examples {
+			t.Run(tt.exchange.name, func(t *testing.T) {
+				srv := httptest.NewServer(exampleHandler())
+				defer srv.Close()
+				ex := fakeAnswer(tt.exchange, srv.URL)
+				var body B
+				if !tt.noBody {
+					body = documentedBody[B](t, ex)
+				}
+				var opts []ClientOption
+				if tt.exchange.sameAs != "" {
+					// The docs show this request for an earlier example too: ask for this one.
+					opts = append(opts, WithHeader(exampleHeader, tt.exchange.name))
+				}
+				c := NewClient(srv.URL, opts...)
+				got, err := tt.call(t.Context(), c, body)
+				checkResult(t, got, documentedResult[R](t, ex), err, srv.URL, ex)
+				// httptest.NewRequest asks for example.com.
+				raw := fakeAnswer(tt.exchange, "http://example.com")
+				checkResponse(t, sendDocumented(exampleHandler(), raw), raw)
+				checkFollowUp(t, c, got, ex)
+			})
+		}
+	})
+}
+
+// exampleHandler is the fake the tests share: building it once keeps them fast.
+var exampleHandler = sync.OnceValue(func() http.Handler {
+	return NewExampleHandler()
+})
+
+// fakeAnswer is the documented exchange as the fake at base answers it: its links
+// point at base, and it has every documented header but Content-Type, which the
+// fake may make JSON. A request the docs show for an earlier example too asks for
+// this one by name.
+func fakeAnswer(ex exampleCase, base string) exampleCase {
+	fake := &exampleFake{docsBase: strings.TrimSuffix(DefaultBaseURL, "/")}
+	header := map[string]string{}
+	maps.Copy(header, ex.fakeHeader)
+	delete(header, "Content-Type")
+	maps.Copy(header, ex.responseHeader)
+	for _, name := range []string{"Location", "Content-Location"} {
+		if value, ok := header[name]; ok {
+			header[name] = fake.link(value, base)
+		}
+	}
+	ex.responseHeader = header
+	if ex.sameAs != "" {
+		asked := map[string]string{exampleHeader: ex.name}
+		maps.Copy(asked, ex.header)
+		ex.header = asked
+	}
+	if !ex.content {
+		ex.responseBody = fake.rebaseLinks(ex.responseBody, base, false)
+	}
+	return ex
+}
+
+// checkFollowUp follows what the fake's answer leads to: its next links must end in
+// a last page, its monitor report a completed operation, and its content a range.
+func checkFollowUp(t *testing.T, c *Client, got any, ex exampleCase) {
+	t.Helper()
+	if next, ok := jsonMember(ex.responseBody, "@odata.nextLink"); ok && ex.status < 400 && !ex.content {
+		// The docs may show the next pages; the fake ends with a last page.
+		for pages := 0; next != ""; pages++ {
+			if pages == 10 {
+				t.Fatalf("the next links do not end: %s", next)
+			}
+			page, err := FollowLink[map[string]any](t.Context(), c, next)
+			if err != nil {
+				t.Fatalf("following the next link %s: %v", next, err)
+			}
+			next, _ = (*page)["@odata.nextLink"].(string)
+		}
+	}
+	if a, ok := got.(*Accepted); ok && a != nil {
+		if done, _, err := a.Poll(t.Context()); err != nil || !done {
+			t.Errorf("polling the monitor %s: done %v, %v", a.Location, done, err)
+		}
+	}
+	if ex.content && ex.status == http.StatusOK && ex.method == http.MethodGet && ex.responseBody != "" {
+		ranged := ex
+		ranged.header = map[string]string{"Range": "bytes=0-0"}
+		maps.Copy(ranged.header, ex.header)
+		rec := sendDocumented(exampleHandler(), ranged)
+		if rec.Code != http.StatusPartialContent || rec.Body.String() != ex.responseBody[:1] {
+			t.Errorf("the fake answered bytes=0-0 with %d %q, want 206 %q", rec.Code, rec.Body, ex.responseBody[:1])
+		}
+	}
 }
 
 // checkRoutes checks every URL: the client method calls it, and the handler
@@ -818,7 +901,7 @@ func bodyKind[B any]() string {
 }
 
 // documentedBody is the documented request body as a client method takes it.
-func documentedBody[B any](t *testing.T, ex documentedExchange) B {
+func documentedBody[B any](t *testing.T, ex exampleCase) B {
 	t.Helper()
 	var b B
 	switch p := any(&b).(type) {
@@ -847,7 +930,7 @@ func sampleBody[B any]() B {
 
 // documentedResult is the documented response as a client method returns it: its
 // JSON decoded into R, or the zero R for content, a monitor, an error or no body.
-func documentedResult[R any](t *testing.T, ex documentedExchange) R {
+func documentedResult[R any](t *testing.T, ex exampleCase) R {
 	t.Helper()
 	var r R
 	if !hasJSONBody(r, ex) {
@@ -861,7 +944,7 @@ func documentedResult[R any](t *testing.T, ex documentedExchange) R {
 
 // hasJSONBody reports a documented response whose body is a JSON result of result's
 // type: not none, content or a monitor, not an error, not empty.
-func hasJSONBody(result any, ex documentedExchange) bool {
+func hasJSONBody(result any, ex exampleCase) bool {
 	switch result.(type) {
 	case none, *Content, *Accepted:
 		return false
@@ -871,7 +954,7 @@ func hasJSONBody(result any, ex documentedExchange) bool {
 
 // checkEncoded checks that a documented JSON result encodes as the docs show it,
 // for an example whose handler is not tested.
-func checkEncoded(t *testing.T, want any, ex documentedExchange) {
+func checkEncoded(t *testing.T, want any, ex exampleCase) {
 	t.Helper()
 	if !hasJSONBody(want, ex) {
 		return
@@ -885,7 +968,7 @@ func checkEncoded(t *testing.T, want any, ex documentedExchange) {
 
 // checkResult checks what the client returned against the documented response: the
 // result, the content, the monitor or the error.
-func checkResult(t *testing.T, got, want any, err error, docsURL string, ex documentedExchange) {
+func checkResult(t *testing.T, got, want any, err error, docsURL string, ex exampleCase) {
 	t.Helper()
 	if ex.status >= 400 {
 		checkAPIError(t, err, ex)
@@ -908,7 +991,7 @@ func checkResult(t *testing.T, got, want any, err error, docsURL string, ex docu
 // respondDocumented is what a test Server answers a documented request with: the
 // documented result, content, monitor or error, with the documented status when it
 // is not the operation's.
-func respondDocumented[R any](ctx context.Context, want R, status int, ex documentedExchange) (any, error) {
+func respondDocumented[R any](ctx context.Context, want R, status int, ex exampleCase) (any, error) {
 	if ex.status >= 400 {
 		return nil, documentedError(ex)
 	}

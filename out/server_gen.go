@@ -45,9 +45,21 @@ func NewHandler(srv Server, opts ...HandlerOption) http.Handler {
 	for _, opt := range opts {
 		opt(h)
 	}
+	return recoverPanics(h.routes(serveAll))
+}
+
+// serveAll has the handler serve every operation.
+func serveAll(_ string, serve http.HandlerFunc) http.HandlerFunc {
+	return serve
+}
+
+// routes routes every documented URL to what pick chooses for its operation, from
+// the operation's name and its handler method: NewHandler takes the method,
+// NewExampleHandler its examples unless a Server is plugged in.
+func (h *handler) routes(pick func(string, http.HandlerFunc) http.HandlerFunc) *http.ServeMux {
 	mux := http.NewServeMux()
-	mux.HandleFunc("POST /drive/root/versions", h.serveCreateVersion)
-	mux.HandleFunc("POST /drive/items/{itemID}/versions", h.serveCreateVersion)
-	mux.HandleFunc("POST /drives/{driveID}/root/versions", h.serveCreateVersion)
-	return recoverPanics(mux)
+	mux.HandleFunc("POST /drive/root/versions", pick("CreateVersion", h.serveCreateVersion))
+	mux.HandleFunc("POST /drive/items/{itemID}/versions", pick("CreateVersion", h.serveCreateVersion))
+	mux.HandleFunc("POST /drives/{driveID}/root/versions", pick("CreateVersion", h.serveCreateVersion))
+	return mux
 }

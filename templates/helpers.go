@@ -104,14 +104,7 @@ func genAPIError(f *jen.File) {
 		jen.Return(jen.Qual("fmt", "Sprintf").Call(jen.Lit("%d %s"), jen.Id("e").Dot("StatusCode"), jen.Qual(pkgHTTP, "StatusText").Call(jen.Id("e").Dot("StatusCode")))),
 	)
 	f.Line()
-	f.Comment("errorEnvelope is the Graph-style error body.")
-	f.Type().Id("errorEnvelope").Struct(
-		jen.Id("Error").Struct(
-			jen.Id("Code").String().Tag(map[string]string{"json": "code"}),
-			jen.Id("Message").String().Tag(map[string]string{"json": "message"}),
-		).Tag(map[string]string{"json": "error"}),
-	)
-	f.Line()
+	genErrorEnvelope(f)
 	f.Comment("maxErrorBody bounds how much of an error response is read into memory: API")
 	f.Comment("errors are a few hundred bytes, and a proxy's error page is cut.")
 	f.Const().Id("maxErrorBody").Op("=").Lit(256).Op("<<").Lit(10)
@@ -129,6 +122,17 @@ func genAPIError(f *jen.File) {
 			jen.List(jen.Id("e").Dot("Code"), jen.Id("e").Dot("Message")).Op("=").List(jen.Id("env").Dot("Error").Dot("Code"), jen.Id("env").Dot("Error").Dot("Message")),
 		),
 		jen.Return(jen.Id("e")),
+	)
+	f.Line()
+}
+
+func genErrorEnvelope(f *jen.File) {
+	f.Comment("errorEnvelope is the Graph-style error body.")
+	f.Type().Id("errorEnvelope").Struct(
+		jen.Id("Error").Struct(
+			jen.Id("Code").String().Tag(map[string]string{"json": "code"}),
+			jen.Id("Message").String().Tag(map[string]string{"json": "message"}),
+		).Tag(map[string]string{"json": "error"}),
 	)
 	f.Line()
 }

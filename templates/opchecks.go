@@ -33,6 +33,7 @@ func genOpChecks(f *jen.File) {
 	genCheck(f)
 	genCheckOptions(f)
 	genCheckExamples(f)
+	genCheckFake(f)
 	genCheckRoutes(f)
 	genCheckDefences(f)
 	genDocumentedValues(f)
@@ -89,8 +90,7 @@ func genOpTypes(f *jen.File) {
 	f.Line()
 	f.Comment("example is a documented example of an operation.")
 	f.Type().Id("example").Types(jen.List(id("B"), id("R")).Any()).Struct(
-		id("name").String(),
-		id("exchange").Id("documentedExchange"),
+		id("exchange").Id("exampleCase"),
 		jen.Comment("call calls the client method with the documented arguments and body."),
 		id("call").Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("c").Op("*").Id("Client"), jen.Id("body").Id("B")).Params(id("R"), jen.Error()),
 		jen.Comment("servedAs names the operation the handler serves the request as when it is not"),
@@ -131,7 +131,10 @@ func genCheck(f *jen.File) {
 	f.Comment("check checks the operation: its documented examples, its routes, its options and")
 	f.Comment("its defences.")
 	method(f, "check", []jen.Code{tParam(), id("examples").Index().Id("example").Types(id("B"), id("R"))},
-		jen.If(jen.Len(id("examples")).Op(">").Lit(0)).Block(id("op").Dot("checkExamples").Call(id("t"), id("examples"))),
+		jen.If(jen.Len(id("examples")).Op(">").Lit(0)).Block(
+			id("op").Dot("checkExamples").Call(id("t"), id("examples")),
+			id("op").Dot("checkFake").Call(id("t"), id("examples")),
+		),
 		id("op").Dot("checkRoutes").Call(id("t")),
 		jen.Id("t").Dot("Run").Call(jen.Lit("options"), id("op").Dot("checkOptions")),
 		id("op").Dot("checkDefences").Call(id("t"), opField("defences")),
@@ -169,7 +172,7 @@ func genCheckExamples(f *jen.File) {
 	method(f, "checkExamples", []jen.Code{tParam(), id("examples").Index().Id("example").Types(id("B"), id("R"))},
 		jen.Id("t").Dot("Run").Call(jen.Lit("examples"), jen.Func().Params(tParam()).Block(
 			jen.For(jen.List(id("_"), id("tt")).Op(":=").Range().Id("examples")).Block(
-				jen.Id("t").Dot("Run").Call(tt("name"), jen.Func().Params(tParam()).Block(
+				jen.Id("t").Dot("Run").Call(tt("exchange").Dot("name"), jen.Func().Params(tParam()).Block(
 					jen.Var().Id("body").Id("B"),
 					jen.If(jen.Op("!").Add(tt("noBody"))).Block(id("body").Op("=").Id("documentedBody").Types(id("B")).Call(id("t"), tt("exchange"))),
 					id("want").Op(":=").Id("documentedResult").Types(id("R")).Call(id("t"), tt("exchange")),
@@ -350,7 +353,7 @@ func genDocumentedValues(f *jen.File) {
 	)
 	f.Line()
 	f.Comment("documentedBody is the documented request body as a client method takes it.")
-	f.Func().Id("documentedBody").Types(id("B").Any()).Params(tParam(), id("ex").Id("documentedExchange")).Id("B").Block(
+	f.Func().Id("documentedBody").Types(id("B").Any()).Params(tParam(), id("ex").Id("exampleCase")).Id("B").Block(
 		jen.Id("t").Dot("Helper").Call(),
 		bodyVar(),
 		jen.Switch(id("p").Op(":=").Any().Call(jen.Op("&").Id("b")).Assert(jen.Type())).Block(
@@ -377,7 +380,7 @@ func genDocumentedValues(f *jen.File) {
 	f.Line()
 	f.Comment("documentedResult is the documented response as a client method returns it: its")
 	f.Comment("JSON decoded into R, or the zero R for content, a monitor, an error or no body.")
-	f.Func().Id("documentedResult").Types(id("R").Any()).Params(tParam(), id("ex").Id("documentedExchange")).Id("R").Block(
+	f.Func().Id("documentedResult").Types(id("R").Any()).Params(tParam(), id("ex").Id("exampleCase")).Id("R").Block(
 		jen.Id("t").Dot("Helper").Call(),
 		jen.Var().Id("r").Id("R"),
 		jen.If(jen.Op("!").Id("hasJSONBody").Call(id("r"), id("ex"))).Block(jen.Return(id("r"))),
@@ -389,7 +392,7 @@ func genDocumentedValues(f *jen.File) {
 	f.Line()
 	f.Comment("hasJSONBody reports a documented response whose body is a JSON result of result's")
 	f.Comment("type: not none, content or a monitor, not an error, not empty.")
-	f.Func().Id("hasJSONBody").Params(id("result").Any(), id("ex").Id("documentedExchange")).Bool().Block(
+	f.Func().Id("hasJSONBody").Params(id("result").Any(), id("ex").Id("exampleCase")).Bool().Block(
 		jen.Switch(id("result").Assert(jen.Type())).Block(
 			jen.Case(id("none"), jen.Op("*").Id("Content"), jen.Op("*").Id("Accepted")).Block(jen.Return(jen.False())),
 		),
@@ -398,7 +401,7 @@ func genDocumentedValues(f *jen.File) {
 	f.Line()
 	f.Comment("checkEncoded checks that a documented JSON result encodes as the docs show it,")
 	f.Comment("for an example whose handler is not tested.")
-	f.Func().Id("checkEncoded").Params(tParam(), id("want").Any(), id("ex").Id("documentedExchange")).Block(
+	f.Func().Id("checkEncoded").Params(tParam(), id("want").Any(), id("ex").Id("exampleCase")).Block(
 		jen.Id("t").Dot("Helper").Call(),
 		jen.If(jen.Op("!").Id("hasJSONBody").Call(id("want"), id("ex"))).Block(jen.Return()),
 		jen.List(id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(id("want")),
@@ -408,7 +411,7 @@ func genDocumentedValues(f *jen.File) {
 	f.Line()
 	f.Comment("checkResult checks what the client returned against the documented response: the")
 	f.Comment("result, the content, the monitor or the error.")
-	f.Func().Id("checkResult").Params(tParam(), jen.List(id("got"), id("want")).Any(), jen.Err().Error(), id("docsURL").String(), id("ex").Id("documentedExchange")).Block(
+	f.Func().Id("checkResult").Params(tParam(), jen.List(id("got"), id("want")).Any(), jen.Err().Error(), id("docsURL").String(), id("ex").Id("exampleCase")).Block(
 		jen.Id("t").Dot("Helper").Call(),
 		jen.If(id("ex").Dot("status").Op(">=").Lit(400)).Block(
 			id("checkAPIError").Call(id("t"), jen.Err(), id("ex")),
@@ -426,7 +429,7 @@ func genDocumentedValues(f *jen.File) {
 	f.Comment("respondDocumented is what a test Server answers a documented request with: the")
 	f.Comment("documented result, content, monitor or error, with the documented status when it")
 	f.Comment("is not the operation's.")
-	f.Func().Id("respondDocumented").Types(id("R").Any()).Params(id("ctx").Qual("context", "Context"), id("want").Id("R"), id("status").Int(), id("ex").Id("documentedExchange")).Params(jen.Any(), jen.Error()).Block(
+	f.Func().Id("respondDocumented").Types(id("R").Any()).Params(id("ctx").Qual("context", "Context"), id("want").Id("R"), id("status").Int(), id("ex").Id("exampleCase")).Params(jen.Any(), jen.Error()).Block(
 		jen.If(id("ex").Dot("status").Op(">=").Lit(400)).Block(jen.Return(jen.Nil(), id("documentedError").Call(id("ex")))),
 		jen.If(jen.List(id("_"), id("content")).Op(":=").Any().Call(id("want")).Assert(jen.Op("*").Id("Content")), id("content")).Block(
 			jen.Return(id("documentedContent").Call(id("ex")), jen.Nil()),
@@ -604,6 +607,99 @@ func genReflectHelpers(f *jen.File) {
 			),
 		),
 		jen.Return(id("keys")),
+	)
+	f.Line()
+}
+
+func genCheckFake(f *jen.File) {
+	f.Comment("checkFake sends each documented request through the client to the fake of")
+	f.Comment("NewExampleHandler: the client must get the documented result, the fake must answer")
+	f.Comment("the documented status, headers and body, with its links pointed back at itself, and")
+	f.Comment("those links must answer.")
+	method(f, "checkFake", []jen.Code{tParam(), id("examples").Index().Id("example").Types(id("B"), id("R"))},
+		jen.Id("t").Dot("Run").Call(jen.Lit("fake"), jen.Func().Params(tParam()).Block(
+			jen.For(jen.List(id("_"), id("tt")).Op(":=").Range().Id("examples")).Block(
+				jen.Id("t").Dot("Run").Call(tt("exchange").Dot("name"), jen.Func().Params(tParam()).Block(
+					id("srv").Op(":=").Qual(pkgHTTPTest, "NewServer").Call(id("exampleHandler").Call()),
+					jen.Defer().Id("srv").Dot("Close").Call(),
+					id("ex").Op(":=").Id("fakeAnswer").Call(tt("exchange"), id("srv").Dot("URL")),
+					jen.Var().Id("body").Id("B"),
+					jen.If(jen.Op("!").Add(tt("noBody"))).Block(id("body").Op("=").Id("documentedBody").Types(id("B")).Call(id("t"), id("ex"))),
+					jen.Var().Id("opts").Index().Id("ClientOption"),
+					jen.If(tt("exchange").Dot("sameAs").Op("!=").Lit("")).Block(
+						jen.Comment("The docs show this request for an earlier example too: ask for this one."),
+						id("opts").Op("=").Append(id("opts"), id("WithHeader").Call(id("exampleHeader"), tt("exchange").Dot("name"))),
+					),
+					id("c").Op(":=").Id("NewClient").Call(id("srv").Dot("URL"), id("opts").Op("...")),
+					jen.List(id("got"), jen.Err()).Op(":=").Add(tt("call")).Call(tCtx(), id("c"), id("body")),
+					id("checkResult").Call(id("t"), id("got"), id("documentedResult").Types(id("R")).Call(id("t"), id("ex")), jen.Err(), id("srv").Dot("URL"), id("ex")),
+					jen.Comment("httptest.NewRequest asks for example.com."),
+					id("raw").Op(":=").Id("fakeAnswer").Call(tt("exchange"), jen.Lit("http://example.com")),
+					id("checkResponse").Call(id("t"), id("sendDocumented").Call(id("exampleHandler").Call(), id("raw")), id("raw")),
+					id("checkFollowUp").Call(id("t"), id("c"), id("got"), id("ex")),
+				)),
+			),
+		)),
+	)
+	f.Comment("exampleHandler is the fake the tests share: building it once keeps them fast.")
+	f.Var().Id("exampleHandler").Op("=").Qual("sync", "OnceValue").Call(jen.Func().Params().Qual(pkgHTTP, "Handler").Block(
+		jen.Return(id("NewExampleHandler").Call()),
+	))
+	f.Line()
+	f.Comment("fakeAnswer is the documented exchange as the fake at base answers it: its links")
+	f.Comment("point at base, and it has every documented header but Content-Type, which the")
+	f.Comment("fake may make JSON. A request the docs show for an earlier example too asks for")
+	f.Comment("this one by name.")
+	f.Func().Id("fakeAnswer").Params(id("ex").Id("exampleCase"), id("base").String()).Id("exampleCase").Block(
+		id("fake").Op(":=").Op("&").Id("exampleFake").Values(jen.Dict{id("docsBase"): jen.Qual(pkgStrings, "TrimSuffix").Call(id("DefaultBaseURL"), jen.Lit("/"))}),
+		id("header").Op(":=").Map(jen.String()).String().Values(),
+		jen.Qual(pkgMaps, "Copy").Call(id("header"), id("ex").Dot("fakeHeader")),
+		jen.Delete(id("header"), jen.Lit("Content-Type")),
+		jen.Qual(pkgMaps, "Copy").Call(id("header"), id("ex").Dot("responseHeader")),
+		jen.For(jen.List(id("_"), id("name")).Op(":=").Range().Index().String().Values(jen.Lit("Location"), jen.Lit("Content-Location"))).Block(
+			jen.If(jen.List(id("value"), id("ok")).Op(":=").Id("header").Index(id("name")), id("ok")).Block(
+				id("header").Index(id("name")).Op("=").Id("fake").Dot("link").Call(id("value"), id("base")),
+			),
+		),
+		id("ex").Dot("responseHeader").Op("=").Id("header"),
+		jen.If(id("ex").Dot("sameAs").Op("!=").Lit("")).Block(
+			id("asked").Op(":=").Map(jen.String()).String().Values(jen.Dict{id("exampleHeader"): id("ex").Dot("name")}),
+			jen.Qual(pkgMaps, "Copy").Call(id("asked"), id("ex").Dot("header")),
+			id("ex").Dot("header").Op("=").Id("asked"),
+		),
+		jen.If(jen.Op("!").Id("ex").Dot("content")).Block(
+			id("ex").Dot("responseBody").Op("=").Id("fake").Dot("rebaseLinks").Call(id("ex").Dot("responseBody"), id("base"), jen.False()),
+		),
+		jen.Return(id("ex")),
+	)
+	f.Line()
+	f.Comment("checkFollowUp follows what the fake's answer leads to: its next links must end in")
+	f.Comment("a last page, its monitor report a completed operation, and its content a range.")
+	f.Func().Id("checkFollowUp").Params(tParam(), id("c").Op("*").Id("Client"), id("got").Any(), id("ex").Id("exampleCase")).Block(
+		jen.Id("t").Dot("Helper").Call(),
+		jen.If(jen.List(id("next"), id("ok")).Op(":=").Id("jsonMember").Call(id("ex").Dot("responseBody"), jen.Lit("@odata.nextLink")), id("ok").Op("&&").Id("ex").Dot("status").Op("<").Lit(400).Op("&&").Op("!").Id("ex").Dot("content")).Block(
+			jen.Comment("The docs may show the next pages; the fake ends with a last page."),
+			jen.For(id("pages").Op(":=").Lit(0), id("next").Op("!=").Lit(""), id("pages").Op("++")).Block(
+				jen.If(id("pages").Op("==").Lit(10)).Block(tFatalf("the next links do not end: %s", id("next"))),
+				jen.List(id("page"), jen.Err()).Op(":=").Id("FollowLink").Types(jen.Map(jen.String()).Any()).Call(tCtx(), id("c"), id("next")),
+				jen.If(jen.Err().Op("!=").Nil()).Block(tFatalf("following the next link %s: %v", id("next"), jen.Err())),
+				jen.List(id("next"), id("_")).Op("=").Parens(jen.Op("*").Id("page")).Index(jen.Lit("@odata.nextLink")).Assert(jen.String()),
+			),
+		),
+		jen.If(jen.List(id("a"), id("ok")).Op(":=").Id("got").Assert(jen.Op("*").Id("Accepted")), id("ok").Op("&&").Id("a").Op("!=").Nil()).Block(
+			jen.If(jen.List(id("done"), id("_"), jen.Err()).Op(":=").Id("a").Dot("Poll").Call(tCtx()), jen.Err().Op("!=").Nil().Op("||").Op("!").Id("done")).Block(
+				tErrorf("polling the monitor %s: done %v, %v", id("a").Dot("Location"), id("done"), jen.Err()),
+			),
+		),
+		jen.If(id("ex").Dot("content").Op("&&").Id("ex").Dot("status").Op("==").Qual(pkgHTTP, "StatusOK").Op("&&").Id("ex").Dot("method").Op("==").Qual(pkgHTTP, "MethodGet").Op("&&").Id("ex").Dot("responseBody").Op("!=").Lit("")).Block(
+			id("ranged").Op(":=").Id("ex"),
+			id("ranged").Dot("header").Op("=").Map(jen.String()).String().Values(jen.Dict{jen.Lit("Range"): jen.Lit("bytes=0-0")}),
+			jen.Qual(pkgMaps, "Copy").Call(id("ranged").Dot("header"), id("ex").Dot("header")),
+			id("rec").Op(":=").Id("sendDocumented").Call(id("exampleHandler").Call(), id("ranged")),
+			jen.If(id("rec").Dot("Code").Op("!=").Qual(pkgHTTP, "StatusPartialContent").Op("||").Id("rec").Dot("Body").Dot("String").Call().Op("!=").Id("ex").Dot("responseBody").Index(jen.Empty(), jen.Lit(1))).Block(
+				tErrorf("the fake answered bytes=0-0 with %d %q, want 206 %q", id("rec").Dot("Code"), id("rec").Dot("Body"), id("ex").Dot("responseBody").Index(jen.Empty(), jen.Lit(1))),
+			),
+		),
 	)
 	f.Line()
 }

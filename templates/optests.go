@@ -70,8 +70,8 @@ func genOperationTest(f *jen.File, op *model.Operation) {
 	var examples jen.Code = jen.Nil()
 	if len(op.Examples) > 0 {
 		var cases []jen.Code
-		for _, ex := range op.Examples {
-			cases = append(cases, exampleCase(op, ex))
+		for i, ex := range op.Examples {
+			cases = append(cases, exampleCase(op, i, ex))
 		}
 		examples = jen.Index().Id("example").Types(bodyType(op), resultTypeOrNone(op)).Add(lines(cases))
 	}
@@ -153,22 +153,15 @@ func routeCall(op *model.Operation, v *model.Variant) jen.Code {
 // exampleCase is one documented example: the exchange as the docs show it,
 // the client call with the documented arguments, and the request the
 // Server must receive (its JSON body is the documented one).
-func exampleCase(op *model.Operation, ex *model.Example) jen.Code {
-	notes := []string{fmt.Sprintf("Source: %s:%d (request), %s:%d (response)", ex.Source.File, ex.Source.Line, ex.ResponseSource.File, ex.ResponseSource.Line)}
-	if ex.DocPath != ex.Path {
-		notes = append(notes, fmt.Sprintf("The docs write the path %s.", ex.DocPath))
-	}
-	for _, s := range ex.Substitutions {
-		notes = append(notes, fmt.Sprintf("%s: %s is replaced by %s, a valid value of its type.", s.Member, s.From, s.To))
-	}
+func exampleCase(op *model.Operation, i int, ex *model.Example) jen.Code {
+	notes := []string{fmt.Sprintf("%s. Source: %s:%d (request), %s:%d (response)", ex.Name, ex.Source.File, ex.Source.Line, ex.ResponseSource.File, ex.ResponseSource.Line)}
 	if ex.Handler == nil {
 		notes = append(notes, "The handler is not tested: "+ex.HandlerNote+".")
 	} else if ex.Handler != op {
 		notes = append(notes, fmt.Sprintf("The handler serves this URL as %s.", ex.Handler.Name))
 	}
 	kvs := []kv{
-		{"name", jen.Lit(ex.Name)},
-		{"exchange", exchangeValue(op, ex)},
+		{"exchange", jen.Id(examplesVar(op)).Index(jen.Lit(i))},
 		{"call", exampleCall(op, ex)},
 	}
 	switch ex.Handler {

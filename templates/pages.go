@@ -22,6 +22,9 @@ func genPage(f *jen.File, p *model.Page) {
 		genUnion(f, u)
 	}
 	for _, op := range p.Operations {
+		if len(op.Examples) > 0 {
+			genExamples(f, op)
+		}
 		if op.OptionsType != "" {
 			genOptionsType(f, op)
 		}

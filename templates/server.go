@@ -126,16 +126,24 @@ func genNewHandler(f *jen.File, api *model.API) {
 	f.Comment("NewHandler returns an http.Handler that routes every documented URL to srv.")
 	f.Comment("Requests to other paths get 404, and other methods on a documented path 405;")
 	f.Comment("a panic in srv is answered 500 and the handler keeps serving.")
-	stmts := []jen.Code{
+	f.Func().Id("NewHandler").Params(jen.Id("srv").Id("Server"), jen.Id("opts").Op("...").Id("HandlerOption")).Qual(pkgHTTP, "Handler").Block(
 		jen.Id("h").Op(":=").Op("&").Id("handler").Values(jen.Dict{jen.Id("srv"): jen.Id("srv"), jen.Id("maxBody"): jen.Id("DefaultMaxBodyBytes")}),
 		jen.For(jen.List(jen.Id("_"), jen.Id("opt")).Op(":=").Range().Id("opts")).Block(jen.Id("opt").Call(jen.Id("h"))),
-		jen.Id("mux").Op(":=").Qual(pkgHTTP, "NewServeMux").Call(),
-	}
+		jen.Return(jen.Id("recoverPanics").Call(jen.Id("h").Dot("routes").Call(jen.Id("serveAll")))),
+	)
+	f.Line()
+	f.Comment("serveAll has the handler serve every operation.")
+	f.Func().Id("serveAll").Params(jen.Id("_").String(), jen.Id("serve").Qual(pkgHTTP, "HandlerFunc")).Qual(pkgHTTP, "HandlerFunc").Block(jen.Return(jen.Id("serve")))
+	f.Line()
+	stmts := []jen.Code{jen.Id("mux").Op(":=").Qual(pkgHTTP, "NewServeMux").Call()}
 	for _, r := range api.Routes {
 		stmts = append(stmts, registration(r))
 	}
-	stmts = append(stmts, jen.Return(jen.Id("recoverPanics").Call(jen.Id("mux"))))
-	f.Func().Id("NewHandler").Params(jen.Id("srv").Id("Server"), jen.Id("opts").Op("...").Id("HandlerOption")).Qual(pkgHTTP, "Handler").Block(stmts...)
+	stmts = append(stmts, jen.Return(jen.Id("mux")))
+	f.Comment("routes routes every documented URL to what pick chooses for its operation, from")
+	f.Comment("the operation's name and its handler method: NewHandler takes the method,")
+	f.Comment("NewExampleHandler its examples unless a Server is plugged in.")
+	f.Func().Params(jen.Id("h").Op("*").Id("handler")).Id("routes").Params(jen.Id("pick").Func().Params(jen.String(), jen.Qual(pkgHTTP, "HandlerFunc")).Qual(pkgHTTP, "HandlerFunc")).Op("*").Qual(pkgHTTP, "ServeMux").Block(stmts...)
 	f.Line()
 }
 
@@ -146,7 +154,7 @@ func registration(r *model.Route) jen.Code {
 	// the others out of Routes.
 	first := r.Targets[0]
 	if !first.Variant.IsCustom() {
-		return jen.Id("mux").Dot("HandleFunc").Call(jen.Lit(r.MuxPattern), jen.Id("h").Dot(handlerFunc(first.Op)))
+		return jen.Id("mux").Dot("HandleFunc").Call(jen.Lit(r.MuxPattern), picked(first.Op))
 	}
 	var routes []jen.Code
 	for _, t := range r.Targets {
@@ -163,10 +171,15 @@ func registration(r *model.Route) jen.Code {
 			kv{"literals", jen.Index().String().Values(lits...)},
 			kv{"names", jen.Index().String().Values(names...)},
 			kv{"multi", jen.Index().Bool().Values(multi...)},
-			kv{"serve", jen.Id("h").Dot(handlerFunc(t.Op))},
+			kv{"serve", picked(t.Op)},
 		))
 	}
 	return jen.Id("mux").Dot("Handle").Call(jen.Lit(r.MuxPattern), jen.Id("templateRoutes").Add(lines(routes)))
+}
+
+// picked is what serves op: pick's choice for it.
+func picked(op *model.Operation) jen.Code {
+	return jen.Id("pick").Call(jen.Lit(op.Name), jen.Id("h").Dot(handlerFunc(op)))
 }
 
 func genHandlerFunc(f *jen.File, op *model.Operation) {
@@ -229,6 +242,7 @@ func genServerPlumbing(f *jen.File) {
 	genWriteJSON(f)
 	genWriteContent(f)
 	genWriteError(f)
+	genWriteServerError(f)
 }
 
 func genDecodeBody(f *jen.File) {
@@ -341,6 +355,9 @@ func genWriteError(f *jen.File) {
 		jen.List(jen.Id("_"), jen.Id("_")).Op("=").Id("w").Dot("Write").Call(jen.Id("data")),
 	)
 	f.Line()
+}
+
+func genWriteServerError(f *jen.File) {
 	f.Comment("writeServerError answers an error a Server method returned: an *APIError with its")
 	f.Comment("own status, code and message; a streamed body read past the limit as 413; any")
 	f.Comment("other error as 500, without its text, which may hold internal detail.")

@@ -89,6 +89,7 @@ func sharedFiles(api *model.API, opt Options) []fileSpec {
 	return []fileSpec{
 		{name: "client_gen.go", gen: func(f *jen.File) { genClientType(f, api) }},
 		{name: "doc_gen.go", gen: func(f *jen.File) { genDoc(f, api, opt) }},
+		{name: "fake_gen.go", gen: func(f *jen.File) { genFake(f, api, opt) }},
 		{name: "helpers_gen.go", gen: func(f *jen.File) { genHelpers(f, api, opt) }},
 		{name: "helpers_gen_test.go", gen: func(f *jen.File) { genTestHelpers(f, api, opt) }},
 		{name: "server_gen.go", gen: func(f *jen.File) { genServer(f, api, opt) }},

@@ -11,7 +11,6 @@ import (
 const pkgHTTPTest = "net/http/httptest"
 
 func genTestHelpers(f *jen.File, api *model.API, _ Options) {
-	genExchangeType(f)
 	genServeDocumented(f)
 	genSendDocumented(f)
 	genCheckResponse(f)
@@ -37,30 +36,10 @@ func genTestHelpers(f *jen.File, api *model.API, _ Options) {
 	}
 }
 
-func genExchangeType(f *jen.File) {
-	f.Comment("documentedExchange is a documented request and the response the docs show for it.")
-	f.Type().Id("documentedExchange").Struct(
-		jen.Comment("path is the path as the client sends it, each parameter escaped."),
-		jen.List(jen.Id("method"), jen.Id("path")).String(),
-		jen.Id("query").Qual("net/url", "Values"),
-		jen.Comment("header holds the documented header parameters."),
-		jen.Id("header").Map(jen.String()).String(),
-		jen.Comment("contentType is set for a body sent as it is rather than as JSON."),
-		jen.Id("contentType").String(),
-		jen.Id("requestBody").String(),
-		jen.Id("status").Int(),
-		jen.Id("responseHeader").Map(jen.String()).String(),
-		jen.Id("responseBody").String(),
-		jen.Comment("content marks a response body that is content rather than JSON."),
-		jen.Id("content").Bool(),
-	)
-	f.Line()
-}
-
 func genServeDocumented(f *jen.File) {
 	f.Comment("serveDocumented starts a server that checks each request against the documented")
 	f.Comment("one and answers with the documented response.")
-	f.Func().Id("serveDocumented").Params(tParam(), jen.Id("ex").Id("documentedExchange")).Op("*").Qual(pkgHTTPTest, "Server").Block(
+	f.Func().Id("serveDocumented").Params(tParam(), jen.Id("ex").Id("exampleCase")).Op("*").Qual(pkgHTTPTest, "Server").Block(
 		jen.Id("t").Dot("Helper").Call(),
 		jen.Id("check").Op(":=").Func().Params(jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("r").Op("*").Qual(pkgHTTP, "Request")).Block(
 			jen.If(jen.Id("got").Op(":=").Id("r").Dot("URL").Dot("Query").Call(), jen.Len(jen.Id("got")).Op("+").Len(jen.Id("ex").Dot("query")).Op(">").Lit(0).Op("&&").Op("!").Qual("reflect", "DeepEqual").Call(jen.Id("got"), jen.Id("ex").Dot("query"))).Block(
@@ -100,7 +79,7 @@ func genServeDocumented(f *jen.File) {
 
 func genSendDocumented(f *jen.File) {
 	f.Comment("sendDocumented sends the documented request to h and records the answer.")
-	f.Func().Id("sendDocumented").Params(jen.Id("h").Qual(pkgHTTP, "Handler"), jen.Id("ex").Id("documentedExchange")).Op("*").Qual(pkgHTTPTest, "ResponseRecorder").Block(
+	f.Func().Id("sendDocumented").Params(jen.Id("h").Qual(pkgHTTP, "Handler"), jen.Id("ex").Id("exampleCase")).Op("*").Qual(pkgHTTPTest, "ResponseRecorder").Block(
 		jen.Id("target").Op(":=").Id("ex").Dot("path"),
 		jen.If(jen.Len(jen.Id("ex").Dot("query")).Op(">").Lit(0)).Block(jen.Id("target").Op("+=").Lit("?").Op("+").Id("ex").Dot("query").Dot("Encode").Call()),
 		jen.Id("req").Op(":=").Qual(pkgHTTPTest, "NewRequest").Call(jen.Id("ex").Dot("method"), jen.Id("target"), jen.Qual("strings", "NewReader").Call(jen.Id("ex").Dot("requestBody"))),
@@ -122,7 +101,7 @@ func genCheckResponse(f *jen.File) {
 	f.Comment("checkResponse checks the handler's answer against the documented response:")
 	f.Comment("status, the documented headers, and the body (content byte for byte, JSON as a")
 	f.Comment("value).")
-	f.Func().Id("checkResponse").Params(tParam(), jen.Id("rec").Op("*").Qual(pkgHTTPTest, "ResponseRecorder"), jen.Id("ex").Id("documentedExchange")).Block(
+	f.Func().Id("checkResponse").Params(tParam(), jen.Id("rec").Op("*").Qual(pkgHTTPTest, "ResponseRecorder"), jen.Id("ex").Id("exampleCase")).Block(
 		jen.Id("t").Dot("Helper").Call(),
 		jen.If(jen.Id("rec").Dot("Code").Op("!=").Id("ex").Dot("status")).Block(
 			jen.Id("t").Dot("Errorf").Call(jen.Lit("handler answered %d, docs show %d: %s"), jen.Id("rec").Dot("Code"), jen.Id("ex").Dot("status"), jen.Id("rec").Dot("Body")),
@@ -153,7 +132,7 @@ func genReceived(f *jen.File) {
 	f.Line()
 	f.Comment("checkReceived compares what the Server received with what the docs send. A nil")
 	f.Comment("want skips the request, which belongs to the operation that serves the URL.")
-	f.Func().Id("checkReceived").Params(tParam(), jen.Id("got").Id("received"), jen.Id("want").Any(), jen.Id("ex").Id("documentedExchange")).Block(
+	f.Func().Id("checkReceived").Params(tParam(), jen.Id("got").Id("received"), jen.Id("want").Any(), jen.Id("ex").Id("exampleCase")).Block(
 		jen.Id("t").Dot("Helper").Call(),
 		jen.If(jen.Id("want").Op("!=").Nil()).Block(jen.Id("checkEqual").Call(jen.Id("t"), jen.Lit("request the Server received"), jen.Id("got").Dot("request"), jen.Id("want"))),
 		jen.If(jen.Id("ex").Dot("contentType").Op("!=").Lit("").Op("&&").Id("got").Dot("body").Op("!=").Id("ex").Dot("requestBody")).Block(
@@ -181,7 +160,7 @@ func genResultHelpers(f *jen.File) {
 	f.Comment("documentedLocation is the documented Location resolved against the URL of the")
 	f.Comment("documented request sent to the server at docsURL: the URL the client must return")
 	f.Comment("(\"\" when the docs show none).")
-	f.Func().Id("documentedLocation").Params(jen.Id("docsURL").String(), jen.Id("ex").Id("documentedExchange")).String().Block(
+	f.Func().Id("documentedLocation").Params(jen.Id("docsURL").String(), jen.Id("ex").Id("exampleCase")).String().Block(
 		jen.Id("loc").Op(":=").Id("ex").Dot("responseHeader").Index(jen.Lit("Location")),
 		jen.If(jen.Id("loc").Op("==").Lit("")).Block(jen.Return(jen.Lit(""))),
 		jen.Id("target").Op(":=").Id("docsURL").Op("+").Id("ex").Dot("path"),
@@ -191,7 +170,7 @@ func genResultHelpers(f *jen.File) {
 	f.Line()
 	f.Comment("checkContent checks content the client returned from the server at docsURL")
 	f.Comment("against the documented response.")
-	f.Func().Id("checkContent").Params(tParam(), jen.Id("got").Op("*").Id("Content"), jen.Id("docsURL").String(), jen.Id("ex").Id("documentedExchange")).Block(
+	f.Func().Id("checkContent").Params(tParam(), jen.Id("got").Op("*").Id("Content"), jen.Id("docsURL").String(), jen.Id("ex").Id("exampleCase")).Block(
 		jen.Id("t").Dot("Helper").Call(),
 		jen.If(jen.Id("want").Op(":=").Id("documentedLocation").Call(jen.Id("docsURL"), jen.Id("ex")), jen.Id("got").Dot("StatusCode").Op("!=").Id("ex").Dot("status").Op("||").Id("got").Dot("Location").Op("!=").Id("want")).Block(
 			jen.Id("t").Dot("Errorf").Call(jen.Lit("client got %d at %q, docs show %d at %q"), jen.Id("got").Dot("StatusCode"), jen.Id("got").Dot("Location"), jen.Id("ex").Dot("status"), jen.Id("want")),
@@ -205,7 +184,7 @@ func genResultHelpers(f *jen.File) {
 	)
 	f.Line()
 	f.Comment("documentedContent is the documented response as content a Server returns.")
-	f.Func().Id("documentedContent").Params(jen.Id("ex").Id("documentedExchange")).Op("*").Id("Content").Block(
+	f.Func().Id("documentedContent").Params(jen.Id("ex").Id("exampleCase")).Op("*").Id("Content").Block(
 		jen.Id("c").Op(":=").Op("&").Id("Content").Values(jen.Dict{jen.Id("StatusCode"): jen.Id("ex").Dot("status"), jen.Id("Header"): jen.Qual(pkgHTTP, "Header").Values(), jen.Id("Location"): jen.Id("ex").Dot("responseHeader").Index(jen.Lit("Location"))}),
 		jen.For(jen.List(jen.Id("name"), jen.Id("value")).Op(":=").Range().Id("ex").Dot("responseHeader")).Block(jen.Id("c").Dot("Header").Dot("Set").Call(jen.Id("name"), jen.Id("value"))),
 		jen.If(jen.Id("ex").Dot("responseBody").Op("!=").Lit("")).Block(jen.Id("c").Dot("Body").Op("=").Qual(pkgIO, "NopCloser").Call(jen.Qual("strings", "NewReader").Call(jen.Id("ex").Dot("responseBody")))),
@@ -214,7 +193,7 @@ func genResultHelpers(f *jen.File) {
 	f.Line()
 	f.Comment("checkAccepted checks the monitor URL of an operation the client started at the")
 	f.Comment("server at docsURL: the documented Location, resolved against the request's URL.")
-	f.Func().Id("checkAccepted").Params(tParam(), jen.Id("got").Op("*").Id("Accepted"), jen.Id("docsURL").String(), jen.Id("ex").Id("documentedExchange")).Block(
+	f.Func().Id("checkAccepted").Params(tParam(), jen.Id("got").Op("*").Id("Accepted"), jen.Id("docsURL").String(), jen.Id("ex").Id("exampleCase")).Block(
 		jen.Id("t").Dot("Helper").Call(),
 		jen.If(jen.Id("want").Op(":=").Id("documentedLocation").Call(jen.Id("docsURL"), jen.Id("ex")), jen.Id("got").Dot("Location").Op("!=").Id("want")).Block(
 			jen.Id("t").Dot("Errorf").Call(jen.Lit("client got the monitor %q, docs show %q (%q resolved)"), jen.Id("got").Dot("Location"), jen.Id("want"), jen.Id("ex").Dot("responseHeader").Index(jen.Lit("Location"))),
@@ -222,12 +201,12 @@ func genResultHelpers(f *jen.File) {
 	)
 	f.Line()
 	f.Comment("documentedAccepted is the documented long-running operation a Server returns.")
-	f.Func().Id("documentedAccepted").Params(jen.Id("ex").Id("documentedExchange")).Op("*").Id("Accepted").Block(
+	f.Func().Id("documentedAccepted").Params(jen.Id("ex").Id("exampleCase")).Op("*").Id("Accepted").Block(
 		jen.Return(jen.Op("&").Id("Accepted").Values(jen.Dict{jen.Id("Location"): jen.Id("ex").Dot("responseHeader").Index(jen.Lit("Location"))})),
 	)
 	f.Line()
 	f.Comment("checkAPIError checks that the client returned the documented error.")
-	f.Func().Id("checkAPIError").Params(tParam(), jen.Err().Error(), jen.Id("ex").Id("documentedExchange")).Block(
+	f.Func().Id("checkAPIError").Params(tParam(), jen.Err().Error(), jen.Id("ex").Id("exampleCase")).Block(
 		jen.Id("t").Dot("Helper").Call(),
 		jen.Var().Id("apiErr").Op("*").Id("APIError"),
 		jen.If(jen.Op("!").Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("apiErr"))).Block(
@@ -241,7 +220,7 @@ func genResultHelpers(f *jen.File) {
 	)
 	f.Line()
 	f.Comment("documentedError is the documented error a Server returns: answered with its body.")
-	f.Func().Id("documentedError").Params(jen.Id("ex").Id("documentedExchange")).Error().Block(
+	f.Func().Id("documentedError").Params(jen.Id("ex").Id("exampleCase")).Error().Block(
 		jen.Return(jen.Op("&").Id("APIError").Values(jen.Dict{jen.Id("StatusCode"): jen.Id("ex").Dot("status"), jen.Id("Body"): jen.Index().Byte().Call(jen.Id("ex").Dot("responseBody"))})),
 	)
 	f.Line()

@@ -1,6 +1,8 @@
 package templates
 
 import (
+	"fmt"
+
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -12,52 +14,87 @@ const pkgTesting = "testing"
 
 func tParam() jen.Code { return jen.Id("t").Op("*").Qual(pkgTesting, "T") }
 
+// examplesVar names the table of an operation's documented examples.
+func examplesVar(op *model.Operation) string { return "examples" + op.Name }
+
+// genExamples writes the table of an operation's documented examples,
+// which its test replays and NewExampleHandler answers.
+func genExamples(f *jen.File, op *model.Operation) {
+	var cases []jen.Code
+	for _, ex := range op.Examples {
+		cases = append(cases, exchangeValue(op, ex))
+	}
+	f.Comment(fmt.Sprintf("%s are the documented examples of %s: its test replays them, and", examplesVar(op), op.Name))
+	f.Comment("NewExampleHandler answers them.")
+	f.Var().Id(examplesVar(op)).Op("=").Index().Id("exampleCase").Add(lines(cases))
+	f.Line()
+}
+
+// exchangeValue is an example as an exampleCase literal, after notes on
+// how its documented values were made valid.
 func exchangeValue(op *model.Operation, ex *model.Example) jen.Code {
-	kvs := []kv{{"method", jen.Lit(ex.Method)}, {"path", jen.Lit(ex.Path)}}
-	if len(ex.Query) > 0 {
+	x := op.Exchange(ex)
+	var notes []string
+	if ex.DocPath != ex.Path {
+		notes = append(notes, fmt.Sprintf("The docs write the path %s.", ex.DocPath))
+	}
+	for _, s := range ex.Substitutions {
+		notes = append(notes, fmt.Sprintf("%s: %s is replaced by %s, a valid value of its type.", s.Member, s.From, s.To))
+	}
+	kvs := []kv{{"source", jen.Lit(x.Source)}, {"name", jen.Lit(x.Name)}}
+	if x.Op != "" {
+		kvs = append(kvs, kv{"op", jen.Lit(x.Op)}, kv{"pattern", jen.Lit(x.Pattern)})
+	}
+	kvs = append(kvs, kv{"method", jen.Lit(x.Method)}, kv{"path", jen.Lit(x.Path)})
+	if len(x.Query) > 0 {
 		var entries []jen.Code
 		seen := map[string]bool{}
-		for _, q := range ex.Query {
+		for _, q := range x.Query {
 			if !seen[q[0]] {
 				seen[q[0]] = true
-				entries = append(entries, jen.Lit(q[0]).Op(":").Values(queryValues(ex.Query, q[0])...))
+				entries = append(entries, jen.Lit(q[0]).Op(":").Values(queryValues(x.Query, q[0])...))
 			}
 		}
 		kvs = append(kvs, kv{"query", jen.Qual("net/url", "Values").Add(lines(entries))})
 	}
-	if headers := headerDict(op, ex.HeaderArgs); len(headers) > 0 {
-		kvs = append(kvs, kv{"header", jen.Map(jen.String()).String().Values(headers)})
+	if len(x.Header) > 0 {
+		kvs = append(kvs, kv{"header", headerMap(x.Header)})
 	}
-	if ex.ContentType != "" || op.BodyKind == model.BodyStream && ex.RequestBody != "" {
-		kvs = append(kvs, kv{"contentType", jen.Lit(streamContentType(ex))})
+	if x.ContentType != "" {
+		kvs = append(kvs, kv{"contentType", jen.Lit(x.ContentType)})
 	}
-	if ex.RequestBody != "" {
-		kvs = append(kvs, kv{"requestBody", rawString(ex.RequestBody)})
+	if x.RequestBody != "" {
+		kvs = append(kvs, kv{"requestBody", rawString(x.RequestBody)})
 	}
-	kvs = append(kvs, kv{"status", jen.Lit(ex.Status)})
-	if len(ex.ResponseHeader) > 0 {
-		d := jen.Dict{}
-		for _, h := range ex.ResponseHeader {
-			d[jen.Lit(h[0])] = jen.Lit(h[1])
-		}
-		kvs = append(kvs, kv{"responseHeader", jen.Map(jen.String()).String().Values(d)})
+	kvs = append(kvs, kv{"status", jen.Lit(x.Status)})
+	if len(x.ResponseHeader) > 0 {
+		kvs = append(kvs, kv{"responseHeader", headerMap(x.ResponseHeader)})
 	}
-	if ex.ResponseBody != "" {
-		kvs = append(kvs, kv{"responseBody", rawString(ex.ResponseBody)})
+	if len(x.FakeHeader) > 0 {
+		kvs = append(kvs, kv{"fakeHeader", headerMap(x.FakeHeader)})
 	}
-	if op.Result.Kind == model.ResultContent && !ex.IsError {
+	if x.ResponseBody != "" {
+		kvs = append(kvs, kv{"responseBody", rawString(x.ResponseBody)})
+	}
+	if x.Content {
 		kvs = append(kvs, kv{"content", jen.True()})
 	}
-	return jen.Id("documentedExchange").Add(keyed(nil, kvs...))
+	if x.PinPath {
+		kvs = append(kvs, kv{"pinPath", jen.True()})
+	}
+	if x.SameRequestAs != "" {
+		kvs = append(kvs, kv{"sameAs", jen.Lit(x.SameRequestAs)})
+	}
+	return keyed(notes, kvs...)
 }
 
-// streamContentType is the Content-Type a streamed example sends: the
-// documented one, or the client's default.
-func streamContentType(ex *model.Example) string {
-	if ex.ContentType != "" {
-		return ex.ContentType
+// headerMap is a map[string]string literal of header names and values.
+func headerMap(pairs [][2]string) jen.Code {
+	d := jen.Dict{}
+	for _, h := range pairs {
+		d[jen.Lit(h[0])] = jen.Lit(h[1])
 	}
-	return "application/octet-stream"
+	return jen.Map(jen.String()).String().Values(d)
 }
 
 func queryValues(pairs [][2]string, key string) []jen.Code {
@@ -68,16 +105,6 @@ func queryValues(pairs [][2]string, key string) []jen.Code {
 		}
 	}
 	return vs
-}
-
-func headerDict(op *model.Operation, args []string) jen.Dict {
-	d := jen.Dict{}
-	for i, p := range op.HeaderParams {
-		if i < len(args) && args[i] != "" {
-			d[jen.Lit(p.WireName)] = jen.Lit(args[i])
-		}
-	}
-	return d
 }
 
 // optionsCode is the options of a call, or nil when none are sent.
@@ -135,7 +162,7 @@ func wantRequest(op *model.Operation, v *model.Variant, pattern string, pathArgs
 	// exchange rather than repeating it here.
 	switch {
 	case op.BodyKind == model.BodyStream && ex != nil:
-		kvs = append(kvs, kv{"ContentType", jen.Lit(streamContentType(ex))})
+		kvs = append(kvs, kv{"ContentType", jen.Lit(ex.StreamContentType())})
 	case op.BodyKind == model.BodyStream:
 		kvs = append(kvs, kv{"ContentType", jen.Lit("application/octet-stream")})
 	}

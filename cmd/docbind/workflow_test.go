@@ -41,7 +41,7 @@ func TestGoGenerateWorkflow(t *testing.T) {
 	goCmd(t, dir, "get", "-tool", "github.com/docbind/docbind/cmd/docbind")
 	goCmd(t, dir, "generate", "./...")
 	goCmd(t, dir, "test", "./...")
-	first := read(t, filepath.Join(dir, "graph", "create_version_gen_test.go"))
+	first := read(t, filepath.Join(dir, "graph", "create_version_gen.go"))
 	if !strings.Contains(first, "package graph") {
 		t.Fatal("-package did not default to $GOPACKAGE")
 	}
@@ -50,8 +50,8 @@ func TestGoGenerateWorkflow(t *testing.T) {
 	write(t, page, strings.Replace(string(seed), `"description-value"`, `"edited in the docs"`, 1))
 	goCmd(t, dir, "generate", "./...")
 	goCmd(t, dir, "test", "./...")
-	if again := read(t, filepath.Join(dir, "graph", "create_version_gen_test.go")); again == first || !strings.Contains(again, "edited in the docs") {
-		t.Error("regenerating after the edit did not change the tests")
+	if again := read(t, filepath.Join(dir, "graph", "create_version_gen.go")); again == first || !strings.Contains(again, "edited in the docs") {
+		t.Error("regenerating after the edit did not change the examples the tests replay")
 	}
 	if !strings.Contains(read(t, filepath.Join(dir, "graph", "graph.go")), "//go:generate") {
 		t.Error("the hand-written file was changed")

@@ -1,13 +1,16 @@
 package model
 
 import (
-	"github.com/docbind/docbind/generator/diag"
-	"github.com/docbind/docbind/generator/httpmsg"
+	"bytes"
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
 
+	"github.com/docbind/docbind/generator/diag"
 	"github.com/docbind/docbind/generator/docparse"
+	"github.com/docbind/docbind/generator/httpmsg"
 	"github.com/docbind/docbind/generator/naming"
 	"github.com/docbind/docbind/generator/schema"
 )
@@ -427,6 +430,7 @@ func (b *builder) example(op *Operation, v *Variant, req *docRequest) *Example {
 			ex.ResponseHeader = nil
 		}
 	}
+	ex.FakeHeader = fakeHeaders(resp.msg.Header, ex.ResponseHeader)
 	if req.body != nil && op.Body != nil {
 		var subs []Substitution
 		ex.Request = typedValue(op.Body, req.body, "", &subs)
@@ -468,16 +472,87 @@ func (b *builder) settleHandlers(api *API) {
 	for _, op := range api.Operations {
 		for _, ex := range op.Examples {
 			ex.Handler, ex.HandlerNote = handlerFor(op, ex.Variant)
-			if routed, ok := rt.route(ex.Method, ex.Path); ok && ex.Handler != nil && routed != ex.Handler {
+			routed, ok := rt.route(ex.Method, ex.Path)
+			if ok && ex.Handler != nil && routed != ex.Handler {
 				// A more specific route (a literal path another example
 				// documents, say) takes the example's path.
 				ex.Handler, ex.HandlerNote = routedHandler(op, routed, ex.Path)
+			}
+			ex.ServedPattern = ""
+			if ok && ex.Handler != nil && routed == ex.Handler {
+				ex.ServedPattern = rt.hitPattern
 			}
 			if ex.Handler == nil {
 				b.diags.Warnf(ex.Source, diag.ClientOnlyExample, "example %q tests the client only: %s", ex.Name, ex.HandlerNote)
 			}
 		}
 	}
+	pinPaths(api)
+}
+
+// pinPaths marks the examples a fake can tell apart only by their path
+// values: those served under one route with the same method, query and
+// request body, but different paths. Any other example matches whatever
+// values fill its route's parameters.
+func pinPaths(api *API) {
+	type key struct{ op, pattern, query, body string }
+	paths := map[key]map[string]bool{}
+	keyOf := func(ex *Example) key {
+		return key{ex.Handler.Name, ex.ServedPattern, fmt.Sprint(ex.Query), compactJSON(ex.RequestBody)}
+	}
+	served := func(yield func(*Example) bool) {
+		for _, op := range api.Operations {
+			for _, ex := range op.Examples {
+				if ex.ServedPattern != "" && !yield(ex) {
+					return
+				}
+			}
+		}
+	}
+	for ex := range served {
+		k := keyOf(ex)
+		if paths[k] == nil {
+			paths[k] = map[string]bool{}
+		}
+		paths[k][ex.Path] = true
+	}
+	for ex := range served {
+		ex.PinPath = len(paths[keyOf(ex)]) > 1
+	}
+	sameRequests(api)
+}
+
+// sameRequests marks each example whose request the docs show for an
+// earlier example too (a page documents another's request with another
+// response): a fake answers the earlier one, and this one when asked for
+// it by name. Earlier is as the fake sees it: an example its route's
+// operation serves before one no route serves, each in documented order.
+func sameRequests(api *API) {
+	first := map[string]*Example{}
+	for _, routed := range []bool{true, false} {
+		for _, op := range api.Operations {
+			for _, ex := range op.Examples {
+				if (ex.Handler != nil) != routed {
+					continue
+				}
+				key := fmt.Sprint(ex.Method, ex.Path, ex.Query, op.Exchange(ex).Header, compactJSON(ex.RequestBody))
+				ex.SameRequestAs = first[key]
+				if ex.SameRequestAs == nil {
+					first[key] = ex
+				}
+			}
+		}
+	}
+}
+
+// compactJSON is a JSON text without insignificant space, or the text as
+// it is when it is not JSON.
+func compactJSON(text string) string {
+	var buf bytes.Buffer
+	if json.Compact(&buf, []byte(text)) != nil {
+		return text
+	}
+	return buf.String()
 }
 
 // settleHeaderNames keeps the header parameters' fields of the operation's

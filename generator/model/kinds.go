@@ -1,6 +1,7 @@
 package model
 
 import (
+	"maps"
 	"mime"
 	"net/http"
 	"slices"
@@ -81,6 +82,28 @@ func responseHeaders(kind ResultKind, h http.Header) [][2]string {
 	for _, name := range checkedResponseHeaders {
 		if v := h.Get(name); v != "" && (name != "Content-Type" || kind == ResultContent) {
 			out = append(out, [2]string{name, v})
+		}
+	}
+	return out
+}
+
+// transportHeaders are response headers that describe one transfer rather
+// than the resource, which net/http writes itself: a fake does not copy
+// them from the docs.
+var transportHeaders = map[string]bool{
+	"Connection": true, "Content-Length": true, "Date": true, "Keep-Alive": true,
+	"Transfer-Encoding": true, "Server": true, "Trailer": true, "Upgrade": true,
+}
+
+// fakeHeaders are the documented response headers a fake answers besides
+// checked, the ones the tests check: ETag, Content-Type, Preference-Applied
+// and the like, by name.
+func fakeHeaders(h http.Header, checked [][2]string) [][2]string {
+	var out [][2]string
+	for _, name := range slices.Sorted(maps.Keys(h)) {
+		isChecked := slices.ContainsFunc(checked, func(c [2]string) bool { return c[0] == name })
+		if !transportHeaders[name] && !isChecked && len(h[name]) > 0 {
+			out = append(out, [2]string{name, h[name][0]})
 		}
 	}
 	return out

@@ -284,6 +284,19 @@ type Example struct {
 	// handler cannot serve it, which HandlerNote explains.
 	Handler     *Operation
 	HandlerNote string
+	// ServedPattern is the route the handler serves the request under
+	// ("GET /users/{userID}"); "" when Handler is nil.
+	ServedPattern string
+	// PinPath says another example served under ServedPattern differs
+	// from this one only in its path values, so a fake matches this one
+	// only at its own path.
+	PinPath bool
+	// SameRequestAs is an earlier example whose request is this one's:
+	// a fake answers that one unless asked for this one by name.
+	SameRequestAs *Example
+	// FakeHeader holds the documented response headers a fake answers
+	// besides ResponseHeader: ETag, Content-Type and the like, by name.
+	FakeHeader [][2]string
 }
 
 // Substitution records a placeholder in a documented body that the tests

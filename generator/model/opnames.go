@@ -109,7 +109,7 @@ func (b *builder) nameOperations(docs []*pageOps) {
 func (b *builder) reservedOpNames() []string {
 	// Unimplemented is embedded in the generated test Server, whose methods
 	// are the operations': an operation of that name would clash with it.
-	return []string{"NewClient", "NewHandler", "WithHTTPClient", "WithHeader", "WithBearerToken", "WithMaxBodyBytes", "NullableOf", "Null", "Unimplemented"}
+	return []string{"NewClient", "NewHandler", "WithHTTPClient", "WithHeader", "WithBearerToken", "WithMaxBodyBytes", "NullableOf", "Null", "Unimplemented", "NewExampleHandler", "WithServer", "WithExampleLog"}
 }
 
 // settleNames qualifies names until no two are equal: in each set of equal

@@ -80,8 +80,9 @@ func (w *statusWriter) WriteHeader(code int)        { w.code = code }
 // specific route wins. Its mux answers 200 where the handler would call a
 // Server method, for the route tests' probes.
 type router struct {
-	mux *http.ServeMux
-	hit *Operation
+	mux        *http.ServeMux
+	hit        *Operation
+	hitPattern string // the route pattern that served the request
 }
 
 func newRouter(api *API) *router {
@@ -89,13 +90,13 @@ func newRouter(api *API) *router {
 	for _, r := range api.Routes {
 		targets := r.Targets
 		if !targets[0].Variant.IsCustom() {
-			rt.mux.HandleFunc(r.MuxPattern, func(http.ResponseWriter, *http.Request) { rt.hit = targets[0].Op })
+			rt.mux.HandleFunc(r.MuxPattern, func(_ http.ResponseWriter, req *http.Request) { rt.hit, rt.hitPattern = targets[0].Op, req.Pattern })
 			continue
 		}
 		rt.mux.HandleFunc(r.MuxPattern, func(w http.ResponseWriter, req *http.Request) {
 			for _, t := range targets {
 				if _, matched := matchRawExact(t.Variant.Parts, req.URL.EscapedPath()); matched {
-					rt.hit = t.Op
+					rt.hit, rt.hitPattern = t.Op, t.Variant.Pattern
 					return
 				}
 			}
@@ -108,7 +109,7 @@ func newRouter(api *API) *router {
 // route is the operation the handler calls for method and path, nil for
 // none; ok is false when no request can be made of them.
 func (rt *router) route(method, path string) (op *Operation, ok bool) {
-	rt.hit = nil
+	rt.hit, rt.hitPattern = nil, ""
 	if status(rt.mux, method, path) == 0 {
 		return nil, false
 	}

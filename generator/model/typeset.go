@@ -36,7 +36,7 @@ func newTypeSet(diags *diag.List, renames map[string]string) *typeSet {
 	ts.names.Reserve("Client", "ClientOption", "Server", "APIError", "Unimplemented", "Nullable", "NullableOf", "Null", "DateTime", "ParseDateTime", "Date", "ParseDate",
 		"TimeOfDay", "Duration", "HandlerOption", "DefaultBaseURL", "DefaultMaxBodyBytes", "NewClient", "NewHandler",
 		"WithHTTPClient", "WithHeader", "WithBearerToken", "WithMaxBodyBytes", "SetStatus", "Content",
-		"Accepted", "WaitFor", "FollowLink", "ErrInvalidHeader")
+		"Accepted", "WaitFor", "FollowLink", "ErrInvalidHeader", "NewExampleHandler", "ExampleOption", "WithServer", "WithExampleLog")
 	return ts
 }
 

@@ -4,10 +4,14 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"github.com/docbind/docbind/generator"
@@ -24,6 +28,11 @@ const (
 
 // Run runs docbind with the given arguments and returns its exit code.
 func Run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "serve" {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		return Serve(ctx, args[1:], stderr)
+	}
 	opt, code := parseArgs(args, stderr)
 	if code >= 0 {
 		return code

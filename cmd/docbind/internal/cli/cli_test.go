@@ -61,7 +61,7 @@ func TestRunWritesThenChecks(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, msg := docbind("-docs", docs, "-out", out, "-check")
-	if code != ExitFail || !strings.Contains(msg, "create_version_gen_test.go: changed") {
+	if code != ExitFail || !strings.Contains(msg, "create_version_gen.go: changed") {
 		t.Errorf("-check after an edit: exit %d, want 1 naming the stale file:\n%s", code, msg)
 	}
 	if code, _ := docbind("-docs", docs, "-out", out); code != ExitOK {
@@ -168,13 +168,13 @@ func TestCheckPrintsDiffsAndTheFix(t *testing.T) {
 	src, _ := os.ReadFile(page)
 	_ = os.WriteFile(page, bytes.Replace(src, []byte(`"description-value"`), []byte(`"new words"`), 1), 0o644)
 	code, msg := docbind("-docs", docs, "-out", out, "-check")
-	for _, want := range []string{"create_version_gen_test.go: changed", `-  "description": "description-value",`, `+  "description": "new words",`, "to update them run: docbind -docs"} {
+	for _, want := range []string{"create_version_gen.go: changed", `-  "description": "description-value",`, `+  "description": "new words",`, "to update them run: docbind -docs"} {
 		if code != ExitFail || !strings.Contains(msg, want) {
 			t.Errorf("-check: exit %d, want 1 and %q in:\n%s", code, want, msg)
 		}
 	}
 	code, msg = docbind("-docs", docs, "-out", out, "-check", "-q")
-	if code != ExitFail || strings.Contains(msg, "@@") || !strings.Contains(msg, "create_version_gen_test.go\n") {
+	if code != ExitFail || strings.Contains(msg, "@@") || !strings.Contains(msg, "create_version_gen.go\n") {
 		t.Errorf("-check -q: exit %d:\n%s", code, msg)
 	}
 }
@@ -182,7 +182,7 @@ func TestCheckPrintsDiffsAndTheFix(t *testing.T) {
 func TestSummaryAndCache(t *testing.T) {
 	_, docs, out := seedDocs(t)
 	_, msg := docbind("-docs", docs, "-out", out)
-	if !strings.Contains(msg, "docbind: 1 pages, 1 operations, 3 types, 8 files written, 0 warnings") {
+	if !strings.Contains(msg, "docbind: 1 pages, 1 operations, 3 types, 9 files written, 0 warnings") {
 		t.Errorf("summary line missing:\n%s", msg)
 	}
 	_, msg = docbind("-docs", docs, "-out", out)

@@ -1,0 +1,227 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/docbind/docbind/generator"
+	"github.com/docbind/docbind/generator/diag"
+	"github.com/docbind/docbind/generator/fake"
+	"github.com/docbind/docbind/generator/model"
+)
+
+const serveUsage = `usage: docbind serve [flags]
+
+docbind serve answers HTTP requests with the examples of the docs: each
+documented request gets its documented response, as NewExampleHandler in
+the generated package answers them, with no Go code generated or built.
+It reads the docs again when a page changes, logs every request with the
+example that answered it or why none did, and stops on SIGINT or SIGTERM.
+
+Flags:
+`
+
+// serveOptions are the settings of docbind serve.
+type serveOptions struct {
+	*options
+	addr   string
+	public bool
+	poll   time.Duration
+}
+
+// Serve runs docbind serve with args (those after "serve") until ctx is
+// done, and returns its exit code. The fake's address goes to stderr.
+func Serve(ctx context.Context, args []string, stderr io.Writer) int {
+	opt, code := parseServeArgs(args, stderr)
+	if code >= 0 {
+		return code
+	}
+	ln, err := net.Listen("tcp", opt.addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "docbind serve: %v\n", err)
+		return ExitFail
+	}
+	return serveOn(ctx, ln, opt, stderr)
+}
+
+func parseServeArgs(args []string, stderr io.Writer) (*serveOptions, int) {
+	opt := &serveOptions{options: &options{set: map[string]bool{}}}
+	fs := flag.NewFlagSet("docbind serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&opt.docs, "docs", "docs", "folder of Markdown API docs to serve the examples of")
+	fs.StringVar(&opt.configFile, "config", "", "config file (default docbind.json when it exists)")
+	fs.StringVar(&opt.addr, "addr", "127.0.0.1:8080", "address to listen on; a loopback one unless -public")
+	fs.BoolVar(&opt.public, "public", false, "allow an -addr other hosts can reach")
+	fs.DurationVar(&opt.poll, "poll", 500*time.Millisecond, "how often to look for changed pages")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, serveUsage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, ExitOK
+		}
+		return nil, ExitUsage
+	}
+	fs.Visit(func(f *flag.Flag) { opt.set[f.Name] = true })
+	switch {
+	case fs.NArg() > 0:
+		fmt.Fprintf(stderr, "docbind serve: unexpected argument %q\n", fs.Arg(0))
+		return nil, ExitUsage
+	case !opt.public && !isLoopback(opt.addr):
+		fmt.Fprintf(stderr, "docbind serve: -addr %s is not a loopback address; pass -public to serve other hosts\n", opt.addr)
+		return nil, ExitUsage
+	case opt.poll <= 0:
+		fmt.Fprintln(stderr, "docbind serve: -poll must be positive")
+		return nil, ExitUsage
+	}
+	if err := opt.applyConfig(); err != nil {
+		fmt.Fprintln(stderr, err)
+		return nil, ExitFail
+	}
+	return opt, -1
+}
+
+// isLoopback reports whether addr's host is this machine only.
+func isLoopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// fakeServer serves the fake of the docs and swaps in a new one when a
+// page changes; requests in flight finish on the one they started on.
+type fakeServer struct {
+	opt     *serveOptions
+	log     *log.Logger
+	current atomic.Pointer[http.Handler]
+	stamp   string // the docs' fingerprint when last read
+}
+
+func (s *fakeServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	(*s.current.Load()).ServeHTTP(w, r)
+}
+
+// serveOn serves the fake on ln until ctx is done, then shuts down,
+// letting requests in flight finish.
+func serveOn(ctx context.Context, ln net.Listener, opt *serveOptions, stderr io.Writer) int {
+	s := &fakeServer{opt: opt, log: log.New(stderr, "", log.Ltime|log.Lmicroseconds)}
+	s.stamp, _ = fingerprint(opt.docs)
+	if err := s.load(); err != nil {
+		ln.Close()
+		return ExitFail
+	}
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, ErrorLog: s.log}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	s.log.Printf("docbind serve: serving the examples of %s at http://%s (interrupt to stop)", opt.docs, ln.Addr())
+	s.watch(ctx)
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	err := srv.Shutdown(shutdown)
+	if serveErr := <-served; !errors.Is(serveErr, http.ErrServerClosed) {
+		err = errors.Join(err, serveErr)
+	}
+	if err != nil {
+		s.log.Printf("docbind serve: %v", err)
+		return ExitFail
+	}
+	s.log.Print("docbind serve: stopped")
+	return ExitOK
+}
+
+// watch reads the docs again whenever their fingerprint changes, until
+// ctx is done.
+func (s *fakeServer) watch(ctx context.Context) {
+	tick := time.NewTicker(s.opt.poll)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+			stamp, err := fingerprint(s.opt.docs)
+			if err != nil || stamp == s.stamp {
+				continue
+			}
+			s.stamp = stamp
+			s.log.Print("docbind serve: the docs changed; reading them again")
+			_ = s.load()
+		}
+	}
+}
+
+// load builds the fake from the docs. When they have errors it reports
+// them and keeps serving the fake it has, if any.
+func (s *fakeServer) load() error {
+	start := time.Now()
+	gopt := s.opt.generatorOptions()
+	sources, err := generator.ReadSources(os.DirFS(s.opt.docs), gopt)
+	var api *model.API
+	var diags diag.List
+	if err == nil {
+		api, diags, err = generator.BuildModel(sources, gopt)
+	}
+	if err != nil {
+		var list diag.ErrorList
+		if errors.As(err, &list) {
+			diags = diag.List(list)
+		} else {
+			diags.Errorf(diag.Pos{File: gopt.DocsLabel}, diag.DocsUnreadable, "%v", err)
+		}
+		for _, d := range diags {
+			if d.Severity == diag.Error {
+				s.log.Print(d)
+			}
+		}
+		if s.current.Load() != nil {
+			s.log.Print("docbind serve: the docs have errors; still serving what they were before")
+		}
+		return err
+	}
+	h := fake.New(api, func(line string) { s.log.Print(line) })
+	s.current.Store(&h)
+	examples := 0
+	for _, op := range api.Operations {
+		examples += len(op.Examples)
+	}
+	s.log.Printf("docbind serve: %d pages, %d operations, %d examples, %d warnings, read in %s",
+		len(sources), len(api.Operations), examples, len(diags), time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// fingerprint stamps the docs folder with each Markdown page's path, size
+// and modification time: a change to any page changes it.
+func fingerprint(dir string) (string, error) {
+	var b strings.Builder
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.EqualFold(filepath.Ext(p), ".md") {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(&b, "%s\x00%d\x00%d\n", p, info.Size(), info.ModTime().UnixNano())
+		return nil
+	})
+	return b.String(), err
+}

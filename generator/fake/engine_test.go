@@ -1,0 +1,200 @@
+package fake
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// testExamples are a small API's examples, as a generated package lists
+// them: the engine's table-driven tests ask its fake.
+var testExamples = [][]exampleCase{
+	{
+		{source: "docs/list.md:10", name: "list", op: "ListUsers", pattern: "GET /users", method: "GET", path: "/users", status: 200,
+			responseBody: `{"value": [{"id": "1"}], "@odata.nextLink": "https://api.example.com/v1/users?$skiptoken=abc"}`},
+		{source: "docs/list.md:30", name: "list_top", op: "ListUsers", pattern: "GET /users", method: "GET", path: "/users",
+			query: url.Values{"$top": {"2"}}, status: 200, responseBody: `{"value": []}`},
+		{source: "docs/list.md:50", name: "list_again", op: "ListUsers", pattern: "GET /users", method: "GET", path: "/users", status: 200,
+			responseBody: `{"value": [{"id": "2"}]}`, sameAs: "list"},
+	},
+	{
+		{source: "docs/get.md:10", name: "get_alice", op: "GetUser", pattern: "GET /users/{userID}", method: "GET", path: "/users/alice", status: 200,
+			responseBody: `{"id": "alice"}`, pinPath: true},
+		{source: "docs/get.md:30", name: "get_bob", op: "GetUser", pattern: "GET /users/{userID}", method: "GET", path: "/users/bob", status: 200,
+			responseBody: `{"id": "bob"}`, pinPath: true},
+	},
+	{
+		{source: "docs/create.md:10", name: "create", op: "CreateUser", pattern: "POST /users", method: "POST", path: "/users",
+			requestBody: `{"name": "Ann", "age": 30, "tags": ["a"]}`, status: 201, responseBody: `{"id": "3", "name": "Ann"}`,
+			fakeHeader: map[string]string{"ETag": `"v1"`}, responseHeader: map[string]string{"Location": "https://api.example.com/v1/users/3"}},
+		{source: "docs/create.md:30", name: "create_admin", op: "CreateUser", pattern: "POST /users", method: "POST", path: "/users",
+			requestBody: `{"name": "Root", "role": {"admin": true}}`, status: 201, responseBody: `{"id": "0"}`},
+	},
+	{
+		{source: "docs/copy.md:10", name: "copy", op: "CopyUser", pattern: "POST /users/{userID}/copy", method: "POST", path: "/users/alice/copy", status: 202,
+			responseHeader: map[string]string{"Location": "https://monitor.example.com/jobs/7"}},
+	},
+	{
+		{source: "docs/photo.md:10", name: "photo", op: "GetPhoto", pattern: "GET /users/{userID}/photo", method: "GET", path: "/users/alice/photo", status: 200,
+			content: true, responseHeader: map[string]string{"Content-Type": "image/png"}, responseBody: "PNGDATA"},
+	},
+	{
+		{source: "docs/odd.md:10", name: "odd", method: "GET", path: "/odd/path", status: 204},
+	},
+}
+
+// testFake routes the test API as a generated handler would.
+func testFake(log func(string)) http.Handler {
+	fake := newExampleFake("https://api.example.com/v1/", testExamples, log)
+	mux := http.NewServeMux()
+	for _, pattern := range []struct{ pattern, op string }{
+		{"GET /users", "ListUsers"}, {"POST /users", "CreateUser"}, {"GET /users/{userID}", "GetUser"},
+		{"POST /users/{userID}/copy", "CopyUser"}, {"GET /users/{userID}/photo", "GetPhoto"}, {"DELETE /users/{userID}", "DeleteUser"},
+	} {
+		mux.HandleFunc(pattern.pattern, fake.answer(pattern.op))
+	}
+	return recoverPanics(fake.wrap(mux))
+}
+
+func TestFakeAnswers(t *testing.T) {
+	tests := []struct {
+		name, method, target, body string
+		header                     map[string]string
+		wantStatus                 int
+		wantBody                   []string // substrings of the body
+		wantHeader                 map[string]string
+	}{
+		{name: "first documented of equals", method: "GET", target: "/users", wantStatus: 200, wantBody: []string{`"id": "1"`}},
+		{name: "query makes it specific", method: "GET", target: "/users?$top=2", wantStatus: 200, wantBody: []string{`"value": []`}},
+		{name: "extra query allowed", method: "GET", target: "/users?$top=2&$select=id", wantStatus: 200, wantBody: []string{`"value": []`}},
+		{name: "asked by name", method: "GET", target: "/users", header: map[string]string{"Docbind-Example": "list_again"}, wantStatus: 200, wantBody: []string{`"id": "2"`}},
+		{name: "asked for an unknown name", method: "GET", target: "/users", header: map[string]string{"Docbind-Example": "nope"}, wantStatus: 501},
+		{name: "next link points back", method: "GET", target: "/users", wantStatus: 200, wantBody: []string{`"@odata.nextLink": "http://example.com/users?$skiptoken=abc"`}},
+		{name: "next link answers the last page", method: "GET", target: "/users?$skiptoken=abc", wantStatus: 200, wantBody: []string{`"id": "1"`}},
+		{name: "pinned path", method: "GET", target: "/users/bob", wantStatus: 200, wantBody: []string{`"id": "bob"`}},
+		{name: "pinned path, another value", method: "GET", target: "/users/carol", wantStatus: 400,
+			wantBody: []string{"docs/get.md:10 (get_alice)", "the example's path is /users/alice"}},
+		{name: "body members present, extra allowed", method: "POST", target: "/users", body: `{"age": 30.0, "name": "Ann", "tags": ["a"], "x": 1}`,
+			wantStatus: 201, wantBody: []string{`"name": "Ann"`}, wantHeader: map[string]string{"ETag": `"v1"`, "Location": "http://example.com/users/3"}},
+		{name: "nested body", method: "POST", target: "/users", body: `{"name": "Root", "role": {"admin": true, "since": 2}}`, wantStatus: 201, wantBody: []string{`"id": "0"`}},
+		{name: "body differs", method: "POST", target: "/users", body: `{"name": "Bea", "age": 30, "tags": ["a"]}`, wantStatus: 400,
+			wantBody: []string{"docs/create.md:10 (create)", `the body's \"name\" is \"Bea\", the example's \"Ann\"`}},
+		{name: "body not JSON", method: "POST", target: "/users", body: `name=Ann`, wantStatus: 400, wantBody: []string{"the body is not an object"}},
+		{name: "monitor", method: "POST", target: "/users/x/copy", wantStatus: 202, wantHeader: map[string]string{"Location": "http://example.com/jobs/7"}},
+		{name: "monitor answers", method: "GET", target: "/jobs/7", wantStatus: 200, wantBody: []string{`"status": "completed"`}},
+		{name: "content", method: "GET", target: "/users/x/photo", wantStatus: 200, wantBody: []string{"PNGDATA"}, wantHeader: map[string]string{"Content-Type": "image/png"}},
+		{name: "content range", method: "GET", target: "/users/x/photo", header: map[string]string{"Range": "bytes=0-2"}, wantStatus: 206, wantBody: []string{"PNG"}},
+		{name: "unrouted example at its path", method: "GET", target: "/odd/path", wantStatus: 204},
+		{name: "no example of the operation", method: "DELETE", target: "/users/x", wantStatus: 501, wantBody: []string{"DeleteUser has no documented example"}},
+		{name: "no such URL", method: "GET", target: "/groups", wantStatus: 404, wantBody: []string{"no documented URL matches GET /groups", "closest documented example"}},
+		{name: "wrong method", method: "PUT", target: "/users", wantStatus: 405, wantBody: []string{"PUT is not documented at /users"}},
+	}
+	h := testFake(nil)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := httptest.NewRequest(tt.method, tt.target, strings.NewReader(tt.body))
+			for k, v := range tt.header {
+				req.Header.Set(k, v)
+			}
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			body := rec.Body.String()
+			if rec.Code != tt.wantStatus {
+				t.Errorf("status %d, want %d: %s", rec.Code, tt.wantStatus, body)
+			}
+			for _, want := range tt.wantBody {
+				if !strings.Contains(body, want) {
+					t.Errorf("body %s lacks %s", body, want)
+				}
+			}
+			for k, want := range tt.wantHeader {
+				if got := rec.Header().Get(k); got != want {
+					t.Errorf("header %s: %q, want %q", k, got, want)
+				}
+			}
+			if rec.Code >= 400 && !json.Valid(rec.Body.Bytes()) {
+				t.Errorf("error body is not JSON: %s", body)
+			}
+		})
+	}
+}
+
+// TestFakeLastPageHasNoNextLink follows a next link to its end.
+func TestFakeLastPageHasNoNextLink(t *testing.T) {
+	srv := httptest.NewServer(testFake(nil))
+	defer srv.Close()
+	link := srv.URL + "/users"
+	for pages := 0; link != ""; pages++ {
+		if pages > 2 {
+			t.Fatal("the next links do not end")
+		}
+		resp, err := http.Get(link)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var page struct {
+			Next string `json:"@odata.nextLink"`
+		}
+		err = json.NewDecoder(resp.Body).Decode(&page)
+		resp.Body.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if page.Next != "" && !strings.HasPrefix(page.Next, srv.URL+"/") {
+			t.Fatalf("the next link %s does not point at the fake %s", page.Next, srv.URL)
+		}
+		link = page.Next
+	}
+}
+
+// TestFakeLogs checks the log line of an answer and of a refusal.
+func TestFakeLogs(t *testing.T) {
+	var lines []string
+	h := testFake(func(line string) { lines = append(lines, line) })
+	for _, target := range []string{"/users?$top=2", "/nowhere"} {
+		h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", target, nil))
+	}
+	want := []string{
+		"GET /users?$top=2 -> 200 example docs/list.md:30 (list_top)",
+		"GET /nowhere -> 404 no documented URL matches GET /nowhere",
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("logged %q, want %d lines", lines, len(want))
+	}
+	for i := range want {
+		if !strings.HasPrefix(lines[i], want[i]) {
+			t.Errorf("line %d: %q, want it to start %q", i, lines[i], want[i])
+		}
+	}
+}
+
+// FuzzFake sends the fake any request: it must answer without panicking,
+// and every error it answers must be the API's JSON envelope.
+func FuzzFake(f *testing.F) {
+	f.Add("GET", "/users?$top=2", "", "")
+	f.Add("POST", "/users", `{"name": "Ann", "age": 30, "tags": ["a"]}`, "")
+	f.Add("POST", "/users", `{"name": [1, {"a": null}], "age": 1e400}`, "create")
+	f.Add("GET", "/users/%2e%2e/x", "", "")
+	f.Add("GET", "/users?$skiptoken=abc&%zz", "", "list_again")
+	h := testFake(nil)
+	f.Fuzz(func(t *testing.T, method, target, body, example string) {
+		req, err := http.NewRequest(method, "http://example.com"+target, strings.NewReader(body))
+		if err != nil || req.URL.Path == "" || !strings.HasPrefix(target, "/") {
+			return
+		}
+		req.RequestURI = req.URL.RequestURI()
+		if example != "" {
+			req.Header["Docbind-Example"] = []string{example}
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		data, _ := io.ReadAll(rec.Result().Body)
+		if rec.Code >= 400 && !json.Valid(data) {
+			t.Fatalf("%s %s answered %d with %q", method, target, rec.Code, data)
+		}
+	})
+}

@@ -1,0 +1,71 @@
+package model
+
+import "fmt"
+
+// Exchange is a documented example as plain values: what the generated
+// tests replay and what a fake of the API answers, so that the generated
+// fake (templates) and docbind serve (generator/fake) read one rule.
+type Exchange struct {
+	Source string // where the request is documented: docs/page.md:LINE
+	Name   string
+	// Op and Pattern are the operation and route the handler serves the
+	// request as; both "" when it routes it to no operation that can.
+	Op, Pattern  string
+	Method, Path string      // Path is escaped as the client sends it
+	Query        [][2]string // the documented query, in order
+	Header       [][2]string // the documented header parameters
+	// ContentType is set for a body sent as it is rather than as JSON.
+	ContentType string
+	RequestBody string
+	Status      int
+	// ResponseHeader holds the headers the tests check; FakeHeader the
+	// other documented ones, which a fake answers too.
+	ResponseHeader, FakeHeader [][2]string
+	ResponseBody               string
+	Content                    bool // the response body is content, not JSON
+	PinPath                    bool // see Example.PinPath
+	// SameRequestAs names an earlier example with this one's request.
+	SameRequestAs string
+}
+
+// Exchange is one of op's examples as plain values.
+func (op *Operation) Exchange(ex *Example) Exchange {
+	x := Exchange{
+		Source:         fmt.Sprintf("%s:%d", ex.Source.File, ex.Source.Line),
+		Name:           ex.Name,
+		Method:         ex.Method,
+		Path:           ex.Path,
+		Query:          ex.Query,
+		RequestBody:    ex.RequestBody,
+		Status:         ex.Status,
+		ResponseHeader: ex.ResponseHeader,
+		FakeHeader:     ex.FakeHeader,
+		ResponseBody:   ex.ResponseBody,
+		Content:        op.Result.Kind == ResultContent && !ex.IsError,
+		PinPath:        ex.PinPath,
+	}
+	if ex.Handler != nil {
+		x.Op, x.Pattern = ex.Handler.Name, ex.ServedPattern
+	}
+	if ex.SameRequestAs != nil {
+		x.SameRequestAs = ex.SameRequestAs.Name
+	}
+	for i, p := range op.HeaderParams {
+		if i < len(ex.HeaderArgs) && ex.HeaderArgs[i] != "" {
+			x.Header = append(x.Header, [2]string{p.WireName, ex.HeaderArgs[i]})
+		}
+	}
+	if ex.ContentType != "" || op.BodyKind == BodyStream && ex.RequestBody != "" {
+		x.ContentType = ex.StreamContentType()
+	}
+	return x
+}
+
+// StreamContentType is the Content-Type a streamed example sends: the
+// documented one, or the client's default.
+func (ex *Example) StreamContentType() string {
+	if ex.ContentType != "" {
+		return ex.ContentType
+	}
+	return "application/octet-stream"
+}

@@ -1,0 +1,86 @@
+package templates
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/docbind/docbind/generator/model"
+)
+
+// genFake writes fake_gen.go: NewExampleHandler, the fake of the API that
+// answers the documented examples, and the engine behind it.
+func genFake(f *jen.File, api *model.API, _ Options) {
+	genExampleOptions(f)
+	genNewExampleHandler(f, api)
+	genFakeEngine(f)
+}
+
+func genExampleOptions(f *jen.File) {
+	f.Comment("ExampleOption configures NewExampleHandler.")
+	f.Type().Id("ExampleOption").Func().Params(jen.Op("*").Id("exampleConfig"))
+	f.Line()
+	f.Type().Id("exampleConfig").Struct(
+		id("srv").Id("Server"),
+		id("served").Map(jen.String()).Bool(),
+		id("log").Func().Params(jen.String()),
+	)
+	f.Line()
+	f.Comment("WithServer has srv answer the named operations, by their Server method names")
+	f.Comment("(\"ListUsers\"), so that a test can fake them with state; the documented examples")
+	f.Comment("answer the others. One Server answers all the operations named, the last given.")
+	f.Func().Id("WithServer").Params(id("srv").Id("Server"), id("operations").Op("...").String()).Id("ExampleOption").Block(
+		jen.Return(jen.Func().Params(id("c").Op("*").Id("exampleConfig")).Block(
+			id("c").Dot("srv").Op("=").Id("srv"),
+			jen.For(jen.List(id("_"), id("op")).Op(":=").Range().Id("operations")).Block(
+				id("c").Dot("served").Index(id("op")).Op("=").True(),
+			),
+		)),
+	)
+	f.Line()
+	f.Comment("WithExampleLog has the fake call log with a line for every request it answers: the")
+	f.Comment("example that answered it, or why none did.")
+	f.Func().Id("WithExampleLog").Params(id("log").Func().Params(id("line").String())).Id("ExampleOption").Block(
+		jen.Return(jen.Func().Params(id("c").Op("*").Id("exampleConfig")).Block(id("c").Dot("log").Op("=").Id("log"))),
+	)
+	f.Line()
+}
+
+func genNewExampleHandler(f *jen.File, api *model.API) {
+	var groups []jen.Code
+	for _, op := range api.Operations {
+		if len(op.Examples) > 0 {
+			groups = append(groups, jen.Id(examplesVar(op)))
+		}
+	}
+	for _, line := range []string{
+		"NewExampleHandler returns a fake of the API for tests: it answers each documented",
+		"request with its documented response (status, headers and body). A request matches",
+		"an example by its route, the query options and JSON body members the example shows",
+		"(more are allowed) and, where examples differ only there, its path; the most specific",
+		"match answers. Links in the answers point back at the fake: a next link answers the",
+		"last page, a monitor reports its operation completed, content answers ranges. A",
+		"request no example matches gets the API's error body, 404 for an undocumented URL,",
+		"400 otherwise (501 for an operation without examples), naming the closest example",
+		"and what differed. It panics when WithServer names no operation.",
+	} {
+		f.Comment(line)
+	}
+	f.Func().Id("NewExampleHandler").Params(id("opts").Op("...").Id("ExampleOption")).Qual(pkgHTTP, "Handler").Block(
+		id("cfg").Op(":=").Op("&").Id("exampleConfig").Values(jen.Dict{id("srv"): id("Unimplemented").Values(), id("served"): jen.Map(jen.String()).Bool().Values()}),
+		jen.For(jen.List(id("_"), id("opt")).Op(":=").Range().Id("opts")).Block(id("opt").Call(id("cfg"))),
+		id("fake").Op(":=").Id("newExampleFake").Call(id("DefaultBaseURL"), jen.Index().Index().Id("exampleCase").Add(lines(groups)), id("cfg").Dot("log")),
+		id("h").Op(":=").Op("&").Id("handler").Values(jen.Dict{id("srv"): id("cfg").Dot("srv"), id("maxBody"): id("DefaultMaxBodyBytes")}),
+		id("known").Op(":=").Map(jen.String()).Bool().Values(),
+		id("mux").Op(":=").Id("h").Dot("routes").Call(jen.Func().Params(id("op").String(), id("serve").Qual(pkgHTTP, "HandlerFunc")).Qual(pkgHTTP, "HandlerFunc").Block(
+			id("known").Index(id("op")).Op("=").True(),
+			jen.If(id("cfg").Dot("served").Index(id("op"))).Block(jen.Return(id("serve"))),
+			jen.Return(id("fake").Dot("answer").Call(id("op"))),
+		)),
+		jen.For(jen.List(id("_"), id("op")).Op(":=").Range().Qual(pkgSlices, "Sorted").Call(jen.Qual(pkgMaps, "Keys").Call(id("cfg").Dot("served")))).Block(
+			jen.If(jen.Op("!").Id("known").Index(id("op"))).Block(
+				jen.Panic(jen.Lit("WithServer: the API has no operation ").Op("+").Id("op")),
+			),
+		),
+		jen.Return(id("recoverPanics").Call(id("fake").Dot("wrap").Call(id("mux")))),
+	)
+	f.Line()
+}
