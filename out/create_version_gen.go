@@ -115,14 +115,13 @@ func (v Item) MarshalJSON() ([]byte, error) {
 var examplesCreateVersion = []exampleCase{
 	{
 		// createdDateTime: "datetime-value" is replaced by "2006-01-02T15:04:05Z", a valid value of its type.
-		source:     "docs/create-version.md:29",
-		name:       "create_item_from_item",
-		op:         "CreateVersion",
-		pattern:    "POST /drive/root/versions",
-		method:     "POST",
-		path:       "/drive/root/versions",
-		status:     201,
-		fakeHeader: map[string]string{"Content-Type": "application/json"},
+		source:  "docs/create-version.md:29",
+		name:    "create_item_from_item",
+		op:      "CreateVersion",
+		pattern: "POST /drive/root/versions",
+		method:  "POST",
+		path:    "/drive/root/versions",
+		status:  201,
 		responseBody: `{
   "content": "content-value",
   "createdBy": {

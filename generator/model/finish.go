@@ -430,7 +430,7 @@ func (b *builder) example(op *Operation, v *Variant, req *docRequest) *Example {
 			ex.ResponseHeader = nil
 		}
 	}
-	ex.FakeHeader = fakeHeaders(resp.msg.Header, ex.ResponseHeader)
+	ex.FakeHeader = fakeHeaders(resp.msg.Header, ex.ResponseHeader, resp.msg.Body)
 	if req.body != nil && op.Body != nil {
 		var subs []Substitution
 		ex.Request = typedValue(op.Body, req.body, "", &subs)

@@ -60,21 +60,8 @@ func parseArgs(args []string, stderr io.Writer) (*options, int) {
 	fs.IntVar(&opt.maxDiags, "maxdiags", 50, "print at most this many diagnostics, errors first, and how many more there were; 0 prints all")
 	fs.StringVar(&opt.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
 	fs.StringVar(&opt.memprofile, "memprofile", "", "write a heap profile to this file")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, usage)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil, ExitOK
-		}
-		return nil, ExitUsage
-	}
-	fs.Visit(func(f *flag.Flag) { opt.set[f.Name] = true })
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "docbind: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return nil, ExitUsage
+	if code := parseFlags(fs, usage, args, stderr, opt.set); code >= 0 {
+		return nil, code
 	}
 	if err := opt.applyConfig(); err != nil {
 		fmt.Fprintln(stderr, err)
@@ -88,6 +75,29 @@ func parseArgs(args []string, stderr io.Writer) (*options, int) {
 		return nil, ExitUsage
 	}
 	return opt, -1
+}
+
+// parseFlags parses args with fs, whose help starts with usage, and notes
+// the flags given in set. It returns -1 to go on, else the exit code: a
+// bad flag or an argument is a usage error, -h is not.
+func parseFlags(fs *flag.FlagSet, usage string, args []string, stderr io.Writer, set map[string]bool) int {
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK
+		}
+		return ExitUsage
+	}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return ExitUsage
+	}
+	return -1
 }
 
 // applyConfig reads docbind.json (or -config) and takes from it what no

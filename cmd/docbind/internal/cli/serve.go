@@ -65,21 +65,10 @@ func parseServeArgs(args []string, stderr io.Writer) (*serveOptions, int) {
 	fs.StringVar(&opt.addr, "addr", "127.0.0.1:8080", "address to listen on; a loopback one unless -public")
 	fs.BoolVar(&opt.public, "public", false, "allow an -addr other hosts can reach")
 	fs.DurationVar(&opt.poll, "poll", 500*time.Millisecond, "how often to look for changed pages")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, serveUsage)
-		fs.PrintDefaults()
+	if code := parseFlags(fs, serveUsage, args, stderr, opt.set); code >= 0 {
+		return nil, code
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil, ExitOK
-		}
-		return nil, ExitUsage
-	}
-	fs.Visit(func(f *flag.Flag) { opt.set[f.Name] = true })
 	switch {
-	case fs.NArg() > 0:
-		fmt.Fprintf(stderr, "docbind serve: unexpected argument %q\n", fs.Arg(0))
-		return nil, ExitUsage
 	case !opt.public && !isLoopback(opt.addr):
 		fmt.Fprintf(stderr, "docbind serve: -addr %s is not a loopback address; pass -public to serve other hosts\n", opt.addr)
 		return nil, ExitUsage
