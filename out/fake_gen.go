@@ -71,6 +71,12 @@ func NewExampleHandler(opts ...ExampleOption) http.Handler {
 	known := map[string]bool{}
 	mux := h.routes(func(op string, serve http.HandlerFunc) http.HandlerFunc {
 		known[op] = true
+		if cfg.served[op] && cfg.log != nil {
+			return func(w http.ResponseWriter, r *http.Request) {
+				cfg.log(r.Method + " " + r.URL.RequestURI() + " -> the Server's " + op)
+				serve(w, r)
+			}
+		}
 		if cfg.served[op] {
 			return serve
 		}

@@ -72,6 +72,12 @@ func genNewExampleHandler(f *jen.File, api *model.API) {
 		id("known").Op(":=").Map(jen.String()).Bool().Values(),
 		id("mux").Op(":=").Id("h").Dot("routes").Call(jen.Func().Params(id("op").String(), id("serve").Qual(pkgHTTP, "HandlerFunc")).Qual(pkgHTTP, "HandlerFunc").Block(
 			id("known").Index(id("op")).Op("=").True(),
+			jen.If(id("cfg").Dot("served").Index(id("op")).Op("&&").Id("cfg").Dot("log").Op("!=").Nil()).Block(
+				jen.Return(jen.Func().Params(rw(), req()).Block(
+					id("cfg").Dot("log").Call(id("r").Dot("Method").Op("+").Lit(" ").Op("+").Id("r").Dot("URL").Dot("RequestURI").Call().Op("+").Lit(" -> the Server's ").Op("+").Id("op")),
+					id("serve").Call(id("w"), id("r")),
+				)),
+			),
 			jen.If(id("cfg").Dot("served").Index(id("op"))).Block(jen.Return(id("serve"))),
 			jen.Return(id("fake").Dot("answer").Call(id("op"))),
 		)),

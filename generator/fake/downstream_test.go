@@ -51,8 +51,14 @@ func (v *versions) CreateVersion(_ context.Context, req *api.CreateVersionReques
 }
 
 func TestLatestVersionAgainstAStatefulFake(t *testing.T) {
-	srv := httptest.NewServer(api.NewExampleHandler(api.WithServer(&versions{}, "CreateVersion")))
+	var log []string
+	srv := httptest.NewServer(api.NewExampleHandler(api.WithServer(&versions{}, "CreateVersion"), api.WithExampleLog(func(line string) { log = append(log, line) })))
 	defer srv.Close()
+	defer func() {
+		if len(log) != 3 || log[0] != "POST /drive/root/versions -> the Server's CreateVersion" {
+			t.Errorf("the log of three calls the Server answered: %q", log)
+		}
+	}()
 	c := api.NewClient(srv.URL)
 	for _, want := range []string{"v1", "v2"} {
 		if etag, err := latestVersion(t.Context(), c); err != nil || etag != want {

@@ -491,35 +491,44 @@ func (b *builder) settleHandlers(api *API) {
 }
 
 // pinPaths marks the examples a fake can tell apart only by their path
-// values: those served under one route with the same method, query and
-// request body, but different paths. Any other example matches whatever
-// values fill its route's parameters.
+// values: those served under one route with the same method, query,
+// header parameters and request body, but different paths. Any other
+// example matches whatever values fill its route's parameters.
 func pinPaths(api *API) {
-	type key struct{ op, pattern, query, body string }
-	paths := map[key]map[string]bool{}
-	keyOf := func(ex *Example) key {
-		return key{ex.Handler.Name, ex.ServedPattern, fmt.Sprint(ex.Query), compactJSON(ex.RequestBody)}
+	type served struct {
+		ex  *Example
+		key string
 	}
-	served := func(yield func(*Example) bool) {
-		for _, op := range api.Operations {
-			for _, ex := range op.Examples {
-				if ex.ServedPattern != "" && !yield(ex) {
-					return
-				}
+	var all []served
+	paths := map[string]map[string]bool{}
+	for _, op := range api.Operations {
+		for _, ex := range op.Examples {
+			ex.PinPath = false
+			if ex.ServedPattern == "" {
+				continue
 			}
+			key := fmt.Sprint(ex.Handler.Name, ex.ServedPattern, requestKey(op, ex, false))
+			all = append(all, served{ex, key})
+			if paths[key] == nil {
+				paths[key] = map[string]bool{}
+			}
+			paths[key][ex.Path] = true
 		}
 	}
-	for ex := range served {
-		k := keyOf(ex)
-		if paths[k] == nil {
-			paths[k] = map[string]bool{}
-		}
-		paths[k][ex.Path] = true
-	}
-	for ex := range served {
-		ex.PinPath = len(paths[keyOf(ex)]) > 1
+	for _, s := range all {
+		s.ex.PinPath = len(paths[s.key]) > 1
 	}
 	sameRequests(api)
+}
+
+// requestKey is what a fake matches an example's request by: its method,
+// query, header parameters and body, and its path when withPath.
+func requestKey(op *Operation, ex *Example, withPath bool) string {
+	key := fmt.Sprint(ex.Method, ex.Query, op.Exchange(ex).Header, compactJSON(ex.RequestBody))
+	if withPath {
+		key += " " + ex.Path
+	}
+	return key
 }
 
 // sameRequests marks each example whose request the docs show for an
@@ -535,7 +544,7 @@ func sameRequests(api *API) {
 				if (ex.Handler != nil) != routed {
 					continue
 				}
-				key := fmt.Sprint(ex.Method, ex.Path, ex.Query, op.Exchange(ex).Header, compactJSON(ex.RequestBody))
+				key := requestKey(op, ex, true)
 				ex.SameRequestAs = first[key]
 				if ex.SameRequestAs == nil {
 					first[key] = ex
