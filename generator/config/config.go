@@ -32,6 +32,16 @@ type Config struct {
 	Operations map[string]string `json:"operations,omitempty"`
 	Types      map[string]string `json:"types,omitempty"`
 	Suppress   []Suppression     `json:"suppress,omitempty"`
+	OpenAPI    *OpenAPI          `json:"openapi,omitempty"`
+}
+
+// OpenAPI says where docbind writes the OpenAPI 3.1 description of the
+// docs, and what the docs do not say of the API.
+type OpenAPI struct {
+	File    string   `json:"file,omitempty"`    // the document to write (JSON)
+	Title   string   `json:"title,omitempty"`   // info.title
+	Version string   `json:"version,omitempty"` // info.version
+	Servers []string `json:"servers,omitempty"` // servers[].url; default the examples' base URL
 }
 
 // Suppression silences one diagnostic code, on the pages a glob matches

@@ -32,6 +32,7 @@ type cacheEntry struct {
 	Diags      diag.List         `json:"diags"`
 	Operations int               `json:"operations"`
 	Types      int               `json:"types"`
+	OpenAPI    string            `json:"openapi,omitempty"` // sha256 of the OpenAPI document written
 }
 
 // readInputs reads the selected pages and hashes them with their paths,
@@ -49,10 +50,11 @@ func readInputs(opt *options) (inputs, error) {
 		}
 	}
 	settings, _ := json.Marshal(struct {
-		Opts   any
-		Pkg    string
-		Strict bool
-	}{opt.generatorOptions(), opt.pkg, opt.strict})
+		Opts    any
+		Pkg     string
+		Strict  bool
+		OpenAPI any
+	}{opt.generatorOptions(), opt.pkg, opt.strict, []any{opt.openapi, opt.openAPISettings()}})
 	h.Write(settings)
 	for _, s := range sources {
 		h.Write([]byte(s.Path + "\x00"))
@@ -147,8 +149,18 @@ func hashOf(data []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
+// openAPIUpToDate reports whether the OpenAPI document, if the run writes
+// one, is on disk with the content the cache recorded.
+func openAPIUpToDate(file, sum string) bool {
+	if file == "" {
+		return true
+	}
+	data, err := os.ReadFile(file)
+	return err == nil && hashOf(data) == sum
+}
+
 // saveCache records a successful run; failing to is harmless.
-func saveCache(opt *options, in inputs, res *generator.Result) {
+func saveCache(opt *options, in inputs, res *generator.Result, openAPI []byte) {
 	file, ok := cachePath(opt)
 	if !ok {
 		return
@@ -156,6 +168,9 @@ func saveCache(opt *options, in inputs, res *generator.Result) {
 	c := cacheEntry{Inputs: in.hash, Files: map[string]string{}, Diags: res.Diags, Operations: len(res.API.Operations), Types: len(res.API.Types) + len(res.API.Enums) + len(res.API.Unions)}
 	for _, f := range res.Files {
 		c.Files[f.Name] = hashOf(f.Content)
+	}
+	if openAPI != nil {
+		c.OpenAPI = hashOf(openAPI)
 	}
 	data, err := json.Marshal(c)
 	if err != nil || os.MkdirAll(filepath.Dir(file), 0o755) != nil {

@@ -65,7 +65,7 @@ func (r *run) main() int {
 	}
 	r.pages = len(inputs.sources)
 	// -v explains the model, so it needs a run that builds one.
-	if cached, ok := loadCache(r.opt, inputs); ok && !r.opt.verbose && upToDate(r.opt.out, cached.Files) {
+	if cached, ok := loadCache(r.opt, inputs); ok && !r.opt.verbose && upToDate(r.opt.out, cached.Files) && openAPIUpToDate(r.opt.openapi, cached.OpenAPI) {
 		// Nothing changed since the last run: no parsing, nothing written.
 		r.unchanged = true
 		r.ops, r.types = cached.Operations, cached.Types
@@ -157,9 +157,9 @@ func (r *run) finish(code int) int {
 
 // reportStale says which files -check finds stale, with their diffs unless
 // -q, and the command that brings them up to date.
-func (r *run) reportStale(changes []writeout.Change) int {
-	r.written = len(changes)
-	if len(changes) == 0 {
+func (r *run) reportStale(changes []writeout.Change, docs []staleDocument) int {
+	r.written = len(changes) + len(docs)
+	if r.written == 0 {
 		return ExitOK
 	}
 	for _, c := range changes {
@@ -171,6 +171,14 @@ func (r *run) reportStale(changes []writeout.Change) int {
 		fmt.Fprintf(r.stdout, "%s: %s\n", name, c.Kind)
 		fmt.Fprint(r.stdout, writeout.Unified("a/"+filepath.ToSlash(name), "b/"+filepath.ToSlash(name), c.Old, c.New))
 	}
-	fmt.Fprintf(r.stderr, "docbind: %d generated file(s) are stale; to update them run: %s\n", len(changes), r.opt.fixCommand())
+	for _, d := range docs {
+		if r.opt.quiet {
+			fmt.Fprintln(r.stdout, d.path)
+			continue
+		}
+		fmt.Fprintf(r.stdout, "%s: stale\n", d.path)
+		fmt.Fprint(r.stdout, writeout.Unified("a/"+filepath.ToSlash(d.path), "b/"+filepath.ToSlash(d.path), d.old, d.new))
+	}
+	fmt.Fprintf(r.stderr, "docbind: %d generated file(s) are stale; to update them run: %s\n", r.written, r.opt.fixCommand())
 	return ExitFail
 }

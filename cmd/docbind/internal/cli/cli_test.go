@@ -288,3 +288,63 @@ func TestSameBytesInAnotherFolder(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenAPIFlag writes the OpenAPI document beside the package, checks
+// it with -check like the Go files, and refuses to overwrite a file
+// docbind did not write.
+func TestOpenAPIFlag(t *testing.T) {
+	root, docs, out := seedDocs(t)
+	doc := filepath.Join(root, "api.openapi.json")
+	if code, msg := docbind("-docs", docs, "-out", out, "-openapi", doc); code != ExitOK || !strings.Contains(msg, "10 files written") {
+		t.Fatalf("exit %d:\n%s", code, msg)
+	}
+	data, err := os.ReadFile(doc)
+	if err != nil || !bytes.Contains(data, []byte(`"openapi": "3.1.0"`)) || !bytes.Contains(data, []byte(`"operationId": "CreateVersion"`)) {
+		t.Fatalf("the document: %v\n%.300s", err, data)
+	}
+	if code, msg := docbind("-docs", docs, "-out", out, "-openapi", doc, "-check"); code != ExitOK {
+		t.Errorf("-check of an up-to-date document: exit %d:\n%s", code, msg)
+	}
+	page := filepath.Join(docs, "create-version.md")
+	src, _ := os.ReadFile(page)
+	_ = os.WriteFile(page, bytes.Replace(src, []byte("Use this API to create a new version."), []byte("Creates a version."), 1), 0o644)
+	code, msg := docbind("-docs", docs, "-out", out, "-openapi", doc, "-check")
+	if code != ExitFail || !strings.Contains(msg, doc+": stale") || !strings.Contains(msg, `+        "description": "Creates a version.",`) || !strings.Contains(msg, "-openapi "+doc) {
+		t.Errorf("-check of a stale document: exit %d:\n%s", code, msg)
+	}
+	// Deleted by hand: the next run writes it again, though the docs are unchanged since.
+	if code, _ := docbind("-docs", docs, "-out", out, "-openapi", doc); code != ExitOK {
+		t.Fatal("regenerating failed")
+	}
+	os.Remove(doc)
+	if code, msg := docbind("-docs", docs, "-out", out, "-openapi", doc); code != ExitOK || !strings.Contains(msg, "1 files written") {
+		t.Errorf("a deleted document was not written again: exit %d:\n%s", code, msg)
+	}
+	mine := filepath.Join(root, "mine.json")
+	_ = os.WriteFile(mine, []byte(`{"openapi": "3.1.0"}`), 0o644)
+	if code, msg := docbind("-docs", docs, "-out", out, "-openapi", mine); code != ExitFail || !strings.Contains(msg, "DB601") {
+		t.Errorf("overwriting a file docbind did not write: exit %d:\n%s", code, msg)
+	}
+	if data, _ := os.ReadFile(mine); string(data) != `{"openapi": "3.1.0"}` {
+		t.Errorf("the file was changed: %s", data)
+	}
+}
+
+// TestOpenAPIConfig takes the document's file and settings from
+// docbind.json, the file relative to it.
+func TestOpenAPIConfig(t *testing.T) {
+	root, docs, out := seedDocs(t)
+	cfg := filepath.Join(root, "docbind.json")
+	_ = os.WriteFile(cfg, []byte(`{"docs": "docs", "out": "out", "openapi": {"file": "api/openapi.json", "title": "Seed API", "version": "2.0", "servers": ["https://example.com/v2"]}}`), 0o644)
+	_ = os.MkdirAll(filepath.Join(root, "api"), 0o755)
+	if code, msg := docbind("-config", cfg); code != ExitOK {
+		t.Fatalf("exit %d:\n%s", code, msg)
+	}
+	_, _ = docs, out
+	data, err := os.ReadFile(filepath.Join(root, "api", "openapi.json"))
+	for _, want := range []string{`"title": "Seed API"`, `"version": "2.0"`, `"url": "https://example.com/v2"`} {
+		if err != nil || !bytes.Contains(data, []byte(want)) {
+			t.Errorf("the document lacks %s: %v", want, err)
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"github.com/docbind/docbind/generator"
 	"github.com/docbind/docbind/generator/config"
 	"github.com/docbind/docbind/generator/model"
+	"github.com/docbind/docbind/generator/openapi"
 	"github.com/docbind/docbind/generator/writeout"
 )
 
@@ -19,6 +20,7 @@ import (
 type options struct {
 	docs, out, pkg         string
 	configFile             string
+	openapi                string // the OpenAPI document to write; "" for none
 	check, quiet, strict   bool
 	verbose                bool
 	maxDiags               int
@@ -53,6 +55,7 @@ func parseArgs(args []string, stderr io.Writer) (*options, int) {
 	fs.StringVar(&opt.out, "out", "out", "folder to write the generated Go package to")
 	fs.StringVar(&opt.pkg, "package", "", "package name of the generated code (default $GOPACKAGE, else the -out folder's name)")
 	fs.StringVar(&opt.configFile, "config", "", "config file (default docbind.json when it exists)")
+	fs.StringVar(&opt.openapi, "openapi", "", "also write the OpenAPI 3.1 description of the docs to this JSON file")
 	fs.BoolVar(&opt.check, "check", false, "write nothing; print a diff of every stale generated file and exit 1 if any")
 	fs.BoolVar(&opt.quiet, "q", false, "with -check, print only the names of stale files; otherwise print no summary line on success")
 	fs.BoolVar(&opt.strict, "strict", false, "fail on warnings too")
@@ -125,7 +128,18 @@ func (o *options) applyConfig() error {
 	if c.Package != "" && !o.set["package"] {
 		o.pkg = c.Package
 	}
+	if c.OpenAPI != nil && c.OpenAPI.File != "" && !o.set["openapi"] {
+		o.openapi = filepath.Join(dir, c.OpenAPI.File)
+	}
 	return nil
+}
+
+// openAPISettings are docbind.json's settings of the OpenAPI document.
+func (o *options) openAPISettings() openapi.Settings {
+	if o.cfg.OpenAPI == nil {
+		return openapi.Settings{}
+	}
+	return openapi.Settings{Title: o.cfg.OpenAPI.Title, Version: o.cfg.OpenAPI.Version, Servers: o.cfg.OpenAPI.Servers}
 }
 
 func (o *options) generatorOptions() generator.Options {
@@ -146,7 +160,7 @@ func (o *options) generatorOptions() generator.Options {
 // fixCommand is the command that regenerates what -check found stale.
 func (o *options) fixCommand() string {
 	args := []string{"docbind"}
-	for _, f := range []struct{ name, value string }{{"config", o.configFile}, {"docs", o.docs}, {"out", o.out}, {"package", o.pkg}} {
+	for _, f := range []struct{ name, value string }{{"config", o.configFile}, {"docs", o.docs}, {"out", o.out}, {"package", o.pkg}, {"openapi", o.openapi}} {
 		if o.set[f.name] {
 			args = append(args, "-"+f.name, f.value)
 		}

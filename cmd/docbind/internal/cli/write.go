@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"bytes"
 	"time"
 
 	"github.com/docbind/docbind/generator"
+	"github.com/docbind/docbind/generator/openapi"
 	"github.com/docbind/docbind/generator/writeout"
 )
 
@@ -26,12 +28,40 @@ func (r *run) writeOutput(in inputs, res *generator.Result) int {
 	if err != nil {
 		return r.fail(err)
 	}
+	doc, err := r.openAPIDocument(res)
+	if err != nil {
+		return r.fail(err)
+	}
+	if doc != nil {
+		// Refuse before writing anything when the document's file is not ours.
+		if _, err := writeout.ReadDocument(r.opt.openapi, []byte(openapi.Marker)); err != nil {
+			return r.fail(err)
+		}
+	}
 	if err := writeout.Apply(r.opt.out, changes); err != nil {
 		return r.fail(err)
 	}
 	r.written = len(changes)
-	saveCache(r.opt, in, res)
+	if doc != nil {
+		changed, err := writeout.WriteDocument(r.opt.openapi, doc, []byte(openapi.Marker))
+		if err != nil {
+			return r.fail(err)
+		}
+		if changed {
+			r.written++
+		}
+	}
+	saveCache(r.opt, in, res, doc)
 	return r.finish(ExitOK)
+}
+
+// openAPIDocument is the OpenAPI description of the run's model when
+// -openapi asks for one, else nil.
+func (r *run) openAPIDocument(res *generator.Result) ([]byte, error) {
+	if r.opt.openapi == "" {
+		return nil, nil
+	}
+	return openapi.Marshal(openapi.Build(res.API, r.opt.openAPISettings()))
 }
 
 // checkOutput reports what -check finds stale. It takes no lock: it writes
@@ -43,5 +73,25 @@ func (r *run) checkOutput(res *generator.Result) int {
 	if err != nil {
 		return r.fail(err)
 	}
-	return r.finish(r.reportStale(changes))
+	doc, err := r.openAPIDocument(res)
+	if err != nil {
+		return r.fail(err)
+	}
+	var stale []staleDocument
+	if doc != nil {
+		old, err := writeout.ReadDocument(r.opt.openapi, []byte(openapi.Marker))
+		if err != nil {
+			return r.fail(err)
+		}
+		if !bytes.Equal(old, doc) {
+			stale = append(stale, staleDocument{r.opt.openapi, old, doc})
+		}
+	}
+	return r.finish(r.reportStale(changes, stale))
+}
+
+// staleDocument is a document beside the package that -check finds stale.
+type staleDocument struct {
+	path     string
+	old, new []byte
 }

@@ -1,0 +1,324 @@
+package openapi
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"maps"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
+
+	"github.com/docbind/docbind/generator/docparse"
+	"github.com/docbind/docbind/generator/model"
+	"github.com/docbind/docbind/generator/par"
+)
+
+// buildDocs builds the model of a docs folder.
+func buildDocs(t testing.TB, dir, label string) *model.API {
+	t.Helper()
+	var pages []*docparse.Page
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.EqualFold(filepath.Ext(p), ".md") {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		page, _ := docparse.Parse(label+"/"+filepath.ToSlash(rel), src)
+		pages = append(pages, page)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	api, diags := model.Build(pages, model.Config{DocsLabel: label})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	return api
+}
+
+// load loads and validates a document with kin-openapi.
+func load(t testing.TB, api *model.API) *openapi3.T {
+	t.Helper()
+	data, err := Marshal(Build(api, Settings{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	loader := openapi3.NewLoader()
+	doc, err := loader.LoadFromData(data)
+	if err != nil {
+		t.Fatalf("loading the document: %v", err)
+	}
+	if err := doc.Validate(context.Background(), openapi3.DisableExamplesValidation()); err != nil {
+		t.Fatalf("validating the document: %v", err)
+	}
+	return doc
+}
+
+// exampleFailure is an example that does not validate against its
+// operation, and why.
+type exampleFailure struct {
+	source, name, why string
+}
+
+// validateExamples validates every documented request and response
+// against the operation that serves it, as openapi3filter does, in
+// parallel: kin-openapi compiles a schema for each validation.
+func validateExamples(doc *openapi3.T, api *model.API) (checked int, failures []exampleFailure) {
+	var examples []*model.Example
+	for _, op := range api.Operations {
+		for _, ex := range op.Examples {
+			// An example the handler serves as no operation is of a URL
+			// the document describes as another operation.
+			if ex.Handler != nil && ex.ServedPattern != "" {
+				examples = append(examples, ex)
+			}
+		}
+	}
+	whys := make([]string, len(examples))
+	par.Do(len(examples), 0, func(i int) { whys[i] = validateExample(doc, examples[i]) })
+	for i, ex := range examples {
+		if whys[i] != "" {
+			failures = append(failures, exampleFailure{fmt.Sprintf("%s:%d", ex.Source.File, ex.Source.Line), ex.Name, whys[i]})
+		}
+	}
+	return len(examples), failures
+}
+
+func validateExample(doc *openapi3.T, ex *model.Example) string {
+	path, _ := template(servingVariant(ex))
+	written := path
+	for p := range doc.Paths.Map() {
+		if shapeOf(p) == shapeOf(path) {
+			written = p
+		}
+	}
+	item := doc.Paths.Find(written)
+	if item == nil {
+		return "no path item " + written
+	}
+	method := ex.Method
+	operation := item.GetOperation(method)
+	if operation == nil {
+		return "no operation " + method + " " + written
+	}
+	target := "http://example.com" + ex.Path
+	if len(ex.Query) > 0 {
+		q := url.Values{}
+		for _, kv := range ex.Query {
+			q.Add(kv[0], kv[1])
+		}
+		target += "?" + q.Encode()
+	}
+	req := httptest.NewRequest(method, target, strings.NewReader(ex.RequestBody))
+	if ex.RequestBody != "" {
+		req.Header.Set("Content-Type", "application/json")
+		if ex.ContentType != "" {
+			req.Header.Set("Content-Type", ex.ContentType)
+		}
+	}
+	params := pathParams(written, ex.Path)
+	input := &openapi3filter.RequestValidationInput{
+		Request:    req,
+		PathParams: params,
+		Route:      &routers.Route{Spec: doc, Path: written, PathItem: item, Method: method, Operation: operation},
+		Options:    &openapi3filter.Options{MultiError: true, AuthenticationFunc: openapi3filter.NoopAuthenticationFunc},
+	}
+	if ex.Handler.BodyKind == model.BodyStream {
+		input.Options.ExcludeRequestBody = true
+	}
+	if err := openapi3filter.ValidateRequest(context.Background(), input); err != nil {
+		return "request: " + err.Error()
+	}
+	header := http.Header{}
+	body := ex.ResponseBody
+	if body != "" {
+		header.Set("Content-Type", "application/json")
+	}
+	for _, h := range ex.ResponseHeader {
+		header.Set(h[0], h[1])
+	}
+	resp := &openapi3filter.ResponseValidationInput{
+		RequestValidationInput: input,
+		Status:                 ex.Status,
+		Header:                 header,
+		Body:                   io.NopCloser(bytes.NewReader([]byte(body))),
+		Options:                &openapi3filter.Options{MultiError: true, IncludeResponseStatus: true},
+	}
+	if ex.Handler.Result.Kind == model.ResultContent {
+		resp.Options.ExcludeResponseBody = true
+	}
+	if err := openapi3filter.ValidateResponse(context.Background(), resp); err != nil {
+		return "response: " + err.Error()
+	}
+	return ""
+}
+
+func servingVariant(ex *model.Example) *model.Variant {
+	for _, v := range ex.Handler.Variants {
+		if v.Pattern == ex.ServedPattern {
+			return v
+		}
+	}
+	return ex.Variant
+}
+
+func shapeOf(path string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range path {
+		switch {
+		case r == '{':
+			in = true
+			b.WriteString("{}")
+		case r == '}':
+			in = false
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+var graphExamples = flag.Bool("openapi.graph", false, "TestCorporaValidate: also validate every Graph example against its operation (about 30 s on 2 cores)")
+
+// TestSeedDocumentValidates loads and validates the seed's document, and
+// every documented request and response against its operation.
+func TestSeedDocumentValidates(t *testing.T) {
+	api := buildDocs(t, "../../docs", "docs")
+	checked, failures := validateExamples(load(t, api), api)
+	if checked != 1 || len(failures) > 0 {
+		t.Errorf("%d examples checked; failures: %v", checked, failures)
+	}
+}
+
+// TestCasesValidate does the same for each test case's docs: every
+// document loads and validates, and so does every example but those whose
+// docs contradict themselves on purpose.
+func TestCasesValidate(t *testing.T) {
+	dirs, err := filepath.Glob("../testdata/cases/*/docs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range dirs {
+		name := filepath.Base(filepath.Dir(dir))
+		if name == "malformed" {
+			continue // its docs have errors: no model, no document
+		}
+		t.Run(name, func(t *testing.T) {
+			api := buildDocs(t, dir, "docs")
+			checked, failures := validateExamples(load(t, api), api)
+			for _, f := range failures {
+				t.Logf("%s %s: %s", f.source, f.name, firstLine(f.why))
+			}
+			t.Logf("%d of %d examples validate", checked-len(failures), checked)
+		})
+	}
+}
+
+// TestCorporaValidate loads and validates the document of each corpus in
+// ../shared, and validates OneDrive's examples against their operations
+// (all of them must), and with -openapi.graph Graph's (at least 97%).
+func TestCorporaValidate(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		examples bool
+		want     float64
+	}{{"onedrive", true, 1}, {"graph-v1.0", *graphExamples, 0.97}} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join("../../..", "shared", "corpus", tt.name)
+			if _, err := os.Stat(dir); err != nil {
+				if os.Getenv("CI") == "true" {
+					t.Fatalf("%s is missing under CI", dir)
+				}
+				t.Skipf("%s is absent: the corpus is beside the checkout on the team's machines and in CI", dir)
+			}
+			api := buildDocs(t, dir, tt.name)
+			doc := load(t, api)
+			if !tt.examples {
+				return
+			}
+			checked, failures := validateExamples(doc, api)
+			share := float64(checked-len(failures)) / float64(checked)
+			t.Logf("%d of %d examples validate against their operations (%.1f%%)", checked-len(failures), checked, 100*share)
+			classes := map[string]int{}
+			for _, f := range failures {
+				classes[classify(f.why)]++
+				t.Logf("%s %s: %s", f.source, f.name, firstLine(f.why))
+			}
+			for _, c := range slices.Sorted(maps.Keys(classes)) {
+				t.Logf("%4d %s", classes[c], c)
+			}
+			if share < tt.want {
+				t.Errorf("%.1f%% of the examples validate, want at least %.0f%%", 100*share, 100*tt.want)
+			}
+		})
+	}
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	if len(s) > 300 {
+		s = s[:300]
+	}
+	return s
+}
+
+var digits = regexp.MustCompile(`"[^"]*"|[0-9]+`)
+
+// classify is a failure's reason without its particulars.
+func classify(why string) string {
+	why = firstLine(why)
+	if i := strings.LastIndex(why, "due to: "); i >= 0 && len(why) > i+8 {
+		why = why[:20] + "..." + why[i:]
+	}
+	return digits.ReplaceAllString(why, "X")
+}
+
+// pathParams matches a path against an OpenAPI template: a parameter
+// takes the text up to the next literal.
+func pathParams(template, path string) map[string]string {
+	var pattern strings.Builder
+	var names []string
+	pattern.WriteString("^")
+	for rest := template; rest != ""; {
+		i := strings.IndexByte(rest, '{')
+		if i < 0 {
+			pattern.WriteString(regexp.QuoteMeta(rest))
+			break
+		}
+		j := strings.IndexByte(rest, '}')
+		pattern.WriteString(regexp.QuoteMeta(rest[:i]) + "(.+?)")
+		names = append(names, rest[i+1:j])
+		rest = rest[j+1:]
+	}
+	pattern.WriteString("$")
+	m := regexp.MustCompile(pattern.String()).FindStringSubmatch(path)
+	params := map[string]string{}
+	for i, n := range names {
+		if i+1 < len(m) {
+			v, err := url.PathUnescape(m[i+1])
+			if err != nil {
+				v = m[i+1]
+			}
+			params[n] = v
+		}
+	}
+	return params
+}
