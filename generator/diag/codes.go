@@ -28,6 +28,7 @@ const (
 	TypeConflict         Code = "DB304" // an example contradicts a member's declared type
 	TypeDefinedTwice     Code = "DB305" // two resource blocks define one type
 	ResultTypeDiffers    Code = "DB306" // an example answers another type than its operation returns
+	UnlistedEnumValue    Code = "DB307" // an example shows a value its enum's table does not list
 	UndocumentedURL      Code = "DB401" // an example's URL is none of the documented ones
 	URLDocumentedTwice   Code = "DB402" // one URL is documented for two operations
 	UnroutableURL        Code = "DB403" // a URL conflicts with another in the router
@@ -75,6 +76,7 @@ var Explanations = map[Code]string{
 	TypeConflict:         "An example shows a value of another type than the one the resource block or Properties table declares; the declared type wins and the tests substitute a valid value.",
 	TypeDefinedTwice:     "Two resource blocks define one type; their members are merged.",
 	ResultTypeDiffers:    "An example's response names a type that is neither the type its operation returns (its first example's) nor derived from it, so the example is read as the operation's type and may lose what only its own type has. Give the types a documented baseType, or document the other response on its own page.",
+	UnlistedEnumValue:    "An example shows a value of an enum member that the enum's table does not list. The Go enum keeps it (IsKnown reports false), but the OpenAPI description's enum is closed, so the example does not validate against it. List the value in the table, or correct the example.",
 	UndocumentedURL:      "An example's URL matches none of the URLs under \"HTTP request\"; it becomes another URL of the operation.",
 	URLDocumentedTwice:   "One method and URL are documented for two operations; the handler serves it as the first, and both keep client methods.",
 	UnroutableURL:        "A URL conflicts with another in net/http.ServeMux (neither is more specific); only its client method is generated.",

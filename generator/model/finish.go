@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -444,7 +445,32 @@ func (b *builder) example(op *Operation, v *Variant, req *docRequest) *Example {
 		ex.ResponseBody = substitute(resp.msg.Body, subs)
 		ex.Substitutions = append(ex.Substitutions, subs...)
 	}
+	b.checkEnumValues(ex.Name, ex.Source, ex.Request, "")
+	b.checkEnumValues(ex.Name, ex.ResponseSource, ex.Response, "")
 	return ex
+}
+
+// checkEnumValues warns of each value of an enum member that the enum's
+// table does not list, at path in an example's body.
+func (b *builder) checkEnumValues(name string, at diag.Pos, v *Value, path string) {
+	if v == nil {
+		return
+	}
+	if v.Type != nil && v.Type.Kind == RefEnum && !v.Null {
+		var s string
+		if json.Unmarshal([]byte(v.Scalar), &s) == nil && !slices.ContainsFunc(v.Type.Enum.Values, func(e EnumValue) bool { return e.Value == s }) {
+			b.diags.Warnf(at, diag.UnlistedEnumValue, "example %q shows %s %q, which the table of %s does not list", name, cmp.Or(path, "the body"), s, v.Type.Enum.Name)
+		}
+	}
+	for _, f := range v.Fields {
+		b.checkEnumValues(name, at, f.Value, joinPath(path, f.Field.JSONName))
+	}
+	for i, e := range v.Elems {
+		b.checkEnumValues(name, at, e, fmt.Sprintf("%s[%d]", path, i))
+	}
+	for _, e := range v.Entries {
+		b.checkEnumValues(name, at, e.Value, joinPath(path, e.Key))
+	}
 }
 
 // examplePath is an example's path without a trailing slash, which the

@@ -21,6 +21,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
 
+	"github.com/docbind/docbind/generator/diag"
 	"github.com/docbind/docbind/generator/docparse"
 	"github.com/docbind/docbind/generator/model"
 	"github.com/docbind/docbind/generator/par"
@@ -28,6 +29,12 @@ import (
 
 // buildDocs builds the model of a docs folder.
 func buildDocs(t testing.TB, dir, label string) *model.API {
+	api, _ := buildDocsDiags(t, dir, label)
+	return api
+}
+
+// buildDocsDiags builds the model of a docs folder, with its diagnostics.
+func buildDocsDiags(t testing.TB, dir, label string) (*model.API, diag.List) {
 	t.Helper()
 	var pages []*docparse.Page
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
@@ -50,7 +57,7 @@ func buildDocs(t testing.TB, dir, label string) *model.API {
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	return api
+	return api, diags
 }
 
 // load loads and validates a document with kin-openapi.
@@ -75,6 +82,22 @@ func load(t testing.TB, api *model.API) *openapi3.T {
 // operation, and why.
 type exampleFailure struct {
 	source, name, why string
+	at                []diag.Pos // the example's request and response
+}
+
+// explainedBy lists the codes of the diagnostics at the example, which
+// say where the docs contradict themselves.
+func (f exampleFailure) explainedBy(diags diag.List) string {
+	var codes []string
+	for _, d := range diags {
+		if slices.ContainsFunc(f.at, func(p diag.Pos) bool { return p.File == d.Pos.File && p.Line == d.Pos.Line }) && !slices.Contains(codes, string(d.Code)) {
+			codes = append(codes, string(d.Code))
+		}
+	}
+	if len(codes) == 0 {
+		return "no diagnostic"
+	}
+	return strings.Join(codes, ",")
 }
 
 // validateExamples validates every documented request and response
@@ -95,7 +118,7 @@ func validateExamples(doc *openapi3.T, api *model.API) (checked int, failures []
 	par.Do(len(examples), 0, func(i int) { whys[i] = validateExample(doc, examples[i]) })
 	for i, ex := range examples {
 		if whys[i] != "" {
-			failures = append(failures, exampleFailure{fmt.Sprintf("%s:%d", ex.Source.File, ex.Source.Line), ex.Name, whys[i]})
+			failures = append(failures, exampleFailure{fmt.Sprintf("%s:%d", ex.Source.File, ex.Source.Line), ex.Name, whys[i], []diag.Pos{ex.Source, ex.ResponseSource}})
 		}
 	}
 	return len(examples), failures
@@ -249,7 +272,7 @@ func TestCorporaValidate(t *testing.T) {
 				}
 				t.Skipf("%s is absent: the corpus is beside the checkout on the team's machines and in CI", dir)
 			}
-			api := buildDocs(t, dir, tt.name)
+			api, diags := buildDocsDiags(t, dir, tt.name)
 			doc := load(t, api)
 			if !tt.examples {
 				return
@@ -260,7 +283,7 @@ func TestCorporaValidate(t *testing.T) {
 			classes := map[string]int{}
 			for _, f := range failures {
 				classes[classify(f.why)]++
-				t.Logf("%s %s: %s", f.source, f.name, firstLine(f.why))
+				t.Logf("%s %s (%s): %s", f.source, f.name, f.explainedBy(diags), firstLine(f.why))
 			}
 			for _, c := range slices.Sorted(maps.Keys(classes)) {
 				t.Logf("%4d %s", classes[c], c)
