@@ -49,10 +49,10 @@ func errorSchema() *Schema {
 }
 
 // typeSchema is a model type: an object of its fields, and of its base's
-// through allOf. Members the docs do not list are allowed, as the Go type
-// keeps them.
+// through allOf. Members the docs do not list are allowed, explicitly, as
+// the Go type keeps them: generators then keep them too.
 func typeSchema(t *model.Type, shown *shown) *Schema {
-	own := &Schema{Type: "object", Properties: map[string]*Schema{}}
+	own := &Schema{Type: "object", Properties: map[string]*Schema{}, AdditionalProperties: &Schema{}}
 	for _, f := range t.Fields {
 		own.Properties[f.JSONName] = fieldSchema(f)
 		if shown.required(f) {
