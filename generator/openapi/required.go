@@ -1,6 +1,10 @@
 package openapi
 
-import "github.com/docbind/docbind/generator/model"
+import (
+	"slices"
+
+	"github.com/docbind/docbind/generator/model"
+)
 
 // shown counts, over every documented instance of the API's types (the
 // types' own examples and the examples' bodies), the instances of each
@@ -9,10 +13,12 @@ type shown struct {
 	instances map[*model.Type]int
 	members   map[*model.Field]int
 	declared  map[*model.Field]*model.Type
+	// nullItems are the array members some instance shows a null in.
+	nullItems map[*model.Field]bool
 }
 
 func countShown(api *model.API) *shown {
-	s := &shown{instances: map[*model.Type]int{}, members: map[*model.Field]int{}, declared: map[*model.Field]*model.Type{}}
+	s := &shown{instances: map[*model.Type]int{}, members: map[*model.Field]int{}, declared: map[*model.Field]*model.Type{}, nullItems: map[*model.Field]bool{}}
 	for _, t := range api.Types {
 		for _, f := range t.Fields {
 			s.declared[f] = t
@@ -48,6 +54,9 @@ func (s *shown) walk(v *model.Value) {
 	}
 	for _, f := range v.Fields {
 		s.members[f.Field]++
+		if f.Value != nil && slices.ContainsFunc(f.Value.Elems, func(e *model.Value) bool { return e != nil && e.Null }) {
+			s.nullItems[f.Field] = true
+		}
 		s.walk(f.Value)
 	}
 	for _, e := range v.Elems {

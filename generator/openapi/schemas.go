@@ -52,9 +52,9 @@ func errorSchema() *Schema {
 // through allOf. Members the docs do not list are allowed, explicitly, as
 // the Go type keeps them: generators then keep them too.
 func typeSchema(t *model.Type, shown *shown) *Schema {
-	own := &Schema{Type: "object", Properties: map[string]*Schema{}, AdditionalProperties: &Schema{}}
+	own := &Schema{Type: "object", Properties: map[string]*Schema{}, AdditionalProperties: true}
 	for _, f := range t.Fields {
-		own.Properties[f.JSONName] = fieldSchema(f)
+		own.Properties[f.JSONName] = fieldSchema(f, shown.nullItems[f])
 		if shown.required(f) {
 			own.Required = append(own.Required, f.JSONName)
 		}
@@ -71,11 +71,14 @@ func typeSchema(t *model.Type, shown *shown) *Schema {
 }
 
 // fieldSchema is a member's schema: its type's, null allowed when the
-// docs allow it.
-func fieldSchema(f *model.Field) *Schema {
+// docs allow it, and in its array when an example shows one there.
+func fieldSchema(f *model.Field, nullItems bool) *Schema {
 	s := refSchema(f.Type)
-	if f.Nullable {
-		s = &Schema{AnyOf: []*Schema{s, {Type: "null"}}}
+	if nullItems && s.Items != nil {
+		s.Items = orNull(s.Items)
+	}
+	if f.Nullable && f.Type.Kind != model.RefRaw {
+		s = orNull(s)
 	}
 	if f.Doc != "" {
 		if s.Ref != "" {
@@ -86,6 +89,9 @@ func fieldSchema(f *model.Field) *Schema {
 	}
 	return s
 }
+
+// orNull is s or null.
+func orNull(s *Schema) *Schema { return &Schema{AnyOf: []*Schema{s, {Type: "null"}}} }
 
 // refSchema is the schema of a Go type the model refers to.
 func refSchema(ref *model.TypeRef) *Schema {
@@ -112,7 +118,9 @@ func refSchema(ref *model.TypeRef) *Schema {
 	case model.RefBytes:
 		return &Schema{Type: "string", ContentEncoding: "base64"}
 	case model.RefRaw:
-		return &Schema{}
+		// Any JSON value, null included, spelled out: validators of OpenAPI
+		// 3.0 habits take {} to refuse null.
+		return orNull(&Schema{})
 	case model.RefEnum:
 		return schemaRef(ref.Enum.Name)
 	case model.RefNamed:
@@ -122,7 +130,9 @@ func refSchema(ref *model.TypeRef) *Schema {
 	case model.RefSlice:
 		return &Schema{Type: "array", Items: refSchema(ref.Elem)}
 	case model.RefMap:
-		return &Schema{Type: "object", AdditionalProperties: refSchema(ref.Elem)}
+		// A null entry decodes into Go's map as its zero value; the docs
+		// send one to remove an entry (a planner checklist item).
+		return &Schema{Type: "object", AdditionalProperties: orNull(refSchema(ref.Elem))}
 	}
 	return &Schema{Type: "string"}
 }

@@ -233,7 +233,7 @@ func TestSeedDocumentValidates(t *testing.T) {
 
 // TestCasesValidate does the same for each test case's docs: every
 // document loads and validates, and so does every example but those whose
-// docs contradict themselves on purpose.
+// docs contradict themselves on purpose, which a diagnostic reports.
 func TestCasesValidate(t *testing.T) {
 	dirs, err := filepath.Glob("../testdata/cases/*/docs")
 	if err != nil {
@@ -245,10 +245,14 @@ func TestCasesValidate(t *testing.T) {
 			continue // its docs have errors: no model, no document
 		}
 		t.Run(name, func(t *testing.T) {
-			api := buildDocs(t, dir, "docs")
+			api, diags := buildDocsDiags(t, dir, "docs")
 			checked, failures := validateExamples(load(t, api), api)
 			for _, f := range failures {
-				t.Logf("%s %s: %s", f.source, f.name, firstLine(f.why))
+				if why := f.explainedBy(diags); why == "no diagnostic" {
+					t.Errorf("%s %s does not validate, and no diagnostic says why: %s", f.source, f.name, firstLine(f.why))
+				} else {
+					t.Logf("%s %s (%s): %s", f.source, f.name, why, firstLine(f.why))
+				}
 			}
 			t.Logf("%d of %d examples validate", checked-len(failures), checked)
 		})
