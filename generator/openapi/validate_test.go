@@ -349,3 +349,8 @@ func pathParams(template, path string) map[string]string {
 	}
 	return params
 }
+
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
+}
