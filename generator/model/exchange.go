@@ -50,15 +50,23 @@ func (op *Operation) Exchange(ex *Example) Exchange {
 	if ex.SameRequestAs != nil {
 		x.SameRequestAs = ex.SameRequestAs.Name
 	}
-	for i, p := range op.HeaderParams {
-		if i < len(ex.HeaderArgs) && ex.HeaderArgs[i] != "" {
-			x.Header = append(x.Header, [2]string{p.WireName, ex.HeaderArgs[i]})
-		}
-	}
+	x.Header = op.sentHeaders(ex)
 	if ex.ContentType != "" || op.BodyKind == BodyStream && ex.RequestBody != "" {
 		x.ContentType = ex.StreamContentType()
 	}
 	return x
+}
+
+// sentHeaders are the header parameters an example of op sends, by wire
+// name, in the operation's order.
+func (op *Operation) sentHeaders(ex *Example) [][2]string {
+	var out [][2]string
+	for i, p := range op.HeaderParams {
+		if i < len(ex.HeaderArgs) && ex.HeaderArgs[i] != "" {
+			out = append(out, [2]string{p.WireName, ex.HeaderArgs[i]})
+		}
+	}
+	return out
 }
 
 // StreamContentType is the Content-Type a streamed example sends: the

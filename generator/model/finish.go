@@ -514,6 +514,7 @@ func (b *builder) settleHandlers(api *API) {
 		}
 	}
 	pinPaths(api)
+	sameRequests(api)
 }
 
 // pinPaths marks the examples a fake can tell apart only by their path
@@ -544,13 +545,12 @@ func pinPaths(api *API) {
 	for _, s := range all {
 		s.ex.PinPath = len(paths[s.key]) > 1
 	}
-	sameRequests(api)
 }
 
 // requestKey is what a fake matches an example's request by: its method,
 // query, header parameters and body, and its path when withPath.
 func requestKey(op *Operation, ex *Example, withPath bool) string {
-	key := fmt.Sprint(ex.Method, ex.Query, op.Exchange(ex).Header, compactJSON(ex.RequestBody))
+	key := fmt.Sprint(ex.Method, ex.Query, op.sentHeaders(ex), compactJSON(ex.RequestBody))
 	if withPath {
 		key += " " + ex.Path
 	}

@@ -38,7 +38,7 @@ func Build(api *model.API, s Settings) *Document {
 	for _, u := range servers {
 		doc.Servers = append(doc.Servers, Server{URL: u})
 	}
-	p := &pathSet{doc: doc, canonical: map[string]string{}}
+	p := &pathSet{doc: doc, first: map[string]*model.Variant{}}
 	tags := map[string]bool{}
 	served := examplesByRoute(api)
 	for _, op := range api.Operations {
@@ -48,7 +48,7 @@ func Build(api *model.API, s Settings) *Document {
 				continue
 			}
 			o := operation(op, v, served[v.Pattern])
-			p.add(v, o)
+			p.add(op.Method, v, o)
 			for _, t := range o.Tags {
 				tags[t] = true
 			}
@@ -79,65 +79,62 @@ func examplesByRoute(api *model.API) map[string][]*model.Example {
 // templates that differ only in parameter names for one path, so the
 // first one's names stand for both.
 type pathSet struct {
-	doc       *Document
-	canonical map[string]string // template with {} for each parameter -> the path written
+	doc   *Document
+	first map[string]*model.Variant // by template shape: the variant whose template is written
 }
 
-func (p *pathSet) add(v *model.Variant, o *Operation) {
-	path, shape := template(v)
-	written, ok := p.canonical[shape]
-	if !ok {
-		written = path
-		p.canonical[shape] = path
+func (p *pathSet) add(method string, v *model.Variant, o *Operation) {
+	shape := shapeOf(template(v))
+	first := p.first[shape]
+	if first == nil {
+		first = v
+		p.first[shape] = v
 	}
-	if written != path {
-		renameParams(o, path, written)
+	// The parameters sit in the same places: the first's names stand.
+	for _, prm := range o.Parameters {
+		if i := slices.IndexFunc(v.Params, func(vp *model.Param) bool { return vp.WireName == prm.Name }); prm.In == "path" && i >= 0 {
+			prm.Name = first.Params[i].WireName
+		}
 	}
+	written := template(first)
 	item := p.doc.Paths[written]
 	if item == nil {
 		item = &PathItem{}
 		p.doc.Paths[written] = item
 	}
-	(*item)[strings.ToLower(v.Pattern[:strings.IndexByte(v.Pattern, ' ')])] = o
+	(*item)[strings.ToLower(method)] = o
 }
 
-// template is a variant's URL template with its parameters' wire names,
-// and its shape: the template with each parameter's name left out.
-func template(v *model.Variant) (path, shape string) {
-	var b, s strings.Builder
+// template is a variant's URL template with its parameters' wire names.
+func template(v *model.Variant) string {
+	var b strings.Builder
 	for _, part := range v.Parts {
 		if part.Param != nil {
 			b.WriteString("{" + part.Param.WireName + "}")
-			s.WriteString("{}")
 			continue
 		}
 		b.WriteString(part.Literal)
-		s.WriteString(part.Literal)
 	}
-	return b.String(), s.String()
+	return b.String()
 }
 
-// renameParams gives an operation's path parameters the names of the
-// template written, which has its parameters in the same places.
-func renameParams(o *Operation, from, to string) {
-	names := func(t string) []string {
-		var out []string
-		for rest := t; ; {
-			i := strings.IndexByte(rest, '{')
-			j := strings.IndexByte(rest, '}')
-			if i < 0 || j < i {
-				return out
-			}
-			out = append(out, rest[i+1:j])
-			rest = rest[j+1:]
+// shapeOf is a URL template with its parameters' names left out, which
+// OpenAPI tells paths apart by.
+func shapeOf(template string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range template {
+		switch {
+		case r == '{':
+			in = true
+			b.WriteString("{}")
+		case r == '}':
+			in = false
+		case !in:
+			b.WriteRune(r)
 		}
 	}
-	old, renamed := names(from), names(to)
-	for _, prm := range o.Parameters {
-		if i := slices.Index(old, prm.Name); prm.In == "path" && i >= 0 && i < len(renamed) {
-			prm.Name = renamed[i]
-		}
-	}
+	return b.String()
 }
 
 // operation describes an operation at one of its URLs, with the examples
@@ -189,8 +186,7 @@ func tag(op *model.Operation, v *model.Variant) string {
 			return name[strings.LastIndexByte(name, '.')+1:]
 		}
 	}
-	path, _ := template(v)
-	first, _, _ := strings.Cut(strings.TrimPrefix(path, "/"), "/")
+	first, _, _ := strings.Cut(strings.TrimPrefix(template(v), "/"), "/")
 	first, _, _ = strings.Cut(first, "(")
 	return cmp.Or(first, "root")
 }

@@ -21,8 +21,8 @@ import (
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
 
+	"github.com/docbind/docbind/generator"
 	"github.com/docbind/docbind/generator/diag"
-	"github.com/docbind/docbind/generator/docparse"
 	"github.com/docbind/docbind/generator/model"
 	"github.com/docbind/docbind/generator/par"
 )
@@ -33,29 +33,18 @@ func buildDocs(t testing.TB, dir, label string) *model.API {
 	return api
 }
 
-// buildDocsDiags builds the model of a docs folder, with its diagnostics.
+// buildDocsDiags builds the model of a docs folder as a run does, with
+// its diagnostics.
 func buildDocsDiags(t testing.TB, dir, label string) (*model.API, diag.List) {
 	t.Helper()
-	var pages []*docparse.Page
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.EqualFold(filepath.Ext(p), ".md") {
-			return err
-		}
-		src, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		page, _ := docparse.Parse(label+"/"+filepath.ToSlash(rel), src)
-		pages = append(pages, page)
-		return nil
-	})
+	opt := generator.Options{DocsLabel: label}
+	sources, err := generator.ReadSources(os.DirFS(dir), opt)
 	if err != nil {
 		t.Fatal(err)
 	}
-	api, diags := model.Build(pages, model.Config{DocsLabel: label})
-	if diags.HasErrors() {
-		t.Fatal(diags)
+	api, diags, err := generator.BuildModel(sources, opt)
+	if err != nil {
+		t.Fatal(err)
 	}
 	return api, diags
 }
@@ -125,7 +114,7 @@ func validateExamples(doc *openapi3.T, api *model.API) (checked int, failures []
 }
 
 func validateExample(doc *openapi3.T, ex *model.Example) string {
-	path, _ := template(servingVariant(ex))
+	path := template(servingVariant(ex))
 	written := path
 	for p := range doc.Paths.Map() {
 		if shapeOf(p) == shapeOf(path) {
@@ -200,23 +189,6 @@ func servingVariant(ex *model.Example) *model.Variant {
 		}
 	}
 	return ex.Variant
-}
-
-func shapeOf(path string) string {
-	var b strings.Builder
-	in := false
-	for _, r := range path {
-		switch {
-		case r == '{':
-			in = true
-			b.WriteString("{}")
-		case r == '}':
-			in = false
-		case !in:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 var graphExamples = flag.Bool("openapi.graph", false, "TestCorporaValidate: also validate every Graph example against its operation (about 30 s on 2 cores)")

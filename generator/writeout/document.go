@@ -26,12 +26,8 @@ func ReadDocument(path string, marker []byte) ([]byte, error) {
 	return old, nil
 }
 
-// WriteDocument writes such a document when its content differs, whole
-// or not at all, and reports whether it did.
-func WriteDocument(path string, content, marker []byte) (bool, error) {
-	old, err := ReadDocument(path, marker)
-	if err != nil || bytes.Equal(old, content) {
-		return false, err
-	}
-	return true, writeAtomic(path, content)
+// WriteDocument writes such a document whole or not at all; the caller
+// has read it with ReadDocument, and writes it only when it differs.
+func WriteDocument(path string, content []byte) error {
+	return writeAtomic(path, content)
 }

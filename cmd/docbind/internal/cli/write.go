@@ -28,40 +28,37 @@ func (r *run) writeOutput(in inputs, res *generator.Result) int {
 	if err != nil {
 		return r.fail(err)
 	}
-	doc, err := r.openAPIDocument(res)
+	doc, old, err := r.openAPIDocument(res)
 	if err != nil {
+		// Before writing anything: the document's file may not be ours.
 		return r.fail(err)
-	}
-	if doc != nil {
-		// Refuse before writing anything when the document's file is not ours.
-		if _, err := writeout.ReadDocument(r.opt.openapi, []byte(openapi.Marker)); err != nil {
-			return r.fail(err)
-		}
 	}
 	if err := writeout.Apply(r.opt.out, changes); err != nil {
 		return r.fail(err)
 	}
 	r.written = len(changes)
-	if doc != nil {
-		changed, err := writeout.WriteDocument(r.opt.openapi, doc, []byte(openapi.Marker))
-		if err != nil {
+	if doc != nil && !bytes.Equal(old, doc) {
+		if err := writeout.WriteDocument(r.opt.openapi, doc); err != nil {
 			return r.fail(err)
 		}
-		if changed {
-			r.written++
-		}
+		r.written++
 	}
 	saveCache(r.opt, in, res, doc)
 	return r.finish(ExitOK)
 }
 
 // openAPIDocument is the OpenAPI description of the run's model when
-// -openapi asks for one, else nil.
-func (r *run) openAPIDocument(res *generator.Result) ([]byte, error) {
+// -openapi asks for one, else nil, and the document on disk (nil when
+// there is none). A file there that docbind did not write is an error.
+func (r *run) openAPIDocument(res *generator.Result) (doc, old []byte, err error) {
 	if r.opt.openapi == "" {
-		return nil, nil
+		return nil, nil, nil
 	}
-	return openapi.Marshal(openapi.Build(res.API, r.opt.openAPISettings()))
+	if doc, err = openapi.Marshal(openapi.Build(res.API, r.opt.openAPISettings())); err != nil {
+		return nil, nil, err
+	}
+	old, err = writeout.ReadDocument(r.opt.openapi, []byte(openapi.Marker))
+	return doc, old, err
 }
 
 // checkOutput reports what -check finds stale. It takes no lock: it writes
@@ -73,19 +70,13 @@ func (r *run) checkOutput(res *generator.Result) int {
 	if err != nil {
 		return r.fail(err)
 	}
-	doc, err := r.openAPIDocument(res)
+	doc, old, err := r.openAPIDocument(res)
 	if err != nil {
 		return r.fail(err)
 	}
 	var stale []staleDocument
-	if doc != nil {
-		old, err := writeout.ReadDocument(r.opt.openapi, []byte(openapi.Marker))
-		if err != nil {
-			return r.fail(err)
-		}
-		if !bytes.Equal(old, doc) {
-			stale = append(stale, staleDocument{r.opt.openapi, old, doc})
-		}
+	if doc != nil && !bytes.Equal(old, doc) {
+		stale = append(stale, staleDocument{r.opt.openapi, old, doc})
 	}
 	return r.finish(r.reportStale(changes, stale))
 }
