@@ -28,10 +28,17 @@ import (
 // Options configure a run.
 type Options struct {
 	// DocsLabel is how positions and generated comments name the docs
-	// folder, such as "docs": never an absolute path, so output does not
-	// depend on where the checkout is.
+	// folder, a slash path such as "../docs": never an absolute path, so
+	// output does not depend on where the checkout is. The CLI passes the
+	// docs folder relative to the output folder, so that the files are the
+	// same whatever folder docbind runs in, and names the docs as the
+	// working folder does in what it prints.
 	DocsLabel string
 	Package   string
+	// OmitPackageDoc leaves out doc_gen.go, the package comment: the
+	// package's own files already document it, and a second comment would
+	// run into theirs.
+	OmitPackageDoc bool
 	// Include and Exclude select pages by globs over their paths in the
 	// docs folder ("**" spans folders); no Include means every page.
 	Include, Exclude []string
@@ -65,6 +72,10 @@ type Result struct {
 	Diags diag.List // sorted; warnings only when Generate returns no error
 	API   *model.API
 	Pages int
+	// Operations and Types count what the model holds (types, enums and
+	// unions), also when errors in the docs stop the run after modelling
+	// them, when API is nil: a summary says how far the run got.
+	Operations, Types int
 }
 
 // Generate reads every Markdown page of docs and returns the generated
@@ -87,36 +98,40 @@ type Source struct {
 
 // ReadSources reads the pages Options select from docs, in path order. The
 // CLI hashes them for its cache and hands the same bytes to GenerateFrom,
-// so a run reads each page once.
+// so a run reads each page once. A folder or page that cannot be read is
+// a DB504 error, and the walk goes on past it, so that one run names every
+// one of them; the pages it could read are returned with the error.
 func ReadSources(docs fs.FS, opt Options) ([]Source, error) {
 	var sources []Source
-	err := fs.WalkDir(docs, ".", func(p string, d fs.DirEntry, err error) error {
+	var diags diag.List
+	// The walk never stops: the function returns no error.
+	_ = fs.WalkDir(docs, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return unreadable(opt.DocsLabel, p, err)
+			unreadable(&diags, opt.DocsLabel, p, err)
+			return nil // WalkDir skips a folder it cannot list
 		}
 		if d.IsDir() || !strings.EqualFold(path.Ext(p), ".md") || !opt.selected(p) {
 			return nil
 		}
 		src, err := fs.ReadFile(docs, p)
 		if err != nil {
-			return unreadable(opt.DocsLabel, p, err)
+			unreadable(&diags, opt.DocsLabel, p, err)
+			return nil
 		}
 		sources = append(sources, Source{Path: p, Data: src})
 		return nil
 	})
-	return sources, err
+	return sources, diags.Err()
 }
 
-// unreadable is the diagnostic for a docs folder or page that cannot be
+// unreadable adds the diagnostic for a docs folder or page that cannot be
 // read, naming it as positions do and keeping only the system's reason.
-func unreadable(label, p string, err error) error {
+func unreadable(diags *diag.List, label, p string, err error) {
 	var pathErr *fs.PathError
 	if errors.As(err, &pathErr) {
 		err = pathErr.Err
 	}
-	var diags diag.List
 	diags.Errorf(diag.Pos{File: path.Join(label, p)}, diag.DocsUnreadable, "cannot be read: %v", err)
-	return diags.Err()
 }
 
 // GenerateFrom is Generate on pages already read. The files it returns
@@ -145,11 +160,12 @@ func generateFrom(sources []Source, opt Options, render renderFunc) (*Result, er
 	for round := 0; ; round++ {
 		var api *model.API
 		api, res.Diags, err = opt.build(pages, slices.Concat(parseDiags, left))
+		res.Operations, res.Types = counts(api)
 		if err != nil {
 			return res, err
 		}
 		r := newRound(opt.Package, opt.Cache)
-		files, err := render(api, r.options(opt.DocsLabel))
+		files, err := render(api, r.options(opt.DocsLabel, opt.OmitPackageDoc))
 		if err != nil {
 			res.Diags.Errorf(diag.Pos{File: opt.DocsLabel}, diag.InternalError, "%v", err)
 			return res, res.Diags.Err()
@@ -176,7 +192,20 @@ func BuildModel(sources []Source, opt Options) (*model.API, diag.List, error) {
 	if err != nil {
 		return nil, parseDiags, err
 	}
-	return opt.build(pages, parseDiags)
+	api, diags, err := opt.build(pages, parseDiags)
+	if err != nil {
+		return nil, diags, err // a model with errors is not one to serve
+	}
+	return api, diags, nil
+}
+
+// counts are the operations and types (enums and unions included) of a
+// model; none without one.
+func counts(api *model.API) (operations, types int) {
+	if api == nil {
+		return 0, 0
+	}
+	return len(api.Operations), len(api.Types) + len(api.Enums) + len(api.Unions)
 }
 
 // parse checks the settings and parses the pages.
@@ -195,16 +224,17 @@ func (o Options) parse(sources []Source) ([]*docparse.Page, diag.List, error) {
 
 // build runs the model stage on parsed pages: its diagnostics join the
 // earlier ones, sorted, the suppressed left out; an error stops it, and
-// so do docs that document no operation.
+// so do docs that document no operation. The model is returned with the
+// error too, for counting only: generation stops.
 func (o Options) build(pages []*docparse.Page, earlier diag.List) (*model.API, diag.List, error) {
 	api, modelDiags := model.Build(pages, o.modelConfig())
 	diags := slices.DeleteFunc(slices.Concat(earlier, modelDiags), o.suppressed).Sorted()
 	if diags.HasErrors() {
-		return nil, diags, diags.Err()
+		return api, diags, diags.Err()
 	}
 	if len(api.Operations) == 0 {
 		diags.Errorf(diag.Pos{File: o.DocsLabel}, diag.NoOperations, "the docs document no operation: no request block was found")
-		return nil, diags, diags.Err()
+		return api, diags, diags.Err()
 	}
 	return api, diags, nil
 }

@@ -155,22 +155,56 @@ func sortedNameKeys(m map[string]string) []string {
 	return slices.Sorted(maps.Keys(m))
 }
 
-// translations are headings as a translated edition writes them: the
-// English anchor kept, the text translated.
-var translations = []struct{ lang, prefix string }{
-	{"Chinese", "列出"},
-	{"Japanese", "取得する"},
-	{"German", "Übersicht über"},
+// translation is how an edition translates a page: headings become
+// prefix and filler words (in Latin letters or another script) after the
+// English anchor, table header cells become cell, prose becomes prefix and
+// filler around its links and code, and the well-known request headers
+// take the edition's names, their values keeping the token or media type.
+type translation struct {
+	lang, prefix, filler, cell string
+	// headers maps a well-known request header's English name to the
+	// edition's. A name translated into a token ("Inhaltstyp") is told
+	// from an option only by a value that keeps a token or media type, so
+	// the German edition here keeps Content-Type, whose rows in these
+	// pages may hold prose alone.
+	headers map[string]string
+	values  *strings.Replacer
+}
+
+var translations = []translation{
+	{"Chinese", "列出", "的", "列", map[string]string{"Accept": "接受", "Content-Type": "内容类型"}, strings.NewReplacer()},
+	{"Japanese", "取得する", "の", "列", map[string]string{"Authorization": "承認"}, strings.NewReplacer("Bearer {token}", "ベアラー {token}")},
+	{"German", "Abrufen", " Daten", "Spalte", map[string]string{"Authorization": "Autorisierung", "Accept": "Akzeptieren"}, strings.NewReplacer()},
+	{"Portuguese", "Obter", " dados", "Coluna", map[string]string{"Authorization": "Autorização", "Accept": "Aceitar"}, strings.NewReplacer("Bearer {token}", "{token} de portador", "Bearer &lt;token&gt;", "&lt;Token&gt; de portador")},
+	{"Spanish", "Obtener", " datos", "Columna", map[string]string{"Authorization": "Autorización", "Accept": "Aceptar"}, strings.NewReplacer("Bearer {token}", "{token} de portador")},
+	{"French", "Obtenir", " donnees", "Colonne", map[string]string{"Authorization": "Autorisation", "Accept": "Accepter", "Content-Type": "Type de contenu"}, strings.NewReplacer("Bearer {token}", "Porteur {token}")},
+	{"Russian", "Получить", " данные", "Столбец", map[string]string{"Authorization": "Авторизация", "Accept": "Принять", "Content-Type": "Тип контента"}, strings.NewReplacer()},
+}
+
+var headerRowRE = regexp.MustCompile(`^(\|\s*)(Authorization|Accept|Content-Type)(\s*\|)`)
+
+// row translates a table row: a well-known request header's name and the
+// prose of its value.
+func (tr translation) row(line string) string {
+	line = headerRowRE.ReplaceAllStringFunc(line, func(cell string) string {
+		m := headerRowRE.FindStringSubmatch(cell)
+		if name, ok := tr.headers[m[2]]; ok {
+			return m[1] + name + m[3]
+		}
+		return cell
+	})
+	return tr.values.Replace(line)
 }
 
 var headingRE = regexp.MustCompile(`(?m)^(#{1,6})[ \t]+(.+?)[ \t]*$`)
+var keptRE = regexp.MustCompile("\\[[^\\]]*\\]\\([^)]*\\)|`[^`]*`")
 var tableHeaderRE = regexp.MustCompile(`(?m)^(\|[^\n]*\|)\n(\|[ :|-]+\|)$`)
 
 // translate rewrites a page as a translated edition does: every heading
 // gets its English slug as an anchor and a translated text, table header
-// rows and prose are translated; code blocks, annotations, paths and
-// member names stay English.
-func translate(page, prefix string) string {
+// rows, well-known request header names and prose are translated; code
+// blocks, annotations, paths and member names stay English.
+func translate(page string, tr translation) string {
 	var out strings.Builder
 	inCode, inComment := false, false
 	for _, line := range strings.SplitAfter(page, "\n") {
@@ -186,13 +220,16 @@ func translate(page, prefix string) string {
 			inComment, wasComment = false, true
 		}
 		switch {
-		case inCode || inComment || wasComment || strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "<!--") || strings.HasPrefix(trimmed, "|") || strings.HasPrefix(trimmed, "---"):
+		case inCode || inComment || wasComment || strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "<!--") || strings.HasPrefix(trimmed, "---"):
 			out.WriteString(line)
+		case strings.HasPrefix(trimmed, "|"):
+			out.WriteString(tr.row(line))
 		case headingRE.MatchString(trimmed):
 			m := headingRE.FindStringSubmatch(trimmed)
-			fmt.Fprintf(&out, "%s <a name=%q></a>%s%s\n", m[1], slug(m[2]), prefix, strings.Repeat("の", len(m[2])%5+1))
+			fmt.Fprintf(&out, "%s <a name=%q></a>%s%s\n", m[1], slug(m[2]), tr.prefix, strings.Repeat(tr.filler, len(m[2])%5+1))
 		case trimmed != "" && !strings.Contains(trimmed, ":") && !strings.HasPrefix(trimmed, "[") && !strings.HasPrefix(trimmed, "-"):
-			out.WriteString(prefix + " 本文。\n")
+			// Prose is translated; its links and code spans stay.
+			out.WriteString(tr.prefix + tr.filler + " " + strings.Join(keptRE.FindAllString(trimmed, -1), " ") + ".\n")
 		default:
 			out.WriteString(line)
 		}
@@ -200,7 +237,7 @@ func translate(page, prefix string) string {
 	return tableHeaderRE.ReplaceAllStringFunc(out.String(), func(s string) string {
 		rows := strings.SplitN(s, "\n", 2)
 		cells := strings.Count(rows[0], "|") - 1
-		return "|" + strings.Repeat(" 列 |", cells) + "\n" + rows[1]
+		return "|" + strings.Repeat(" "+tr.cell+" |", cells) + "\n" + rows[1]
 	})
 }
 
@@ -218,41 +255,95 @@ func slug(heading string) string {
 	return b.String()
 }
 
-// TestTranslatedPagesKeepNames translates a handful of corpus pages as
-// translated editions do and requires the same Go names as the originals,
-// all of them ASCII.
-func TestTranslatedPagesKeepNames(t *testing.T) {
+// translatedPages are the corpus pages TestTranslatedPagesKeepNames and
+// TestTranslatedEditionPasses translate: operations of several kinds
+// (lists, gets with options, plain Intune examples) and the resources they
+// return.
+func translatedPages(t *testing.T) []Source {
+	t.Helper()
 	var picked []Source
 	for _, s := range graphSources(t) {
 		switch s.Path {
 		case "api/user-list.md", "api/user-get.md", "api/driveitem-get.md", "api/event-get.md", "api/group-list-members.md",
-			"api/intune-devices-manageddevice-get.md", "resources/user.md", "resources/driveitem.md", "api/driveitem-list-children.md":
+			"api/intune-devices-manageddevice-get.md", "resources/user.md", "resources/driveitem.md", "api/driveitem-list-children.md",
+			"api/user-update.md", "api/event-accept.md", "api/driveitem-copy.md", "api/intune-onboarding-organization-setmobiledevicemanagementauthority.md",
+			"resources/intune-devices-manageddevice.md", "resources/event.md":
 			picked = append(picked, s)
 		}
 	}
-	if len(picked) < 8 {
+	if len(picked) < 15 {
 		t.Fatalf("found %d of the pages to translate", len(picked))
 	}
-	original, _ := buildModel(t, picked, "graph")
-	want := modelNames(original)
-	for _, tr := range translations {
-		var translated []Source
-		for _, s := range picked {
-			translated = append(translated, Source{Path: s.Path, Data: []byte(translate(string(s.Data), tr.prefix))})
-		}
-		api, _ := buildModel(t, translated, "graph")
-		got := modelNames(api)
-		for _, key := range sortedNameKeys(want) {
-			if got[key] != want[key] {
-				t.Errorf("%s: %s is %q in translation, %q in English", tr.lang, key, got[key], want[key])
-			}
-		}
-		for _, key := range sortedNameKeys(got) {
-			if strings.IndexFunc(got[key], func(r rune) bool { return r > 127 }) >= 0 {
-				t.Errorf("%s: %s is named %q, not ASCII", tr.lang, key, got[key])
-			}
-		}
+	return picked
+}
+
+// translateAll translates every page as tr's edition does.
+func translateAll(pages []Source, tr translation) []Source {
+	var out []Source
+	for _, s := range pages {
+		out = append(out, Source{Path: s.Path, Data: []byte(translate(string(s.Data), tr))})
 	}
+	return out
+}
+
+// TestTranslatedPagesKeepNames translates a handful of corpus pages as
+// translated editions do, in Latin letters and in other scripts, and
+// requires the same Go API as the originals: the same names, all of them
+// ASCII, and the same operations (method, options, body, result).
+func TestTranslatedPagesKeepNames(t *testing.T) {
+	picked := translatedPages(t)
+	original, _ := buildModel(t, picked, "graph")
+	want, wantOps := modelNames(original), modelOperations(original)
+	for _, tr := range translations {
+		t.Run(tr.lang, func(t *testing.T) {
+			api, _ := buildModel(t, translateAll(picked, tr), "graph")
+			got, gotOps := modelNames(api), modelOperations(api)
+			for _, key := range sortedNameKeys(want) {
+				if got[key] != want[key] {
+					t.Errorf("%s is %q in translation, %q in English", key, got[key], want[key])
+				}
+			}
+			for _, key := range sortedNameKeys(wantOps) {
+				if gotOps[key] != wantOps[key] {
+					t.Errorf("%s in translation:\n%s\nin English:\n%s", key, gotOps[key], wantOps[key])
+				}
+			}
+			for _, key := range sortedNameKeys(got) {
+				if strings.IndexFunc(got[key], func(r rune) bool { return r > 127 }) >= 0 {
+					t.Errorf("%s is named %q, not ASCII", key, got[key])
+				}
+			}
+		})
+	}
+}
+
+// modelOperations describes each operation as its user sees it, keyed by
+// its first URL: method and name, options and what they send, body and
+// result.
+func modelOperations(api *model.API) map[string]string {
+	ops := map[string]string{}
+	for _, op := range api.Operations {
+		var b strings.Builder
+		fmt.Fprintf(&b, "%s %s options=%s body=%s result=%d %s", op.Method, op.Name, op.OptionsType, refName(op.Body), op.Result.Status, refName(op.Result.Type))
+		for _, p := range slices.Concat(op.HeaderParams, op.QueryParams) {
+			fmt.Fprintf(&b, " %s=%s", p.FieldName, p.WireName)
+		}
+		ops[op.Variants[0].Pattern] = b.String()
+	}
+	return ops
+}
+
+// refName names a type reference for modelOperations.
+func refName(r *model.TypeRef) string {
+	switch {
+	case r == nil:
+		return "none"
+	case r.Named != nil:
+		return r.Named.Name
+	case r.Elem != nil:
+		return "[]" + refName(r.Elem)
+	}
+	return fmt.Sprint(r.Kind)
 }
 
 // TestGraphTypedResults requires that a client method returns only error

@@ -36,8 +36,8 @@ func newRound(pkg string, cache *Cache) *round {
 	return &round{pkg: pkg, cache: cache, outputs: map[string][]byte{}, codes: map[string]fingerprint{}}
 }
 
-func (r *round) options(docsDir string) templates.Options {
-	return templates.Options{Package: r.pkg, DocsDir: docsDir, Format: r.format, Rendered: r.rendered}
+func (r *round) options(docsDir string, omitPackageDoc bool) templates.Options {
+	return templates.Options{Package: r.pkg, DocsDir: docsDir, NoPackageDoc: omitPackageDoc, Format: r.format, Rendered: r.rendered}
 }
 
 // rendered is templates.Options.Rendered: unless the cache knows the

@@ -11,7 +11,7 @@ import (
 
 // Identity is the microsoft.graph.identity type: an actor such as a user, device or application.
 //
-// Source: docs/create-version.md:52
+// Source: ../docs/create-version.md:52
 type Identity struct {
 	// DisplayName is the "displayName" member.
 	DisplayName string `json:"displayName,omitzero"`
@@ -41,7 +41,7 @@ func (v Identity) MarshalJSON() ([]byte, error) {
 // IdentitySet is the microsoft.graph.identitySet type: a keyed collection of identities: the
 // application, device and user behind an action.
 //
-// Source: docs/create-version.md:51
+// Source: ../docs/create-version.md:51
 type IdentitySet struct {
 	// Application is the "application" member.
 	Application *Identity `json:"application,omitzero"`
@@ -75,7 +75,7 @@ func (v IdentitySet) MarshalJSON() ([]byte, error) {
 // Its documented examples are truncated, so it may lack members the API sends: those are kept in
 // AdditionalProperties.
 //
-// Source: docs/create-version.md:39
+// Source: ../docs/create-version.md:39
 type Item struct {
 	// Content is the "content" member.
 	Content string `json:"content,omitzero"`
@@ -115,7 +115,7 @@ func (v Item) MarshalJSON() ([]byte, error) {
 var examplesCreateVersion = []exampleCase{
 	{
 		// createdDateTime: "datetime-value" is replaced by "2006-01-02T15:04:05Z", a valid value of its type.
-		source:  "docs/create-version.md:29",
+		source:  "../docs/create-version.md:29",
 		name:    "create_item_from_item",
 		op:      "CreateVersion",
 		pattern: "POST /drive/root/versions",
@@ -177,20 +177,20 @@ func (c *Client) sendCreateVersion(ctx context.Context, urlPath string, body *It
 //
 // Use this API to create a new version.
 //
-// Source: docs/create-version.md:9
+// Source: ../docs/create-version.md:9
 func (c *Client) CreateVersion(ctx context.Context, body *Item, opts *CreateVersionOptions) (*Item, error) {
 	return c.sendCreateVersion(ctx, "/drive/root/versions", body, opts)
 }
 
 // CreateVersion calls POST /drive/items/{itemID}/versions, a URL of CreateVersion (Create version).
-// Source: docs/create-version.md:10
+// Source: ../docs/create-version.md:10
 func (h *DriveItemClient) CreateVersion(ctx context.Context, body *Item, opts *CreateVersionOptions) (*Item, error) {
 	c := h.c
 	return c.sendCreateVersion(ctx, h.prefix+"/versions", body, opts)
 }
 
 // CreateVersion calls POST /drives/{driveID}/root/versions, a URL of CreateVersion (Create version).
-// Source: docs/create-version.md:11
+// Source: ../docs/create-version.md:11
 func (h *DriveClient) CreateVersion(ctx context.Context, body *Item, opts *CreateVersionOptions) (*Item, error) {
 	c := h.c
 	return c.sendCreateVersion(ctx, h.prefix+"/root/versions", body, opts)

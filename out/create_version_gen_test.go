@@ -14,7 +14,7 @@ func TestCreateVersion(t *testing.T) {
 		status: 201,
 		routes: []route[*Item, *CreateVersionOptions, *Item]{
 			{
-				// Source: docs/create-version.md:9
+				// Source: ../docs/create-version.md:9
 				name: "CreateVersion",
 				path: "/drive/root/versions",
 				call: func(ctx context.Context, c *Client, args []string, body *Item, opts *CreateVersionOptions) (*Item, error) {
@@ -24,7 +24,7 @@ func TestCreateVersion(t *testing.T) {
 				unusedMethod: "PATCH",
 			},
 			{
-				// Source: docs/create-version.md:10
+				// Source: ../docs/create-version.md:10
 				name: "DriveItem(itemID).CreateVersion",
 				path: "/drive/items/itemID-1/versions",
 				args: []string{"itemID-1"},
@@ -35,7 +35,7 @@ func TestCreateVersion(t *testing.T) {
 				unusedMethod: "PATCH",
 			},
 			{
-				// Source: docs/create-version.md:11
+				// Source: ../docs/create-version.md:11
 				name: "Drive(driveID).CreateVersion",
 				path: "/drives/driveID-1/root/versions",
 				args: []string{"driveID-1"},
@@ -53,7 +53,7 @@ func TestCreateVersion(t *testing.T) {
 	}
 	op.check(t, []example[*Item, *Item]{
 		{
-			// create_item_from_item. Source: docs/create-version.md:29 (request), docs/create-version.md:39 (response)
+			// create_item_from_item. Source: ../docs/create-version.md:29 (request), ../docs/create-version.md:39 (response)
 			exchange: examplesCreateVersion[0],
 			call: func(ctx context.Context, c *Client, body *Item) (*Item, error) {
 				return c.CreateVersion(ctx, body, nil)

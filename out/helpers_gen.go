@@ -20,31 +20,54 @@ import (
 	"time"
 )
 
-// unknownMembers returns the members of the JSON object data that known does not
-// name, or nil when there are none.
-func unknownMembers(data []byte, known []string) (map[string]json.RawMessage, error) {
+// decodeOpen decodes data into fields, and into extra the members known does not
+// name: the JSON methods of every model. JSON names are case-sensitive but
+// encoding/json matches fields without regard to case, so a member that differs
+// from a declared one only in case ("Topic" beside "topic") is kept in extra
+// and the fields are decoded from the declared members alone.
+func decodeOpen(data []byte, fields any, extra *map[string]json.RawMessage, known []string) error {
 	var all map[string]json.RawMessage
-	if err := json.Unmarshal(data, &all); err != nil {
-		return nil, err
+	if err := json.Unmarshal(data, &all); err != nil || all == nil {
+		// Not an object (or null): decoding into fields says why in its own terms.
+		return json.Unmarshal(data, fields)
+	}
+	declared := data
+	if foldsOntoKnown(all, known) {
+		own := map[string]json.RawMessage{}
+		for _, name := range known {
+			if v, ok := all[name]; ok {
+				own[name] = v
+			}
+		}
+		var err error
+		if declared, err = json.Marshal(own); err != nil {
+			return err
+		}
+	}
+	if err := json.Unmarshal(declared, fields); err != nil {
+		return err
 	}
 	for _, name := range known {
 		delete(all, name)
 	}
-	if len(all) == 0 {
-		return nil, nil
+	if len(all) > 0 {
+		*extra = all
 	}
-	return all, nil
+	return nil
 }
 
-// decodeOpen decodes data into fields, and into extra the members known does not
-// name: the JSON methods of every model.
-func decodeOpen(data []byte, fields any, extra *map[string]json.RawMessage, known []string) error {
-	if err := json.Unmarshal(data, fields); err != nil {
-		return err
+// foldsOntoKnown reports a member of all that known does not name but that
+// encoding/json would decode into a declared field: one of the same letters in
+// another case.
+func foldsOntoKnown(all map[string]json.RawMessage, known []string) bool {
+	for name := range all {
+		for _, k := range known {
+			if name != k && strings.EqualFold(name, k) {
+				return true
+			}
+		}
 	}
-	var err error
-	*extra, err = unknownMembers(data, known)
-	return err
+	return false
 }
 
 // encodeOpen encodes fields, then the members in extra.

@@ -101,6 +101,10 @@ func checkResponse(t *testing.T, rec *httptest.ResponseRecorder, ex exampleCase)
 		}
 		return
 	}
+	if ex.status >= 400 && strings.TrimSpace(ex.responseBody) == "" {
+		// The docs show an error without its body: the handler's error body is its own.
+		return
+	}
 	checkJSONBody(t, "handler response", rec.Body.Bytes(), ex.responseBody)
 	if ct := rec.Header().Get("Content-Type"); rec.Body.Len() > 0 && !isJSON(ct) {
 		t.Errorf("handler answered JSON as %q", ct)
@@ -570,6 +574,9 @@ type defences struct {
 	headerField string
 	// wrongBodies are JSON bodies of the wrong type.
 	wrongBodies []string
+	// routedNear are the near paths of the first served route that another
+	// documented route serves: no attack got through there.
+	routedNear []string
 }
 
 // check checks the operation: its documented examples, its routes, its options and
@@ -883,7 +890,9 @@ func (op opTest[B, O, R]) checkDefences(t *testing.T, d defences) {
 			checkStatusAs(t, smallHandler(), op.method, served.path, "application/octet-stream", "longer than the limit", http.StatusRequestEntityTooLarge)
 		}
 		for _, path := range nearPaths(served.path, served.wantRequest) {
-			checkNotRouted(t, handlerFor(&testServer{}), op.method, path)
+			if !slices.Contains(d.routedNear, path) {
+				checkNotRouted(t, handlerFor(&testServer{}), op.method, path)
+			}
 		}
 	})
 }

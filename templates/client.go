@@ -2,6 +2,7 @@ package templates
 
 import (
 	"fmt"
+	"net/http"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -258,6 +259,15 @@ func genOperationDoc(f *jen.File, op *model.Operation, v *model.Variant) {
 	if op.Doc != "" {
 		f.Comment("")
 		for _, c := range comments(op.Doc) {
+			f.Add(c)
+		}
+	}
+	if op.StatusFrom.Line > 0 {
+		// No example shows the status: say where it comes from, as the
+		// warning does, so a reader can check it against the page.
+		f.Comment("")
+		for _, c := range comments(fmt.Sprintf("On success it answers %d %s, the status the page's prose states (%s:%d); no example shows it.",
+			op.Result.Status, http.StatusText(op.Result.Status), op.StatusFrom.File, op.StatusFrom.Line)) {
 			f.Add(c)
 		}
 	}

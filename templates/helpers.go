@@ -16,7 +16,6 @@ const (
 // genHelpers writes the package's support code: JSON member handling, the
 // error type, and the request and response plumbing of client and server.
 func genHelpers(f *jen.File, _ *model.API, _ Options) {
-	genUnknownMembers(f)
 	genOpenHelpers(f)
 	genAppendMembers(f)
 	genAPIError(f)
@@ -31,12 +30,45 @@ func ifErrReturn(results ...jen.Code) jen.Code {
 func genOpenHelpers(f *jen.File) {
 	extra := jen.Map(jen.String()).Qual(pkgJSON, "RawMessage")
 	f.Comment("decodeOpen decodes data into fields, and into extra the members known does not")
-	f.Comment("name: the JSON methods of every model.")
+	f.Comment("name: the JSON methods of every model. JSON names are case-sensitive but")
+	f.Comment("encoding/json matches fields without regard to case, so a member that differs")
+	f.Comment("from a declared one only in case (\"Topic\" beside \"topic\") is kept in extra")
+	f.Comment("and the fields are decoded from the declared members alone.")
 	f.Func().Id("decodeOpen").Params(jen.Id("data").Index().Byte(), jen.Id("fields").Any(), jen.Id("extra").Op("*").Add(extra), jen.Id("known").Index().String()).Error().Block(
-		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Id("fields")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		jen.Var().Err().Error(),
-		jen.List(jen.Op("*").Id("extra"), jen.Err()).Op("=").Id("unknownMembers").Call(jen.Id("data"), jen.Id("known")),
-		jen.Return(jen.Err()),
+		jen.Var().Id("all").Add(extra),
+		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("all")), jen.Err().Op("!=").Nil().Op("||").Id("all").Op("==").Nil()).Block(
+			jen.Comment("Not an object (or null): decoding into fields says why in its own terms."),
+			jen.Return(jen.Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Id("fields"))),
+		),
+		jen.Id("declared").Op(":=").Id("data"),
+		jen.If(jen.Id("foldsOntoKnown").Call(jen.Id("all"), jen.Id("known"))).Block(
+			jen.Id("own").Op(":=").Map(jen.String()).Qual(pkgJSON, "RawMessage").Values(),
+			jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Id("known")).Block(
+				jen.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("all").Index(jen.Id("name")), jen.Id("ok")).Block(
+					jen.Id("own").Index(jen.Id("name")).Op("=").Id("v"),
+				),
+			),
+			jen.Var().Err().Error(),
+			jen.If(jen.List(jen.Id("declared"), jen.Err()).Op("=").Qual(pkgJSON, "Marshal").Call(jen.Id("own")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		),
+		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("declared"), jen.Id("fields")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Id("known")).Block(
+			jen.Delete(jen.Id("all"), jen.Id("name")),
+		),
+		jen.If(jen.Len(jen.Id("all")).Op(">").Lit(0)).Block(jen.Op("*").Id("extra").Op("=").Id("all")),
+		jen.Return(jen.Nil()),
+	)
+	f.Line()
+	f.Comment("foldsOntoKnown reports a member of all that known does not name but that")
+	f.Comment("encoding/json would decode into a declared field: one of the same letters in")
+	f.Comment("another case.")
+	f.Func().Id("foldsOntoKnown").Params(jen.Id("all").Add(extra), jen.Id("known").Index().String()).Bool().Block(
+		jen.For(jen.Id("name").Op(":=").Range().Id("all")).Block(
+			jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("known")).Block(
+				jen.If(jen.Id("name").Op("!=").Id("k").Op("&&").Qual("strings", "EqualFold").Call(jen.Id("name"), jen.Id("k"))).Block(jen.Return(jen.True())),
+			),
+		),
+		jen.Return(jen.False()),
 	)
 	f.Line()
 	f.Comment("encodeOpen encodes fields, then the members in extra.")
@@ -44,24 +76,6 @@ func genOpenHelpers(f *jen.File) {
 		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("fields")),
 		ifErrReturn(jen.Nil(), jen.Err()),
 		jen.Return(jen.Id("appendMembers").Call(jen.Id("data"), jen.Id("extra"))),
-	)
-	f.Line()
-}
-
-func genUnknownMembers(f *jen.File) {
-	f.Comment("unknownMembers returns the members of the JSON object data that known does not")
-	f.Comment("name, or nil when there are none.")
-	f.Func().Id("unknownMembers").Params(jen.Id("data").Index().Byte(), jen.Id("known").Index().String()).
-		Params(jen.Map(jen.String()).Qual(pkgJSON, "RawMessage"), jen.Error()).Block(
-		jen.Var().Id("all").Map(jen.String()).Qual(pkgJSON, "RawMessage"),
-		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("all")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Nil(), jen.Err()),
-		),
-		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Id("known")).Block(
-			jen.Delete(jen.Id("all"), jen.Id("name")),
-		),
-		jen.If(jen.Len(jen.Id("all")).Op("==").Lit(0)).Block(jen.Return(jen.Nil(), jen.Nil())),
-		jen.Return(jen.Id("all"), jen.Nil()),
 	)
 	f.Line()
 }

@@ -259,6 +259,13 @@ func defenceFields(op *model.Operation) []kv {
 	if op.BodyKind == model.BodyJSON && servedVariant(op) != nil && op.HasServer() {
 		kvs = append(kvs, kv{"wrongBodies", jen.Index().String().Values(wrongBodies(op)...)})
 	}
+	if v := servedVariant(op); v != nil && op.HasServer() && len(v.RoutedNearPaths) > 0 {
+		var paths []jen.Code
+		for _, p := range v.RoutedNearPaths {
+			paths = append(paths, jen.Lit(p))
+		}
+		kvs = append(kvs, kv{"routedNear", jen.Index().String().Values(paths...)})
+	}
 	return kvs
 }
 

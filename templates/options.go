@@ -33,9 +33,11 @@ func genOptionsType(f *jen.File, op *model.Operation) {
 	for _, p := range op.QueryParams {
 		doc := fmt.Sprintf("%s is the %s query parameter.", p.FieldName, p.WireName)
 		if p.Doc != "" {
-			doc = fmt.Sprintf("%s is %s: %s.", p.FieldName, p.WireName, p.Doc)
+			doc = endSentence(fmt.Sprintf("%s is %s: %s", p.FieldName, p.WireName, p.Doc))
 		}
-		fields = append(fields, jen.Comment(doc), jen.Id(p.FieldName).Add(queryFieldType(p)))
+		// A table's description may be long: wrapped, as a header's is.
+		fields = append(fields, comments(doc)...)
+		fields = append(fields, jen.Id(p.FieldName).Add(queryFieldType(p)))
 	}
 	for _, c := range comments(fmt.Sprintf("%s holds the optional %s of %s; nil and empty fields are not sent.", op.OptionsType, optionsKinds(op), op.Name)) {
 		f.Add(c)
@@ -83,6 +85,15 @@ func headerDoc(p *model.Param) string {
 		doc += fmt.Sprintf(" When %s is empty (or the options are nil), the Client's WithHeader value is sent, or none: never Go's default.", p.FieldName)
 	}
 	return doc
+}
+
+// endSentence ends text with a period unless a page's description (a
+// query parameter's, from its table) already ends it, in any script.
+func endSentence(text string) string {
+	if strings.HasSuffix(text, ".") || strings.HasSuffix(text, "。") || strings.HasSuffix(text, "!") || strings.HasSuffix(text, "?") {
+		return text
+	}
+	return text + "."
 }
 
 // defaultedHeaders are the request headers Go's HTTP client sends on its own

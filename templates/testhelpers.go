@@ -117,6 +117,10 @@ func genCheckResponse(f *jen.File) {
 			),
 			jen.Return(),
 		),
+		jen.If(jen.Id("ex").Dot("status").Op(">=").Lit(400).Op("&&").Qual("strings", "TrimSpace").Call(jen.Id("ex").Dot("responseBody")).Op("==").Lit("")).Block(
+			jen.Comment("The docs show an error without its body: the handler's error body is its own."),
+			jen.Return(),
+		),
 		jen.Id("checkJSONBody").Call(jen.Id("t"), jen.Lit("handler response"), jen.Id("rec").Dot("Body").Dot("Bytes").Call(), jen.Id("ex").Dot("responseBody")),
 		jen.If(jen.Id("ct").Op(":=").Id("rec").Dot("Header").Call().Dot("Get").Call(jen.Lit("Content-Type")), jen.Id("rec").Dot("Body").Dot("Len").Call().Op(">").Lit(0).Op("&&").Op("!").Id("isJSON").Call(jen.Id("ct"))).Block(
 			jen.Id("t").Dot("Errorf").Call(jen.Lit("handler answered JSON as %q"), jen.Id("ct")),

@@ -11,8 +11,10 @@ import (
 
 // TestGoGenerateWorkflow is the downstream workflow the README documents:
 // a module adds docbind with `go get -tool`, a package holds a
-// //go:generate line, and `go generate ./...` then `go test ./...` pass;
-// after a doc page changes they pass again on the regenerated code.
+// //go:generate line, and `go generate ./...` then `go test ./...` pass,
+// and the CI step (-check from the module's root) finds the package up to
+// date; after a doc page changes the CI step fails until go generate runs
+// again, and then all pass again on the regenerated code.
 func TestGoGenerateWorkflow(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds docbind in a downstream module; skipped with -short")
@@ -40,6 +42,10 @@ func TestGoGenerateWorkflow(t *testing.T) {
 
 	goCmd(t, dir, "get", "-tool", "github.com/docbind/docbind/cmd/docbind")
 	goCmd(t, dir, "generate", "./...")
+	// The README's CI step, from the module's root: what go generate wrote
+	// from the package's folder is up to date.
+	ciCheck := []string{"tool", "docbind", "-docs", "apidocs", "-out", "graph", "-check"}
+	goCmd(t, dir, ciCheck...)
 	goCmd(t, dir, "test", "./...")
 	first := read(t, filepath.Join(dir, "graph", "create_version_gen.go"))
 	if !strings.Contains(first, "package graph") {
@@ -48,7 +54,11 @@ func TestGoGenerateWorkflow(t *testing.T) {
 
 	page := filepath.Join(dir, "apidocs", "create-version.md")
 	write(t, page, strings.Replace(string(seed), `"description-value"`, `"edited in the docs"`, 1))
+	if code, out := goCmdExit(t, dir, ciCheck...); code != 1 || !strings.Contains(out, "graph/create_version_gen.go: changed") {
+		t.Errorf("the CI step after the docs changed: exit %d, want 1 naming the stale file:\n%s", code, out)
+	}
 	goCmd(t, dir, "generate", "./...")
+	goCmd(t, dir, ciCheck...)
 	goCmd(t, dir, "test", "./...")
 	if again := read(t, filepath.Join(dir, "graph", "create_version_gen.go")); again == first || !strings.Contains(again, "edited in the docs") {
 		t.Error("regenerating after the edit did not change the examples the tests replay")
@@ -60,6 +70,15 @@ func TestGoGenerateWorkflow(t *testing.T) {
 
 func goCmd(t *testing.T, dir string, args ...string) {
 	t.Helper()
+	if code, out := goCmdExit(t, dir, args...); code != 0 {
+		t.Fatalf("go %s: exit %d\n%s", strings.Join(args, " "), code, out)
+	}
+}
+
+// goCmdExit runs the go command in dir and returns its exit code and what
+// it printed.
+func goCmdExit(t *testing.T, dir string, args ...string) (int, string) {
+	t.Helper()
 	cmd := exec.Command("go", args...)
 	cmd.Dir = dir
 	// GOPROXY=off: every module comes from the cache the checkout filled
@@ -69,9 +88,11 @@ func goCmd(t *testing.T, dir string, args ...string) {
 	// inherited GOFLAGS cannot hide a go.mod that `go get -tool` left
 	// incomplete for the commands a downstream user runs next.
 	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=readonly", "GOPROXY=off", "DOCBIND_NOCACHE=1")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
+	out, err := cmd.CombinedOutput()
+	if cmd.ProcessState == nil {
+		t.Fatalf("go %s: %v", strings.Join(args, " "), err)
 	}
+	return cmd.ProcessState.ExitCode(), string(out)
 }
 
 func write(t *testing.T, file, content string) {

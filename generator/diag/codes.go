@@ -7,95 +7,111 @@ type Code string
 // The diagnostic codes, by stage: 1xx Markdown, 2xx HTTP examples, 3xx
 // types, 4xx operations and routes, 5xx the run, 6xx the output folder.
 const (
-	BadAnnotation        Code = "DB101" // an annotation's JSON cannot be read
-	AnnotationNoFence    Code = "DB102" // an annotation is not followed by a fenced code block
-	UnclosedFence        Code = "DB103" // a code fence runs to the end of the page
-	PageTooLarge         Code = "DB104" // a page is larger than docparse.MaxPageBytes
-	EscapedAnnotation    Code = "DB105" // an annotation's JSON was HTML-escaped; its entities were decoded
-	BadRequest           Code = "DB201" // a request block is not an HTTP request
-	BadResponse          Code = "DB202" // a response block is not an HTTP response
-	BadJSON              Code = "DB203" // a JSON body cannot be read, even leniently
-	RepairedJSON         Code = "DB204" // a JSON body had comments or trailing commas
-	UnpairedResponse     Code = "DB205" // a response has no request
-	UnpairedRequest      Code = "DB206" // a request has no response
-	BadURLLine           Code = "DB207" // a line of the HTTP request block is not "METHOD /path"
-	BadPath              Code = "DB208" // a documented path cannot be used
-	BodyNotAllowed       Code = "DB209" // a 204 or 304 response shows a body
-	UnpairedPlainExample Code = "DB210" // a plain (unannotated) request or response example has no other half
-	UntypedResource      Code = "DB301" // a resource block names no type
-	ResourceNotObject    Code = "DB302" // a resource block is not a JSON object
-	UnknownBaseType      Code = "DB303" // a baseType is not documented
-	TypeConflict         Code = "DB304" // an example contradicts a member's declared type
-	TypeDefinedTwice     Code = "DB305" // two resource blocks define one type
-	ResultTypeDiffers    Code = "DB306" // an example answers another type than its operation returns
-	UnlistedEnumValue    Code = "DB307" // an example shows a value its enum's table does not list
-	UndocumentedURL      Code = "DB401" // an example's URL is none of the documented ones
-	URLDocumentedTwice   Code = "DB402" // one URL is documented for two operations
-	UnroutableURL        Code = "DB403" // a URL conflicts with another in the router
-	ClientOnlyExample    Code = "DB404" // an example's handler half cannot be tested
-	PagesDisagree        Code = "DB405" // two pages document one operation with different results
-	NameNumbered         Code = "DB406" // nothing tells two generated names apart; a number was appended
-	NoPages              Code = "DB501" // the docs folder holds no Markdown page
-	NoOperations         Code = "DB502" // the docs document no operation
-	BadConfig            Code = "DB503" // docbind.json cannot be used
-	DocsUnreadable       Code = "DB504" // the docs folder or a page cannot be read
-	BadPackageName       Code = "DB505" // the package name is not a Go identifier
-	InternalError        Code = "DB506" // docbind produced code it cannot format: a bug
-	PageLeftOut          Code = "DB507" // a page's generated code does not compile: the page is left out
-	UnknownRename        Code = "DB508" // a docbind.json rename names nothing generated
-	BadOutput            Code = "DB601" // a file docbind did not generate would be overwritten
-	OutputOverlapsDocs   Code = "DB602" // the output folder is the docs folder
-	OutputNotFolder      Code = "DB603" // -out names a file, not a folder
-	OutputOtherPackage   Code = "DB604" // the output folder holds hand-written Go of another package
-	OutputNotRegular     Code = "DB605" // a name docbind writes in the output folder is a symlink or not a regular file
-	OutputLocked         Code = "DB606" // another run kept the output folder's lock too long
-	OutputIO             Code = "DB607" // reading or writing the output folder failed
+	BadAnnotation         Code = "DB101" // an annotation's JSON cannot be read
+	AnnotationNoFence     Code = "DB102" // an annotation is not followed by a fenced code block
+	UnclosedFence         Code = "DB103" // a code fence runs to the end of the page
+	PageTooLarge          Code = "DB104" // a page is larger than docparse.MaxPageBytes
+	EscapedAnnotation     Code = "DB105" // an annotation's JSON was HTML-escaped; its entities were decoded
+	BadRequest            Code = "DB201" // a request block is not an HTTP request
+	BadResponse           Code = "DB202" // a response block is not an HTTP response
+	BadJSON               Code = "DB203" // a JSON body cannot be read, even leniently
+	RepairedJSON          Code = "DB204" // a JSON body had comments or trailing commas
+	UnpairedResponse      Code = "DB205" // a response has no request
+	UnpairedRequest       Code = "DB206" // a request has no response
+	BadURLLine            Code = "DB207" // a line of the HTTP request block is not "METHOD /path"
+	BadPath               Code = "DB208" // a documented path cannot be used
+	BodyNotAllowed        Code = "DB209" // a 204 or 304 response shows a body
+	UnpairedPlainExample  Code = "DB210" // a plain (unannotated) request or response example has no other half
+	DuplicateExampleName  Code = "DB211" // two examples have one name
+	AnnotationContradicts Code = "DB212" // a response's annotation says what its block does not show
+	UntypedResource       Code = "DB301" // a resource block names no type
+	ResourceNotObject     Code = "DB302" // a resource block is not a JSON object
+	UnknownBaseType       Code = "DB303" // a baseType is not documented
+	TypeConflict          Code = "DB304" // an example contradicts a member's declared type
+	TypeDefinedTwice      Code = "DB305" // two resource blocks define one type
+	ResultTypeDiffers     Code = "DB306" // an example answers another type than its operation returns
+	UnlistedEnumValue     Code = "DB307" // an example shows a value its enum's table does not list
+	MissingIsCollection   Code = "DB308" // a response's body is a collection its annotation does not declare
+	CaseOnlyMember        Code = "DB309" // an example's member differs from a declared one only in letter case
+	PrimitiveResult       Code = "DB310" // a response names an entity type but its body is a primitive result ({"value": 12})
+	UndocumentedURL       Code = "DB401" // an example's URL is none of the documented ones
+	URLDocumentedTwice    Code = "DB402" // one URL is documented for two operations
+	UnroutableURL         Code = "DB403" // a URL conflicts with another in the router
+	ClientOnlyExample     Code = "DB404" // an example's handler half cannot be tested
+	PagesDisagree         Code = "DB405" // two pages document one operation with different results
+	NameNumbered          Code = "DB406" // nothing tells two generated names apart; a number was appended
+	StatusFromProse       Code = "DB407" // no example shows an operation succeeding; its status is the prose's
+	StatusDisagrees       Code = "DB408" // an example's success status is none of those the page's prose names
+	NotAHeaderName        Code = "DB409" // a request-headers row's name cell is no HTTP header name
+	NoPages               Code = "DB501" // the docs folder holds no Markdown page
+	NoOperations          Code = "DB502" // the docs document no operation
+	BadConfig             Code = "DB503" // docbind.json cannot be used
+	DocsUnreadable        Code = "DB504" // the docs folder or a page cannot be read
+	BadPackageName        Code = "DB505" // the package name is not a Go identifier
+	InternalError         Code = "DB506" // docbind produced code it cannot format: a bug
+	PageLeftOut           Code = "DB507" // a page's generated code does not compile: the page is left out
+	UnknownRename         Code = "DB508" // a docbind.json rename names nothing generated
+	BadOutput             Code = "DB601" // a file docbind did not generate would be overwritten
+	OutputOverlapsDocs    Code = "DB602" // the output folder is the docs folder
+	OutputNotFolder       Code = "DB603" // -out names a file, not a folder
+	OutputOtherPackage    Code = "DB604" // the output folder holds hand-written Go of another package
+	OutputNotRegular      Code = "DB605" // a name docbind writes in the output folder is a symlink or not a regular file
+	OutputLocked          Code = "DB606" // another run kept the output folder's lock too long
+	OutputIO              Code = "DB607" // reading or writing the output folder failed
 )
 
 // Explanations says what each code means and what to do about it; the
 // README's table is checked against it.
 var Explanations = map[Code]string{
-	BadAnnotation:        "An annotation's JSON cannot be read, even leniently. Fix the JSON; this error stops generation.",
-	AnnotationNoFence:    "An annotation is followed by something other than a fenced code block (a heading, say), so it annotates nothing.",
-	UnclosedFence:        "A code fence is never closed, so the rest of the page became code.",
-	PageTooLarge:         "A page is larger than 32 MiB, a bound that keeps a run's memory bounded (a 10 MB page takes about 2.5 s and 460 MB); it is not read. Split the page.",
-	EscapedAnnotation:    "An annotation's JSON was HTML-escaped (`&quot;` for a quote, say), as translation tools leave it; docbind decoded the entities to read it. Write the quotes plainly.",
-	BadRequest:           "A request block does not start with \"METHOD URL\", or a header line is not \"Name: value\". The example is left out.",
-	BadResponse:          "A response block does not start with \"HTTP/1.1 STATUS\". The example is left out.",
-	BadJSON:              "A JSON body cannot be read even after repairs; its shape is not used.",
-	RepairedJSON:         "A JSON body had a comment or a trailing comma; docbind removed it to read the body, and the tests use the repaired body.",
-	UnpairedResponse:     "A response names no request, and no request before it lacks a response.",
-	UnpairedRequest:      "A request has no response, so it has no test.",
-	BadURLLine:           "A line of the HTTP request block is not \"METHOD /path\".",
-	BadPath:              "A documented path cannot be used: no leading slash, an empty segment, a broken placeholder, or too many segments.",
-	BodyNotAllowed:       "A response whose status has no body in HTTP (204 No Content, 304 Not Modified, 1xx) shows one; docbind ignores it, as every HTTP client does. Remove the body or document the status the API really answers.",
-	UnpairedPlainExample: "A code block without annotation reads as a request example (its first line is METHOD URL) or a response example (HTTP/1.1 STATUS), but the other half does not follow it (with no annotated block between), so it is not an example. Put the response right after its request, or annotate both.",
-	UntypedResource:      "A resource block names no type with \"@odata.type\".",
-	ResourceNotObject:    "A resource block's JSON is not an object.",
-	UnknownBaseType:      "A baseType is not documented, so its members are not inherited.",
-	TypeConflict:         "An example shows a value of another type than the one the resource block or Properties table declares; the declared type wins and the tests substitute a valid value.",
-	TypeDefinedTwice:     "Two resource blocks define one type; their members are merged.",
-	ResultTypeDiffers:    "An example's response names a type that is neither the type its operation returns (its first example's) nor derived from it, so the example is read as the operation's type and may lose what only its own type has. Give the types a documented baseType, or document the other response on its own page.",
-	UnlistedEnumValue:    "An example shows a value of an enum member that the enum's table does not list. The Go enum keeps it (IsKnown reports false), but the OpenAPI description's enum is closed, so the example does not validate against it. List the value in the table, or correct the example.",
-	UndocumentedURL:      "An example's URL matches none of the URLs under \"HTTP request\"; it becomes another URL of the operation.",
-	URLDocumentedTwice:   "One method and URL are documented for two operations; the handler serves it as the first, and both keep client methods.",
-	UnroutableURL:        "A URL conflicts with another in net/http.ServeMux (neither is more specific); only its client method is generated.",
-	ClientOnlyExample:    "An example's URL is served by another operation with another request or result, or cannot be routed: only its client half is tested.",
-	PagesDisagree:        "Two pages document the same method and URL, so they are one operation (its doc comment names both), but their examples answer different types or kinds of result; the first page's is kept and the other's examples are tested against it. Make the pages agree.",
-	NameNumbered:         "Nothing in the docs (title, URL, page file name) tells two generated names apart, so a number was appended to one. Such a name can change when pages change: give the pages distinct titles, or rename it in docbind.json.",
-	NoPages:              "The docs folder holds no Markdown page.",
-	NoOperations:         "The docs hold no request example, so there is nothing to generate.",
-	BadConfig:            "docbind.json cannot be read: bad JSON, an unknown key, or a bad glob.",
-	DocsUnreadable:       "The docs folder, or a page in it, cannot be read (missing, or no permission).",
-	BadPackageName:       "The package name (-package, docbind.json, $GOPACKAGE or the output folder's name) is not a Go identifier.",
-	InternalError:        "docbind generated code it cannot format or type-check. This is a bug in docbind: please report it with the page named.",
-	PageLeftOut:          "The Go code generated from a page does not type-check (docbind checks the whole package before writing it), so that page's operations and types are left out and the rest of the package is generated, builds and passes. The message gives the first compiler error; please report it, with the page.",
-	UnknownRename:        "An operations or types rename in docbind.json names nothing generated; it is ignored. The message lists the closest generated names, as `docbind -v` prints them.",
-	BadOutput:            "A file docbind did not generate (it lacks docbind's header line) would be overwritten; docbind refuses and writes nothing. Rename or move the file.",
-	OutputOverlapsDocs:   "The output folder is the docs folder (symbolic links resolved); docbind refuses to write there. Choose another -out.",
-	OutputNotFolder:      "-out names an existing file, not a folder; docbind writes a folder of files.",
-	OutputOtherPackage:   "The output folder holds hand-written Go of another package than the one generated (-package, $GOPACKAGE, else the folder's name), so it would not compile. Set -package or choose another -out.",
-	OutputNotRegular:     "A name docbind writes in the output folder (a generated file or the lock file) is a symbolic link or not a regular file; docbind never writes through it. Remove it.",
-	OutputLocked:         "Another docbind run held the output folder's lock file (.docbind.lock) for a minute. If no run is going on, delete the file.",
-	OutputIO:             "The output folder cannot be read or written; the message gives the system's error (permissions, a full disk...).",
+	BadAnnotation:         "An annotation's JSON cannot be read, even leniently. Fix the JSON; this error stops generation.",
+	AnnotationNoFence:     "An annotation is followed by something other than a fenced code block (a heading, say), so it annotates nothing.",
+	UnclosedFence:         "A code fence is never closed, so the rest of the page became code.",
+	PageTooLarge:          "A page is larger than 32 MiB, a bound that keeps a run's memory bounded (a 10 MB page takes about 2.5 s and 460 MB); it is not read. Split the page.",
+	EscapedAnnotation:     "An annotation's JSON was HTML-escaped (`&quot;` for a quote, say), as translation tools leave it; docbind decoded the entities to read it. Write the quotes plainly.",
+	BadRequest:            "A request block does not start with \"METHOD URL\", or a header line is not \"Name: value\". The example is left out.",
+	BadResponse:           "A response block does not start with \"HTTP/1.1 STATUS\". The example is left out.",
+	BadJSON:               "A JSON body cannot be read even after repairs; its shape is not used.",
+	RepairedJSON:          "A JSON body had a comment or a trailing comma; docbind removed it to read the body, and the tests use the repaired body.",
+	UnpairedResponse:      "A response names no request, and no request before it lacks a response.",
+	UnpairedRequest:       "A request has no response, so it has no test.",
+	BadURLLine:            "A line of the HTTP request block is not \"METHOD /path\".",
+	BadPath:               "A documented path cannot be used: no leading slash, an empty segment, a broken placeholder, or too many segments.",
+	BodyNotAllowed:        "A response whose status has no body in HTTP (204 No Content, 304 Not Modified, 1xx) shows one; docbind ignores it, as every HTTP client does. Remove the body or document the status the API really answers.",
+	UnpairedPlainExample:  "A code block without annotation reads as a request example (its first line is METHOD URL) or a response example (HTTP/1.1 STATUS), but the other half does not follow it (with no annotated block between), so it is not an example. Put the response right after its request, or annotate both.",
+	DuplicateExampleName:  "Two examples, on one page or on two, have the same name, which is what a generated subtest runs as and what a fake is asked for. The first in page order keeps it; the later is named after it with a number (`get_note_2`), as the message says. Give each example a name of its own.",
+	AnnotationContradicts: "A response's annotation contradicts its block: `\"isEmpty\": true` over a body, or `\"expectError\": true` over a success status. docbind reads the block as it is (the body is the example's; the status decides whether it is an error), and the tests replay that. Correct the annotation or the block.",
+	UntypedResource:       "A resource block names no type with \"@odata.type\".",
+	ResourceNotObject:     "A resource block's JSON is not an object.",
+	UnknownBaseType:       "A baseType is not documented, so its members are not inherited.",
+	TypeConflict:          "An example shows a value of another type than the one the resource block or Properties table declares; the declared type wins and the tests substitute a valid value.",
+	TypeDefinedTwice:      "Two resource blocks define one type; their members are merged.",
+	ResultTypeDiffers:     "An example's response names a type that is neither the type its operation returns (its first example's) nor derived from it, so the example is read as the operation's type and may lose what only its own type has. Give the types a documented baseType, or document the other response on its own page.",
+	UnlistedEnumValue:     "An example shows a value of an enum member that the enum's table does not list. The Go enum keeps it (IsKnown reports false), but the OpenAPI description's enum is closed, so the example does not validate against it. List the value in the table, or correct the example.",
+	MissingIsCollection:   "A response annotation names a type (`@odata.type`) but not `\"isCollection\": true`, while its body is a collection of objects (`\"value\": [...]`, with only `@odata` annotations beside it) and the type declares no `value` member; docbind reads it as a collection of the type. Add `\"isCollection\": true`.",
+	CaseOnlyMember:        "An example shows a member whose name differs from a declared member's only in letter case (`Topic` beside `topic`). JSON names are case-sensitive, so it is not that member, and docbind does not make it a field of its own: it is kept in AdditionalProperties, and never fills the declared field. Spell the member as declared.",
+	PrimitiveResult:       "A response's annotation names a documented type (`@odata.type`), but its body is a primitive result, as OData answers a function that returns a number, a string or a list of them: an object whose only member besides `@odata` annotations is `value`, holding a scalar or an array of scalars (`{\"value\": 12}`), and the type declares no `value` member. docbind reads the body as it is (a result with a `Value` field of the shown type), and the tests replay it. Name the primitive type in the annotation (`Edm.Int64`, `Collection(Edm.String)`).",
+	UndocumentedURL:       "An example's URL matches none of the URLs under \"HTTP request\"; it becomes another URL of the operation.",
+	URLDocumentedTwice:    "One method and URL are documented for two operations; the handler serves it as the first, and both keep client methods.",
+	UnroutableURL:         "A URL conflicts with another in net/http.ServeMux (neither is more specific); only its client method is generated.",
+	ClientOnlyExample:     "An example's URL is served by another operation with another request or result, or cannot be routed: only its client half is tested.",
+	PagesDisagree:         "Two pages document the same method and URL, so they are one operation (its doc comment names both), but their examples answer different types or kinds of result; the first page's is kept and the other's examples are tested against it. Make the pages agree.",
+	NameNumbered:          "Nothing in the docs (title, URL, page file name) tells two generated names apart, so a number was appended to one. Such a name can change when pages change: give the pages distinct titles, or rename it in docbind.json.",
+	StatusFromProse:       "No example shows an operation succeeding, so its success status is the one the page's prose names with its reason phrase (\"returns a `204 No Content` response code\"), as its doc comment says; where the prose names several success statuses, it is the method's default (201 for POST, else 200). Add an example with its response.",
+	StatusDisagrees:       "An example answers a success status that the page's prose does not name (the prose says `201 Created`, the example `200 OK`); the example's status is kept, as the tests replay it. Make the prose and the example agree.",
+	NotAHeaderName:        "A row of a request headers table names no HTTP header: a header's name is an RFC 9110 token (ASCII letters, digits and a few marks such as `-` and `_`; no space, no accented letter), and the row's first cell is not one, as when a translation wrote `Autorização` for `Authorization`. No client can send it, so it is not an option of the operation. A row whose value shows a header the client sets itself (`Bearer {token}` for Authorization; a media type such as `application/json` for Content-Type or Accept) is left out without a warning, in any language. Write the header's name as it is sent.",
+	NoPages:               "The docs folder holds no Markdown page.",
+	NoOperations:          "The docs hold no request example, so there is nothing to generate.",
+	BadConfig:             "docbind.json cannot be read: bad JSON, an unknown key, or a bad glob.",
+	DocsUnreadable:        "The docs folder, or a page in it, cannot be read (no permission, say); every such page is named, and the pages that could be read are counted. A -docs that names no folder, or names a file, is a usage error (exit 2).",
+	BadPackageName:        "The package name (-package, docbind.json, $GOPACKAGE or the output folder's name) is not a Go identifier.",
+	InternalError:         "docbind generated code it cannot format or type-check. This is a bug in docbind: please report it with the page named.",
+	PageLeftOut:           "The Go code generated from a page does not type-check (docbind checks the whole package before writing it), so that page's operations and types are left out and the rest of the package is generated, builds and passes. The message gives the first compiler error; please report it, with the page.",
+	UnknownRename:         "An operations or types rename in docbind.json names nothing generated; it is ignored. The message lists the closest generated names, as `docbind -v` prints them.",
+	BadOutput:             "A file docbind did not generate (its first line is not docbind's header) would be overwritten; docbind refuses and writes nothing. If it is your code, rename it or move it out of the folder (docbind generates that name); if it is an old generated file whose header was edited, delete it. For the -openapi document, choose another file.",
+	OutputOverlapsDocs:    "The output folder is the docs folder (symbolic links resolved); docbind refuses to write there. Choose another -out.",
+	OutputNotFolder:       "-out names an existing file, not a folder; docbind writes a folder of files.",
+	OutputOtherPackage:    "The output folder holds hand-written Go of another package than the one generated (-package, $GOPACKAGE, else the folder's name), so it would not compile. Set -package or choose another -out.",
+	OutputNotRegular:      "A name docbind writes in the output folder (a generated file or the lock file) is a symbolic link or not a regular file; docbind never writes through it. Remove it.",
+	OutputLocked:          "Another docbind run held the output folder's lock file (.docbind.lock) for a minute. If no run is going on, delete the file.",
+	OutputIO:              "The output folder (or the -openapi document's) cannot be read or written; the message names the folder or file and gives the system's error (a read-only folder, permissions, a full disk...). A run whose writing fails puts back the files it had already written; one it cannot put back is named.",
 }

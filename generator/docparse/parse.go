@@ -34,6 +34,18 @@ type Page struct {
 	Plain  []PlainBlock
 	Tables []Table
 	Links  []Link
+	// Statuses are the HTTP statuses the page's prose names with their
+	// reason phrase ("returns a `204 No Content` response code"), in page
+	// order. Translated editions keep the phrase in English, in a code span.
+	Statuses []StatusMention
+}
+
+// StatusMention is an HTTP status named in a paragraph of prose, under
+// any heading: a translated page's headings say nothing for sure.
+type StatusMention struct {
+	Status int
+	Text   string   // as written: "204 No Content"
+	Pos    diag.Pos // the status code's digits
 }
 
 // PlainBlock is a fenced code block without an annotation.
@@ -120,6 +132,9 @@ type walker struct {
 	lines   *diag.Lines
 	heading string
 	anchors []string // the anchor ids of heading
+	// pending are the anchors of a block that holds nothing else; they
+	// name the heading right after it (see anchorsBefore).
+	pending []string
 	diags   diag.List
 	// annotated are the fences an annotation covers.
 	annotated map[*ast.FencedCodeBlock]bool
@@ -129,10 +144,11 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
 	}
+	before := w.anchorsBefore(n)
 	switch n := n.(type) {
 	case *ast.Heading:
 		w.heading = inlineText(n, w.src)
-		w.anchors = headingAnchors(n, w.src)
+		w.anchors = appendNew(headingAnchors(n, w.src), before...)
 		if n.Level == 1 && w.page.Title == "" {
 			w.page.Title = w.heading
 			w.page.TitlePos = w.pos(n)
@@ -155,9 +171,14 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			})
 		}
 	case *ast.Paragraph:
-		if text := inlineText(n, w.src); w.page.Intro == "" && w.page.Title != "" && w.heading == w.page.Title && !isMetadataLine(text) {
+		text := inlineText(n, w.src)
+		if w.page.Intro == "" && w.page.Title != "" && w.heading == w.page.Title && !isMetadataLine(text) {
 			w.page.Intro = text
 		}
+		w.statuses(n, text)
+	case *ast.TextBlock:
+		// A tight list's items hold text blocks, not paragraphs.
+		w.statuses(n, inlineText(n, w.src))
 	}
 	return ast.WalkContinue, nil
 }

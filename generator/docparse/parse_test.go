@@ -155,6 +155,9 @@ func TestHeadingAnchors(t *testing.T) {
 		{"anchor inside emphasis", `## *<a name="example"></a>Beispiel*`, "Beispiel", []string{"example"}},
 		{"a link is not an anchor", `## <a href="x.md">Eigenschaften</a>`, "Eigenschaften", nil},
 		{"id after another attribute; data-id is not an id", `## <a class="x" data-id="no" id="properties"></a>Eigenschaften`, "Eigenschaften", []string{"properties"}},
+		{"anchor on the line above", "<a name=\"request-headers\"></a>\n## Anforderungsheader", "Anforderungsheader", []string{"request-headers"}},
+		{"anchor block above, a blank line between", "<a id=\"request-headers\"/>\n\n## <a name=\"headers\"></a>Anforderungsheader", "Anforderungsheader", []string{"headers", "request-headers"}},
+		{"an anchor in prose names no heading", "Siehe <a name=\"request-headers\"></a> hier.\n\n## Anforderungsheader", "Anforderungsheader", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

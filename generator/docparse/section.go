@@ -19,11 +19,7 @@ var anchorAttr = regexp.MustCompile(`(?is)<a(?:\s[^>]*?)?\s(?:name|id)\s*=\s*(?:
 // Anforderungsheader"), so the anchors say which section it is.
 func headingAnchors(h *ast.Heading, src []byte) []string {
 	var ids []string
-	add := func(id string) {
-		if id = strings.TrimSpace(id); id != "" && !slices.Contains(ids, id) {
-			ids = append(ids, id)
-		}
-	}
+	add := func(id string) { ids = appendNew(ids, strings.TrimSpace(id)) }
 	_ = ast.Walk(h, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		raw, ok := n.(*ast.RawHTML)
 		if !ok || !entering {
@@ -45,6 +41,50 @@ func headingAnchors(h *ast.Heading, src []byte) []string {
 			add(string(id))
 		case string:
 			add(id)
+		}
+	}
+	return ids
+}
+
+// anchorTag is an HTML anchor's opening or closing tag.
+var anchorTag = regexp.MustCompile(`(?is)</?a(?:\s[^>]*)?>`)
+
+// anchorsBefore keeps the anchors of a block that holds nothing but
+// anchors (<a name="list-users"></a> on the line above "# Benutzer
+// auflisten", as some editions place them) for the heading right after it,
+// and returns those an earlier such block kept for n. Any other block in
+// between names nothing.
+func (w *walker) anchorsBefore(n ast.Node) []string {
+	if n.Type() != ast.TypeBlock || n.Kind() == ast.KindDocument {
+		return nil
+	}
+	kept := w.pending
+	w.pending = nil
+	switch n.(type) {
+	case *ast.Paragraph, *ast.HTMLBlock:
+		w.pending = onlyAnchors(segmentsText(n.Lines(), w.src))
+	}
+	return kept
+}
+
+// onlyAnchors are the ids of the anchors in raw when raw holds nothing
+// else; nil otherwise.
+func onlyAnchors(raw string) []string {
+	if strings.TrimSpace(anchorTag.ReplaceAllString(raw, "")) != "" {
+		return nil
+	}
+	var ids []string
+	for _, m := range anchorAttr.FindAllStringSubmatch(raw, -1) {
+		ids = appendNew(ids, strings.TrimSpace(m[1]+m[2]+m[3]))
+	}
+	return ids
+}
+
+// appendNew appends the ids that are neither empty nor in ids already.
+func appendNew(ids []string, more ...string) []string {
+	for _, id := range more {
+		if id != "" && !slices.Contains(ids, id) {
+			ids = append(ids, id)
 		}
 	}
 	return ids

@@ -44,21 +44,31 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Msg }
 
-// requestTarget is the URL of a request line: its second field, or, when
-// the query holds spaces as docs write filters ("?$filter=startswith(name,
-// 'a')"), everything up to an optional trailing "HTTP/x.y".
+// requestTarget is the URL of a request line: everything after the
+// method up to an optional trailing "HTTP/x.y". Docs write URLs with spaces
+// (filters such as "?$filter=startswith(name, 'a')", function arguments
+// such as "search(q='Contoso Project')", placeholders such as
+// "{id | userPrincipalName}"), which a client sends escaped, so the space
+// does not end the URL. A version written before the URL ("GET HTTP/2.0
+// https://...") is skipped.
 func requestTarget(line string, fields []string) string {
-	// A query, or a placeholder with spaces ({id | userPrincipalName}),
-	// may run past the first field.
-	unclosed := strings.Count(fields[1], "{") > strings.Count(fields[1], "}")
-	if !strings.Contains(fields[1], "?") && !unclosed || len(fields) == 2 {
+	if len(fields) > 2 && isProtocol(fields[1]) {
+		fields = append(fields[:1:1], fields[2:]...)
+		line = fields[0] + " " + strings.Join(fields[1:], " ")
+	}
+	if len(fields) == 2 {
 		return fields[1]
 	}
 	rest := strings.TrimSpace(line[strings.Index(line, fields[1]):])
-	if proto := fields[len(fields)-1]; strings.HasPrefix(strings.ToUpper(proto), "HTTP/") {
+	if proto := fields[len(fields)-1]; isProtocol(proto) {
 		rest = strings.TrimSpace(rest[:strings.LastIndex(rest, proto)])
 	}
 	return rest
+}
+
+// isProtocol reports an HTTP version field: "HTTP/1.1", "HTTP/2".
+func isProtocol(field string) bool {
+	return strings.HasPrefix(strings.ToUpper(field), "HTTP/")
 }
 
 // apiVersion matches a first path segment that belongs to the base URL of
@@ -117,8 +127,6 @@ func ParseResponse(block string) (*Response, error) {
 	return resp, nil
 }
 
-var braces = strings.NewReplacer("%7B", "{", "%7D", "}", "%7b", "{", "%7d", "}")
-
 // setURL splits an absolute or relative URL into base, path and query.
 func (r *Request) setURL(raw string) error {
 	path, query, _ := strings.Cut(raw, "?")
@@ -128,9 +136,11 @@ func (r *Request) setURL(raw string) error {
 			return fmt.Errorf("URL %q cannot be read", raw)
 		}
 		r.BaseURL = u.Scheme + "://" + u.Host
-		// Braces stay as written: they mark placeholders ({id}), which an
-		// absolute URL must keep just as a relative one does.
-		path = braces.Replace(u.EscapedPath())
+		// The path stays as written, as a relative one does: braces mark
+		// placeholders ({id}), and a function call's parentheses and quotes
+		// (range(address='A1:B2')) are matched against the documented URL
+		// as the docs write them, not as url.URL would escape them.
+		path = writtenPath(path)
 		if v := apiVersion.FindString(path); v != "" {
 			r.BaseURL += strings.TrimSuffix(v, "/")
 			path = path[len(v)-1:]
@@ -139,7 +149,7 @@ func (r *Request) setURL(raw string) error {
 	if !strings.HasPrefix(path, "/") {
 		path = "/" + path
 	}
-	r.Path = path
+	r.Path = CompactCalls(path)
 	r.RawQuery = query
 	values, err := url.ParseQuery(query)
 	if err != nil {
@@ -147,6 +157,43 @@ func (r *Request) setURL(raw string) error {
 	}
 	r.Query = values
 	return nil
+}
+
+// CompactCalls removes the white space between the arguments of the
+// function calls in a path, which OData ignores and docs write for
+// readability: resizedRange(deltaRows={n}, deltaColumns={n}) is
+// resizedRange(deltaRows={n},deltaColumns={n}). Spaces inside a quoted
+// argument (search(q='Contoso Project')) are its value and stay.
+func CompactCalls(path string) string {
+	if !strings.ContainsAny(path, " \t") || !strings.Contains(path, "(") {
+		return path
+	}
+	var b strings.Builder
+	depth, quoted := 0, false
+	for _, c := range path {
+		switch {
+		case c == '\'' && depth > 0:
+			quoted = !quoted
+		case c == '(' && !quoted:
+			depth++
+		case c == ')' && !quoted && depth > 0:
+			depth--
+		case (c == ' ' || c == '\t') && depth > 0 && !quoted:
+			continue
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// writtenPath is the path of an absolute URL as written: what follows
+// "scheme://host", or "/" when nothing does.
+func writtenPath(absolute string) string {
+	_, rest, _ := strings.Cut(absolute, "://")
+	if i := strings.IndexByte(rest, '/'); i >= 0 {
+		return rest[i:]
+	}
+	return "/"
 }
 
 // parseQueryLoosely keeps what it can of a query whose escapes are wrong,

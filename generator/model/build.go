@@ -19,7 +19,8 @@ type docRequest struct {
 	msg      *httpmsg.Request
 	body     *schema.Node
 	response *docResponse
-	plain    bool // an example without annotation (readPlain)
+	plain    bool   // an example without annotation (readPlain)
+	name     string // the example's name, unique across the docs (uniqueExampleNames)
 }
 
 // docResponse is a parsed response block.
@@ -102,6 +103,7 @@ type builder struct {
 	pageTypes   map[string]string  // resource page path -> the OData type its resource block defines
 	handleNames map[*Handle]*naming.Set
 	bases       []string
+	pageMethods map[string]int // page path -> how many HTTP methods it documents
 }
 
 // Build turns parsed pages into the API model. Pages must be sorted by path;
@@ -112,7 +114,7 @@ type builder struct {
 // example into the types it shows; name and build the types; then settle
 // the operations, which refer to them.
 func Build(pages []*docparse.Page, cfg Config) (*API, diag.List) {
-	b := &builder{cfg: cfg, handles: map[string]*Handle{}, pageTypes: map[string]string{}}
+	b := &builder{cfg: cfg, handles: map[string]*Handle{}, pageTypes: map[string]string{}, pageMethods: map[string]int{}}
 	b.types = newTypeSet(&b.diags, cfg.TypeNames)
 	var docs []*pageOps
 	for _, p := range pages {
@@ -122,6 +124,8 @@ func Build(pages []*docparse.Page, cfg Config) (*API, diag.List) {
 		b.registerResources(d)
 	}
 	for _, d := range docs {
+		b.primitiveResults(d)
+		b.inferCollections(d)
 		b.typePlainResponses(d)
 	}
 	for _, d := range docs {
@@ -129,6 +133,7 @@ func Build(pages []*docparse.Page, cfg Config) (*API, diag.List) {
 	}
 	b.types.build()
 	b.types.checkRenames()
+	b.uniqueExampleNames(docs)
 	api := &API{BaseURL: mostCommon(b.bases)}
 	if cfg.BaseURL != "" {
 		api.BaseURL = cfg.BaseURL
@@ -190,7 +195,9 @@ func (b *builder) readPage(p *docparse.Page) *pageOps {
 		}
 	}
 	b.readPlain(d)
+	b.checkHeaderRows(p)
 	b.pair(d.requests, d.responses)
+	b.countMethods(d)
 	d.ops = b.group(d)
 	return d
 }
@@ -237,7 +244,7 @@ func (b *builder) readRequest(blk *docparse.Block) *docRequest {
 	if msg.BaseURL != "" {
 		b.bases = append(b.bases, msg.BaseURL)
 	}
-	r := &docRequest{block: blk, msg: msg}
+	r := &docRequest{block: blk, msg: msg, name: exampleName(blk)}
 	msg.Body, r.body = b.readExampleBody(blk, msg.Body, msg.BodyLine)
 	return r
 }
@@ -249,6 +256,7 @@ func (b *builder) readResponse(blk *docparse.Block) *docResponse {
 		return nil
 	}
 	r := &docResponse{block: blk, msg: msg}
+	b.settleAnnotation(blk, msg)
 	if bodiless(msg.Status) && strings.TrimSpace(msg.Body) != "" {
 		b.diags.Warnf(lineAt(blk.CodePos, msg.BodyLine), diag.BodyNotAllowed, "response: status %d has no body in HTTP, but the docs show one; it is ignored", msg.Status)
 		msg.Body = ""
@@ -256,6 +264,21 @@ func (b *builder) readResponse(blk *docparse.Block) *docResponse {
 	}
 	msg.Body, r.body = b.readExampleBody(blk, msg.Body, msg.BodyLine)
 	return r
+}
+
+// settleAnnotation reads a response block as it is where its annotation
+// says otherwise: "isEmpty" over a body, "expectError" over a success
+// status. Every later stage then agrees with what the tests replay.
+func (b *builder) settleAnnotation(blk *docparse.Block, msg *httpmsg.Response) {
+	a := &blk.Annotation
+	if a.IsEmpty && strings.TrimSpace(msg.Body) != "" {
+		b.diags.Warnf(blk.AnnotationPos, diag.AnnotationContradicts, "response: the annotation says \"isEmpty\": true, but the block shows a body; the body is read as the example's")
+		a.IsEmpty = false
+	}
+	if a.ExpectError && msg.Status < 400 {
+		b.diags.Warnf(blk.AnnotationPos, diag.AnnotationContradicts, "response: the annotation says \"expectError\": true, but status %d is a success; it is read as one", msg.Status)
+		a.ExpectError = false
+	}
 }
 
 // bodiless reports a status whose response has no body (RFC 9110): 1xx,

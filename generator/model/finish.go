@@ -27,6 +27,7 @@ func (b *builder) finishOperation(d *pageOps, dr *opDraft) {
 	}
 	b.nameVariants(op)
 	op.QueryParams = queryParams(dr.queries, dr.requests)
+	documentQueryParams(op.QueryParams, dr.pages)
 	var headers []*Param
 	for _, p := range dr.pages {
 		for _, h := range headerParams(p) {
@@ -55,21 +56,32 @@ func (b *builder) finishOperation(d *pageOps, dr *opDraft) {
 	op.Result = Result{Status: defaultStatus(op.Method)}
 	if resp := successResponse(dr.requests); resp != nil {
 		op.Result = b.result(op, resp)
-	} else if ref := b.proseResult(op, dr.pages[0]); ref != nil {
-		op.Result.Kind, op.Result.Type = ResultJSON, ref
+	} else {
+		if ref := b.proseResult(op, dr.pages[0]); ref != nil {
+			op.Result.Kind, op.Result.Type = ResultJSON, ref
+		}
+		b.proseStatus(op, dr.pages[0])
 	}
 	for _, req := range dr.requests {
 		op.Examples = append(op.Examples, b.example(op, variantOf[req], req))
 	}
+	b.checkProseStatus(op, dr.pages)
 }
 
-// variantFor finds the documented URL variant an example instantiates; an
-// example that matches none adds its own path as a variant.
+// variantFor finds the documented URL variant an example instantiates,
+// the most literal one where several do (a function call such as
+// /roles/roleTemplateId={id} is an instance of /roles/{id} too, but the
+// router serves it as the function); an example that matches none adds its
+// own path as a variant.
 func (b *builder) variantFor(op *Operation, req *docRequest) *Variant {
+	var best *Variant
 	for _, v := range op.Variants {
-		if _, ok := matchPath(v.Parts, examplePath(req)); ok {
-			return v
+		if _, ok := matchPath(v.Parts, examplePath(req)); ok && (best == nil || literalLen(v) > literalLen(best)) {
+			best = v
 		}
+	}
+	if best != nil {
+		return best
 	}
 	parts, _ := parsePath(examplePath(req)) // readRequest dropped examples whose path does not parse
 	if len(op.Variants) > 0 {
@@ -271,59 +283,6 @@ func paramNames(v *Variant) string {
 	return b.String()
 }
 
-// skippedHeaders are documented request headers the client sets itself:
-// those the generated client sets, and those net/http's transport manages
-// for the connection (a Host or Transfer-Encoding header parameter could
-// not be sent as given, nor read back from the server's request header).
-var skippedHeaders = map[string]bool{
-	"Authorization": true, "Content-Type": true, "Content-Length": true, "Accept": true,
-	"Host": true, "Accept-Encoding": true, "Connection": true, "Transfer-Encoding": true,
-	"Te": true, "Trailer": true, "Upgrade": true, "Keep-Alive": true, "Proxy-Connection": true,
-}
-
-// headerParams reads the page's request-headers tables; a header listed
-// twice is one parameter. settleHeaderNames keeps their names apart.
-func headerParams(p *docparse.Page) []*Param {
-	var params []*Param
-	for _, t := range p.Tables {
-		if !docparse.InSection(t.Heading, t.HeadingAnchors, "request header") || len(t.Header) == 0 {
-			continue
-		}
-		desc := columnIndex(t.Header, "description")
-		if desc < 0 && columnIndex(t.Header, "value") < 0 {
-			// A header row in another language: the description is the
-			// widest text column after the names. (An English "Header |
-			// Value" table's second column is a value, not a description.)
-			desc = widestColumn(&t, 0)
-		}
-		for _, row := range t.Rows {
-			if len(row.Cells) == 0 {
-				continue
-			}
-			written := strings.TrimSpace(row.Cells[0].Text)
-			wire := http.CanonicalHeaderKey(written)
-			if wire == "" || skippedHeaders[wire] || strings.ContainsAny(wire, " \t") || hasHeader(params, wire) {
-				continue
-			}
-			p := &Param{WireName: wire, FieldName: headerFieldName(written, wire), Kind: HeaderParam}
-			if desc >= 0 && desc < len(row.Cells) {
-				p.Doc = row.Cells[desc].Text
-			}
-			params = append(params, p)
-		}
-	}
-	return params
-}
-
-func columnIndex(header []string, name string) int {
-	for i, h := range header {
-		if strings.EqualFold(strings.TrimSpace(h), name) {
-			return i
-		}
-	}
-	return -1
-}
-
 // bodyType is the request body's type: the type the request annotation
 // or the "Request body" section names, else a type inferred from the
 // examples' JSON bodies.
@@ -403,7 +362,7 @@ func defaultStatus(method string) int {
 func (b *builder) example(op *Operation, v *Variant, req *docRequest) *Example {
 	resp := req.response
 	ex := &Example{
-		Name:           exampleName(req.block),
+		Name:           req.name,
 		Source:         req.block.AnnotationPos,
 		ResponseSource: resp.block.AnnotationPos,
 		Variant:        v,

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/docbind/docbind/generator/docparse"
 	"github.com/docbind/docbind/generator/httpmsg"
 	"github.com/docbind/docbind/generator/naming"
 )
@@ -122,7 +123,7 @@ func fakeHeaders(h http.Header, checked [][2]string, body string) [][2]string {
 func exampleHeaderParams(params []*Param, reqs []*docRequest) []*Param {
 	for _, r := range reqs {
 		for _, name := range sortedHeaderNames(r.msg.Header) {
-			if !skippedHeaders[name] && !hasHeader(params, name) {
+			if !skippedHeaders[name] && isToken(name) && !hasHeader(params, name) {
 				params = append(params, &Param{WireName: name, FieldName: headerFieldName(r.msg.HeaderNames[name], name), Kind: HeaderParam})
 			}
 		}
@@ -210,6 +211,8 @@ func QueryKindOf(p *Param) QueryKind {
 	return QueryString
 }
 
+// queryDoc is a generic description of an OData query parameter, for an
+// operation whose page describes it in no table.
 func queryDoc(key string) string {
 	switch strings.ToLower(strings.TrimPrefix(key, "$")) {
 	case "select":
@@ -261,4 +264,56 @@ func sameRef(a, b *TypeRef) bool {
 		return sameRef(a.Elem, b.Elem)
 	}
 	return a.Named == b.Named && a.Enum == b.Enum && a.Union == b.Union
+}
+
+// documentQueryParams gives each query parameter the description its
+// page's query-parameters table writes for it, which says more than
+// queryDoc's generic words ("The number of notes on a page.", not "the
+// page size"). A table is found by its heading's words or anchor, its
+// rows by their first cell, written as the parameter is in any case.
+func documentQueryParams(params []*Param, pages []*docparse.Page) {
+	for _, p := range params {
+		if doc := tableQueryDoc(pages, p.WireName); doc != "" {
+			p.Doc = doc
+		}
+	}
+}
+
+// tableQueryDoc is the description the first of pages writes for the
+// query parameter key in a query-parameters table, or "".
+func tableQueryDoc(pages []*docparse.Page, key string) string {
+	for _, page := range pages {
+		for i := range page.Tables {
+			t := &page.Tables[i]
+			if !docparse.InSection(t.Heading, t.HeadingAnchors, "query param") {
+				continue
+			}
+			desc := queryDescColumn(t)
+			for _, row := range t.Rows {
+				if desc > 0 && desc < len(row.Cells) && strings.EqualFold(paramCellName(row.Cells[0].Text), key) {
+					if doc := strings.TrimSpace(row.Cells[desc].Text); doc != "" {
+						return doc
+					}
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// queryDescColumn is the description column of a query-parameters table:
+// the one its header calls so, else (a header row in another language)
+// the widest after the names other than a column of types.
+func queryDescColumn(t *docparse.Table) int {
+	if desc := columnIndex(t.Header, "description"); desc >= 0 {
+		return desc
+	}
+	return widestColumn(t, 0, typeColumn(t, -1))
+}
+
+// paramCellName is a parameter's name as a table cell's text writes it:
+// Markdown has read code marks, emphasis and escapes, except those a
+// page doubles (\\$top) or leaves unbalanced.
+func paramCellName(cell string) string {
+	return strings.Trim(strings.ReplaceAll(cell, "\\", ""), "` \t")
 }

@@ -33,9 +33,12 @@ type Operation struct {
 	BodyKind     BodyKind
 	Body         *TypeRef // the JSON request body, for BodyJSON
 	Result       Result
-	Examples     []*Example
-	RequestType  string // Go name of the struct the server method receives
-	Source       diag.Pos
+	// StatusFrom is where the page's prose states Result.Status, when no
+	// example shows the operation succeeding; zero otherwise.
+	StatusFrom  diag.Pos
+	Examples    []*Example
+	RequestType string // Go name of the struct the server method receives
+	Source      diag.Pos
 	// AlsoDocumented are the other places that document this method and
 	// URL, whose examples joined this operation's.
 	AlsoDocumented []diag.Pos
@@ -101,6 +104,11 @@ type Variant struct {
 	SampleArgs   []string
 	UnusedMethod string
 	NotFoundPath string // "" when no path below SamplePath is unserved
+	// RoutedNearPaths are the hostile variations of SamplePath (nearPaths)
+	// that another documented route serves, so that the defence test does
+	// not take them for an attack that got through: /me%2FfollowedSites is
+	// /{userID} of another operation when the docs document one.
+	RoutedNearPaths []string
 }
 
 // Param is a path, header or query parameter.

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -146,7 +147,7 @@ func (b *builder) giveAway(dr *opDraft, owners map[string]owned, byKey []owned) 
 	}
 	dr.op.Variants = keep
 	for _, req := range dr.requests {
-		if dr.instantiatedByAny(req) {
+		if dr.instantiatedByAny(req) || dr.callsDocumentedFunction(req) {
 			continue
 		}
 		for _, o := range ownersOfPath(byKey, req) {
@@ -192,10 +193,22 @@ func (b *builder) disagreement(to *opDraft, r *docRequest) string {
 	if resultKind(first) != resultKind(r.response) {
 		return "its examples answer another kind of result"
 	}
+	if isColl(first) != isColl(r.response) {
+		// One Go method returns a collection or an object, not both: GET
+		// /riskyUsers/{id}/history documented as one item on a page and as
+		// a list on another.
+		return "one answers a collection and the other a single object"
+	}
 	if have, got, unrelated := b.unrelatedType(first, r); unrelated {
 		return fmt.Sprintf("its example answers %s, not %s or a type derived from it", got, have)
 	}
 	return ""
+}
+
+// isColl reports a response documented as a collection.
+func isColl(r *docResponse) bool {
+	_, coll := bodyType(r.block.Annotation)
+	return coll
 }
 
 // unrelatedType reports an example whose response names a documented type
@@ -229,6 +242,30 @@ func (dr *opDraft) instantiatedByAny(r *docRequest) bool {
 	}
 	return false
 }
+
+// callsDocumentedFunction reports an example that calls, with arguments,
+// a function the draft documents without them: the page lists
+// GET /auditEvents/getAuditActivityTypes and its example sends
+// /auditEvents/getAuditActivityTypes(category='x'). The example belongs to
+// the page, not to another page's /auditEvents/{id} that its path also
+// instantiates.
+func (dr *opDraft) callsDocumentedFunction(r *docRequest) bool {
+	path := examplePath(r)
+	bare := callArguments.ReplaceAllString(path, "$1")
+	if bare == path || r.msg.Method != dr.op.Method {
+		return false
+	}
+	for _, v := range dr.op.Variants {
+		if _, ok := matchPath(v.Parts, bare); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// callArguments is the argument list of a function call that ends a path
+// segment: "(category='x')" in /getAuditActivityTypes(category='x').
+var callArguments = regexp.MustCompile(`\([^/()]*\)(/|$)`)
 
 // ownersOfPath are the owners of URLs an example's path instantiates, in
 // key order: where a literal and a parameter both match (/users/delta and

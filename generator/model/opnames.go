@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -242,13 +243,7 @@ func (n *opName) describe() string {
 // translated edition's anchor writes it. Articles, and "resource" or
 // "type" at the end, say nothing the name needs.
 func titleWords(p *docparse.Page) ([]string, string) {
-	title, from := p.Title, fmt.Sprintf("title %q", p.Title)
-	if hasNonASCIILetter(title) {
-		title, from = "", "title "+fmt.Sprintf("%q", p.Title)+" (no English words, no anchor)"
-		if len(p.TitleAnchors) > 0 {
-			title, from = p.TitleAnchors[0], fmt.Sprintf("title anchor %q", p.TitleAnchors[0])
-		}
-	}
+	title, from := titleSlug(p)
 	var words []string
 	for _, w := range slugWords(title) {
 		switch w {
@@ -266,6 +261,40 @@ func titleWords(p *docparse.Page) ([]string, string) {
 		break
 	}
 	return words, from
+}
+
+// titleSlug is the text an operation's name is read from, and what it is:
+// the title's English anchor where it has one, else the title. Translated
+// editions translate the title, in any script (# <a
+// name="update-accesspackage"></a>Atualizar accessPackage, 列出用户), and
+// keep the English heading's anchor, so the anchor is what every edition
+// of a page shares; an English page's anchor is its title's slug. A title
+// in another script with no anchor gives no words.
+func titleSlug(p *docparse.Page) (string, string) {
+	anchor := englishAnchor(p.TitleAnchors)
+	switch {
+	case anchor != "" && !slices.Equal(slugWords(anchor), slugWords(p.Title)):
+		return anchor, fmt.Sprintf("title anchor %q (title %q)", anchor, p.Title)
+	case anchor == "" && hasNonASCIILetter(p.Title):
+		return "", fmt.Sprintf("title %q (no English words, no anchor)", p.Title)
+	}
+	return p.Title, fmt.Sprintf("title %q", p.Title)
+}
+
+// englishSlug is an anchor as the docs' tooling writes a heading's: ASCII
+// words joined by hyphens (or underscores, or dots), one of them with a
+// letter.
+var englishSlug = regexp.MustCompile(`^[A-Za-z0-9]+(?:[-_.]+[A-Za-z0-9]+)*$`)
+
+// englishAnchor is the first of a heading's anchors that is an English
+// slug, or "": an anchor in another script names nothing in Go.
+func englishAnchor(anchors []string) string {
+	for _, a := range anchors {
+		if englishSlug.MatchString(a) && strings.IndexFunc(a, unicode.IsLetter) >= 0 {
+			return a
+		}
+	}
+	return ""
 }
 
 // exampleWords are the words of an example's name without the numbers

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/docbind/docbind/generator/httpmsg"
 	"github.com/docbind/docbind/generator/naming"
 )
 
@@ -40,7 +41,7 @@ func parsePath(path string) ([]PathPart, error) {
 	if len(path) > 1 {
 		path = strings.TrimSuffix(path, "/")
 	}
-	path = placeValues(path)
+	path = placeValues(httpmsg.CompactCalls(path))
 	if hasSpace(path) {
 		return nil, fmt.Errorf("path %q has white space or a control character outside a placeholder", path)
 	}

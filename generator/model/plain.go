@@ -138,7 +138,7 @@ func pageAnnotatesExamples(p *docparse.Page) bool {
 
 // typePlainResponses gives each plain response the type the page's
 // "Response" section links to, as an annotation would: a collection when
-// the body is one ({"value": [...]}).
+// the body is one ({"value": [...]}) and the type declares no value.
 func (b *builder) typePlainResponses(d *pageOps) {
 	linked := ""
 	for _, r := range d.plainResponses {
@@ -151,8 +151,15 @@ func (b *builder) typePlainResponses(d *pageOps) {
 		if linked == "" {
 			return
 		}
+		if isPrimitiveResult(r.body) && !b.declaresMember(linked, "value") {
+			// {"value": 12} answers a count or a list of ids: the page
+			// links the type it counts, not the type of its result.
+			continue
+		}
 		r.block.Annotation.ODataType = linked
-		r.block.Annotation.IsCollection = isCollectionBody(r.body)
+		// A body {"value": [...]} is the type itself when the type has a
+		// value member of its own.
+		r.block.Annotation.IsCollection = isCollectionBody(r.body) && !b.declaresMember(linked, "value")
 	}
 }
 

@@ -72,8 +72,101 @@ func (b *builder) buildRoutes(api *API) {
 		}
 	}
 	for _, r := range api.Routes {
-		slices.SortStableFunc(r.Targets, func(x, y RouteTarget) int { return literalLen(y.Variant) - literalLen(x.Variant) })
+		sortTargets(r)
 	}
+	b.unshadow(api)
+}
+
+// sortTargets orders the templates behind one prefix, most specific first.
+func sortTargets(r *Route) {
+	slices.SortStableFunc(r.Targets, func(x, y RouteTarget) int { return literalLen(y.Variant) - literalLen(x.Variant) })
+}
+
+// unshadow makes every routed variant reach its own operation. ServeMux
+// prefers a whole-segment wildcard (/instances/{id}) to the
+// {docbindRest...} prefix behind which a template such as
+// /instances/filterByCurrentUser(on='{on}') or /directoryRoles/roleTemplateId={id}
+// is matched, so the wildcard route would take the template's URLs. Such
+// a wildcard route joins the template's prefix route, where the more
+// literal template is tried first. The router that decides is the one the
+// generated handler builds (newRouter), asked with each variant's sample
+// path; a variant still taken by another route is unrouted with DB403.
+func (b *builder) unshadow(api *API) {
+	for range len(api.Routes) + 1 {
+		moves := shadowMoves(api)
+		if len(moves) == 0 {
+			break
+		}
+		for _, m := range moves {
+			m.into.Targets = append(m.into.Targets, m.mover.Targets...)
+			sortTargets(m.into)
+			api.Routes = slices.DeleteFunc(api.Routes, func(r *Route) bool { return r == m.mover })
+		}
+	}
+	rt := newRouter(api)
+	for _, r := range slices.Clone(api.Routes) {
+		for _, t := range slices.Clone(r.Targets) {
+			if hit, ok := routeOfSample(rt, t); !ok || hit == t.Variant.Pattern {
+				continue
+			}
+			t.Variant.Unrouted = true
+			b.diags.Warnf(t.Variant.Source, diag.UnroutableURL, "%s cannot be routed beside the other URLs (%s takes its requests); only its client method is generated", t.Variant.Pattern, rt.hitPattern)
+			r.Targets = slices.DeleteFunc(r.Targets, func(x RouteTarget) bool { return x.Variant == t.Variant })
+		}
+	}
+	api.Routes = slices.DeleteFunc(api.Routes, func(r *Route) bool { return len(r.Targets) == 0 })
+}
+
+// shadowMove is a whole-pattern route that joins a template route.
+type shadowMove struct{ mover, into *Route }
+
+// shadowMoves finds, for each template route whose sample path a
+// whole-pattern route takes, that route and the template route it joins,
+// in route order. Only a route that matches by its own pattern (not a
+// prefix) and whose pattern lies behind the template route's prefix can
+// join it.
+func shadowMoves(api *API) []shadowMove {
+	rt := newRouter(api)
+	byPattern := map[string]*Route{}
+	for _, r := range api.Routes {
+		if !r.Targets[0].Variant.IsCustom() {
+			byPattern[r.MuxPattern] = r
+		}
+	}
+	var moves []shadowMove
+	moving := map[*Route]bool{}
+	for _, r := range api.Routes {
+		for _, t := range r.Targets {
+			if !t.Variant.IsCustom() {
+				continue
+			}
+			hit, ok := routeOfSample(rt, t)
+			if !ok || hit == t.Variant.Pattern {
+				continue
+			}
+			if mover := byPattern[hit]; mover != nil && !moving[mover] && behindPrefix(mover.MuxPattern, r.MuxPattern) {
+				moving[mover] = true
+				moves = append(moves, shadowMove{mover, r})
+			}
+		}
+	}
+	return moves
+}
+
+// behindPrefix reports whether pattern lies under a {docbindRest...}
+// prefix pattern of the same method.
+func behindPrefix(pattern, prefixPattern string) bool {
+	prefix := strings.TrimSuffix(prefixPattern, "{docbindRest...}")
+	return prefix != prefixPattern && strings.HasPrefix(pattern, prefix)
+}
+
+// routeOfSample is the pattern the generated handler serves a variant's
+// sample request with; ok is false when the request cannot be made.
+func routeOfSample(rt *router, t RouteTarget) (pattern string, ok bool) {
+	if _, ok := rt.route(t.Op.Method, wirePath(t.Variant.Parts, sampleArgs(t.Variant))); !ok {
+		return "", false
+	}
+	return rt.hitPattern, true
 }
 
 // shapeOf is a variant's template with its parameters unnamed: two

@@ -3,6 +3,7 @@ package model
 import (
 	"net/http"
 	"net/http/httptest"
+	"strings"
 )
 
 // probeMethods are tried in order for a method no route serves at a path,
@@ -13,17 +14,11 @@ var probeMethods = []string{http.MethodPatch, http.MethodPut, http.MethodDelete,
 // and finds, by asking a ServeMux routed as the generated one, a method
 // that gets 405 at the sample path and a path below it that gets 404.
 func setSamples(api *API) {
-	probe := newRouter(api).mux
+	rt := newRouter(api)
+	probe := rt.mux
 	for _, op := range api.Operations {
 		for _, v := range op.Variants {
-			v.SampleArgs = nil
-			for _, p := range v.Params {
-				arg := p.ArgName + "-1"
-				if p.Multi {
-					arg += "/" + p.ArgName + "-2" // a multi-segment value spans a slash
-				}
-				v.SampleArgs = append(v.SampleArgs, arg)
-			}
+			v.SampleArgs = sampleArgs(v)
 			v.SamplePath = wirePath(v.Parts, v.SampleArgs)
 			v.UnusedMethod, v.NotFoundPath = "", ""
 			for _, m := range probeMethods {
@@ -32,6 +27,7 @@ func setSamples(api *API) {
 					break
 				}
 			}
+			v.RoutedNearPaths = routedNearPaths(rt, v)
 			candidate := v.SamplePath
 			for range 3 {
 				candidate += "/docbind-no-such-route"
@@ -42,6 +38,50 @@ func setSamples(api *API) {
 			}
 		}
 	}
+}
+
+// routedNearPaths are the near paths of a variant's sample path that the
+// handler serves as some operation.
+func routedNearPaths(rt *router, v *Variant) []string {
+	method, _, _ := strings.Cut(v.Pattern, " ")
+	var routed []string
+	for _, p := range nearPaths(v.SamplePath, v.Pattern) {
+		if op, ok := rt.route(method, p); ok && op != nil {
+			routed = append(routed, p)
+		}
+	}
+	return routed
+}
+
+// nearPaths is the Go twin of the generated test's nearPaths: variations
+// of a served path that a router must not serve as the same URL (a dot
+// segment, an empty segment, an encoded slash between two segments of the
+// pattern's literal start).
+func nearPaths(path, pattern string) []string {
+	first := strings.Index(path[1:], "/") + 1
+	if first <= 0 {
+		return []string{path + "/..", "/docbind/.." + path}
+	}
+	paths := []string{path[:first] + "/docbind/.." + path[first:], path[:first] + "/" + path[first:]}
+	_, template, _ := strings.Cut(pattern, " ")
+	if literal, _, _ := strings.Cut(template, "{"); first < len(literal)-1 {
+		paths = append(paths, path[:first]+"%2F"+path[first+1:])
+	}
+	return paths
+}
+
+// sampleArgs are the values a variant's route test fills its parameters
+// with.
+func sampleArgs(v *Variant) []string {
+	var args []string
+	for _, p := range v.Params {
+		arg := p.ArgName + "-1"
+		if p.Multi {
+			arg += "/" + p.ArgName + "-2" // a multi-segment value spans a slash
+		}
+		args = append(args, arg)
+	}
+	return args
 }
 
 // status is what the mux answers method at path; 0 for a request that

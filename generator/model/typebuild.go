@@ -156,6 +156,11 @@ func (ts *typeSet) buildFields(t *Type, d *typeDef) {
 		names.Reserve(t.Base.Name)
 	}
 	for _, m := range d.members {
+		if declared := ts.declaredInOtherCase(d, m); declared != nil {
+			ts.diags.Warnf(m.inferredPos, diag.CaseOnlyMember, "member %q of %s differs from the member %q declared at %s only in letter case; JSON names are case-sensitive, so it is kept in AdditionalProperties",
+				m.name, d.odataType, declared.name, declared.declaredPos)
+			continue
+		}
 		node := ts.resolveMember(d, m)
 		if node == nil || isDataKeyName(m.name) {
 			// A member named by data (a user's id in plannerAssignments)
@@ -200,9 +205,68 @@ func (ts *typeSet) removeInherited(t *Type) {
 			own = append(own, f)
 			continue
 		}
+		if refFamily(base.Type) != refFamily(f.Type) && refFamily(base.Type) >= 0 && refFamily(f.Type) >= 0 {
+			ts.holdAsSent(t, base, f)
+			continue
+		}
 		widen(base, f)
 	}
 	t.Fields = own
+}
+
+// declaredInOtherCase is the declared member of d or of a base type whose
+// name differs from m's only in letter case, when m itself is shown by
+// examples alone; nil otherwise.
+func (ts *typeSet) declaredInOtherCase(d *typeDef, m *memberDef) *memberDef {
+	if m.declared != nil {
+		return nil
+	}
+	seen := map[*typeDef]bool{}
+	for t := d; t != nil && !seen[t]; t = ts.lookup(t.baseType) {
+		seen[t] = true
+		for _, other := range t.members {
+			if other.declared != nil && other.name != m.name && strings.EqualFold(other.name, m.name) {
+				return other
+			}
+		}
+		if t.baseType == "" {
+			break
+		}
+	}
+	return nil
+}
+
+// holdAsSent settles an inherited member that an example of a derived
+// type shows in another shape (an object where the base's examples show
+// an array): only raw JSON holds both, so the base's field keeps its JSON
+// as sent, and the docs' disagreement is reported at both places.
+func (ts *typeSet) holdAsSent(t *Type, base, derived *Field) {
+	shown, held := refShape(derived.Type), refShape(base.Type)
+	ts.diags.Warnf(firstPos(derived.Source, t.Source), diag.TypeConflict, "member %q of %s: an example shows %s, but %s at %s holds %s; the member holds its JSON as sent",
+		derived.JSONName, t.Name, shown, t.Base.Name, base.Source, held)
+	base.Doc = strings.TrimSpace(base.Doc + fmt.Sprintf("\n\nThe docs disagree on its shape (%s at %s, %s at %s), so it holds the JSON as sent.",
+		held, base.Source, shown, derived.Source))
+	base.Type = &TypeRef{Kind: RefRaw}
+	base.Pointer = false
+}
+
+// refFamily tells objects, arrays and scalars apart, as shapeFamily does
+// for shapes; -1 for raw JSON, which holds any of them.
+func refFamily(r *TypeRef) int {
+	switch r.Kind {
+	case RefRaw:
+		return -1
+	case RefNamed, RefMap, RefUnion:
+		return 1
+	case RefSlice:
+		return 2
+	}
+	return 0
+}
+
+// refShape names a family for a diagnostic.
+func refShape(r *TypeRef) string {
+	return [...]string{"a value of any shape", "a scalar", "an object", "an array"}[refFamily(r)+1]
 }
 
 // widen lets an inherited field hold what a derived type's examples show
@@ -243,15 +307,26 @@ func (ts *typeSet) resolveMember(d *typeDef, m *memberDef) *schema.Node {
 		return m.inferred
 	case m.inferred == nil:
 		return m.declared
+	case m.inferred.Mixed && shapeFamily(m.declared) != 0:
+		// Examples show the member in several shapes (an array on one
+		// page, an object on another): whatever is declared, only raw JSON
+		// holds what every page shows.
+		ts.diags.Warnf(m.inferredPos, diag.TypeConflict, "member %q of %s: examples show it in several shapes, and the %s at %s declares %s; the member holds its JSON as sent",
+			m.name, d.odataType, m.declaredBy, m.declaredPos, m.declared.Kind)
+		m.doc = strings.TrimSpace(m.doc + "\n\nThe docs' examples disagree on its shape, so it holds the JSON as sent.")
+		return &schema.Node{Kind: schema.JSON, Mixed: true, Raw: m.inferred.Raw}
 	case compatible(m.declared, m.inferred):
 		return schema.Merge(m.declared, m.inferred)
-	case shapeFamily(m.declared) != shapeFamily(m.inferred):
-		// An object here, an array or a string there: no Go type but raw
-		// JSON holds what every page shows, so the member keeps it as sent.
+	case !sameFamilies(m.declared, m.inferred):
+		// An object here, an array or a string there (or in the elements
+		// of an array: strings where objects are declared): no Go type but
+		// raw JSON holds what every page shows, so the member keeps it as
+		// sent. A substituted value cannot stand in for a shape.
+		declared, shown := shapeNames(m.declared, m.inferred)
 		ts.diags.Warnf(m.inferredPos, diag.TypeConflict, "member %q of %s: an example shows %s %s, but the %s at %s declares %s; the member holds its JSON as sent",
-			m.name, d.odataType, m.inferred.Kind, clip(m.inferred.Raw), m.declaredBy, m.declaredPos, m.declared.Kind)
+			m.name, d.odataType, shown, clip(m.inferred.Raw), m.declaredBy, m.declaredPos, declared)
 		m.doc = strings.TrimSpace(m.doc + fmt.Sprintf("\n\nThe docs disagree on its shape (%s at %s, %s at %s), so it holds the JSON as sent.",
-			m.declared.Kind, m.declaredPos, m.inferred.Kind, m.inferredPos))
+			declared, m.declaredPos, shown, m.inferredPos))
 		return &schema.Node{Kind: schema.JSON, Mixed: true, Raw: m.inferred.Raw}
 	}
 	ts.diags.Warnf(m.inferredPos, diag.TypeConflict, "member %q of %s: an example shows %s %s, but the %s at %s declares %s; the declared type is used",
@@ -273,6 +348,38 @@ func shapeFamily(n *schema.Node) int {
 		return 2
 	}
 	return 0
+}
+
+// sameFamilies reports whether a declared and a shown shape are of one
+// family all the way down through their arrays' elements. A null, an empty
+// array and a declared raw JSON member fit anything.
+func sameFamilies(declared, inferred *schema.Node) bool {
+	for declared != nil && inferred != nil {
+		switch {
+		case inferred.Kind == schema.Null || declared.Kind == schema.JSON || declared.Kind == schema.Stream:
+			return true
+		case inferred.Mixed && shapeFamily(declared) != 0:
+			return false
+		case shapeFamily(declared) != shapeFamily(inferred):
+			return false
+		case declared.Kind != schema.Array:
+			return true
+		}
+		declared, inferred = declared.Elem, inferred.Elem
+	}
+	return true
+}
+
+// shapeNames name a declared and a shown shape for a diagnostic: their
+// kinds, and where those agree (two arrays), the elements' too ("array of
+// string" against "array of object").
+func shapeNames(declared, inferred *schema.Node) (string, string) {
+	d, i := declared.Kind.String(), inferred.Kind.String()
+	for declared.Kind == schema.Array && inferred.Kind == schema.Array && declared.Elem != nil && inferred.Elem != nil {
+		declared, inferred = declared.Elem, inferred.Elem
+		d, i = d+" of "+declared.Kind.String(), i+" of "+inferred.Kind.String()
+	}
+	return d, i
 }
 
 func clip(s string) string {

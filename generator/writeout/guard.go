@@ -2,6 +2,7 @@ package writeout
 
 import (
 	"errors"
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"io"
@@ -107,27 +108,65 @@ func checkPackage(out, pkg string) error {
 
 // handWrittenPackage returns the package a hand-written Go file belongs
 // to, an external test package (foo_test) counting as its package (foo).
-// It returns "" for a file docbind generated (it will be rewritten), one
-// the go tool ignores (//go:build ignore, as generator scripts are), and
-// one without a readable package clause, which the compiler reports
-// better.
+// It returns "" for a file handWritten skips.
 func handWrittenPackage(path string) (string, error) {
+	f, err := handWritten(path)
+	if f == nil || err != nil {
+		return "", err
+	}
+	return strings.TrimSuffix(f.Name.Name, "_test"), nil
+}
+
+// handWritten parses the package clause of a hand-written Go file, and
+// the comments above it. It returns nil for a file docbind generated (it
+// will be rewritten), one the go tool ignores (//go:build ignore, as
+// generator scripts are), and one without a readable package clause,
+// which the compiler reports better.
+func handWritten(path string) (*ast.File, error) {
 	src, err := readUnlessGenerated(path)
 	if src == nil || err != nil {
-		return "", err
+		return nil, err
 	}
 	f, err := parser.ParseFile(token.NewFileSet(), path, src, parser.PackageClauseOnly|parser.ParseComments)
 	if err != nil {
-		return "", nil
+		return nil, nil
 	}
 	for _, group := range f.Comments {
 		for _, c := range group.List {
 			if c.Pos() < f.Package && c.Text == "//go:build ignore" {
-				return "", nil
+				return nil, nil
 			}
 		}
 	}
-	return strings.TrimSuffix(f.Name.Name, "_test"), nil
+	return f, nil
+}
+
+// HasPackageDoc reports whether a hand-written Go file in out, not a test,
+// documents the package: then docbind generates no package comment of its
+// own (doc_gen.go), which go doc would show run into the user's. A folder
+// that does not exist yet holds none.
+func HasPackageDoc(out string) (bool, error) {
+	entries, err := os.ReadDir(out)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, ioProblem(out, err)
+	}
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
+			continue
+		}
+		f, err := handWritten(filepath.Join(out, e.Name()))
+		if err != nil {
+			return false, err
+		}
+		// Text drops directives (//go:generate): they document nothing.
+		if f != nil && f.Doc != nil && strings.TrimSpace(f.Doc.Text()) != "" {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // readUnlessGenerated reads a Go file, or returns nil after its first line

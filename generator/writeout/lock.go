@@ -33,7 +33,7 @@ func Lock(dir string, wait time.Duration) (unlock func(), err error) {
 		}
 		f, err := tryLock(path)
 		if err != nil {
-			return nil, ioProblem(path, err)
+			return nil, lockProblem(dir, path, err)
 		}
 		if f != nil {
 			return func() { release(path, f) }, nil
@@ -43,6 +43,17 @@ func Lock(dir string, wait time.Duration) (unlock func(), err error) {
 		}
 		time.Sleep(pause)
 	}
+}
+
+// lockProblem reports a lock file that cannot be opened. When it is not
+// there, creating it failed: the folder is what cannot be written (read
+// only, say), so the diagnostic names the folder, not a file the user
+// never made.
+func lockProblem(dir, path string, err error) error {
+	if _, statErr := os.Lstat(path); errors.Is(statErr, fs.ErrNotExist) {
+		return problem(dir, diag.OutputIO, "cannot create files in this folder: %v", underlying(err))
+	}
+	return ioProblem(path, err)
 }
 
 // mustBeRegular refuses a lock file that is a symbolic link or not a file:

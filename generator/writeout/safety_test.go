@@ -78,7 +78,7 @@ func TestApplyRemovesLeftoverTempFiles(t *testing.T) {
 	mkdir(t, dir, ".docbind-2.tmp")
 	write(t, elsewhere, "target", "kept")
 	symlink(t, filepath.Join(elsewhere, "target"), filepath.Join(dir, ".docbind-3.tmp"))
-	if err := Apply(dir, []Change{{Name: "new_gen.go", Kind: Created, New: []byte(hdr)}}); err != nil {
+	if _, err := Apply(dir, []Change{{Name: "new_gen.go", Kind: Created, New: []byte(hdr)}}); err != nil {
 		t.Fatal(err)
 	}
 	want := []string{".docbind-1.tmp.go", ".docbind-1.tmpx", ".docbind-2.tmp", ".docbind-3.tmp", ".docbind.lock", "docbind-1.tmp", "new_gen.go", "x.tmp"}

@@ -45,7 +45,7 @@ func TestPlanAndApply(t *testing.T) {
 	if strings.Join(got, " ") != "changed_gen.go:changed new_gen.go:new stale_gen.go:stale" {
 		t.Errorf("plan %v", got)
 	}
-	if err := Apply(dir, changes); err != nil {
+	if _, err := Apply(dir, changes); err != nil {
 		t.Fatal(err)
 	}
 	entries, _ := os.ReadDir(dir)

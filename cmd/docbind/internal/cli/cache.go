@@ -36,11 +36,16 @@ type cacheEntry struct {
 }
 
 // readInputs reads the selected pages and hashes them with their paths,
-// the settings and docbind's own executable.
+// the settings and docbind's own executable. The settings hold nothing of
+// the working folder (the docs are named from the output folder, the
+// OpenAPI document by its absolute path), so runs from the module's root
+// and from the package's folder share the cache entry, as they share the
+// output. When pages cannot be read, it returns those it read.
 func readInputs(opt *options) (inputs, error) {
-	sources, err := generator.ReadSources(os.DirFS(opt.docs), opt.generatorOptions())
+	gopt := opt.generatorOptions(opt.paths.generated)
+	sources, err := generator.ReadSources(os.DirFS(opt.docs), gopt)
 	if err != nil {
-		return inputs{}, err
+		return inputs{sources: sources}, err
 	}
 	h := sha256.New()
 	if exe, err := os.Executable(); err == nil {
@@ -54,7 +59,7 @@ func readInputs(opt *options) (inputs, error) {
 		Pkg     string
 		Strict  bool
 		OpenAPI any
-	}{opt.generatorOptions(), opt.pkg, opt.strict, []any{opt.openapi, opt.openAPISettings()}})
+	}{gopt, opt.pkg, opt.strict, []any{absolute(opt.openapi), opt.openAPISettings()}})
 	h.Write(settings)
 	for _, s := range sources {
 		h.Write([]byte(s.Path + "\x00"))
@@ -62,6 +67,17 @@ func readInputs(opt *options) (inputs, error) {
 		h.Write([]byte{0})
 	}
 	return inputs{hash: hex.EncodeToString(h.Sum(nil)), sources: sources}, nil
+}
+
+// absolute is path made absolute, "" for none.
+func absolute(path string) string {
+	if path == "" {
+		return ""
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
 }
 
 func cachePath(opt *options) (string, bool) { return cacheFile(opt, ".json") }
@@ -165,7 +181,9 @@ func saveCache(opt *options, in inputs, res *generator.Result, openAPI []byte) {
 	if !ok {
 		return
 	}
-	c := cacheEntry{Inputs: in.hash, Files: map[string]string{}, Diags: res.Diags, Operations: len(res.API.Operations), Types: len(res.API.Types) + len(res.API.Enums) + len(res.API.Unions)}
+	// The diagnostics as the generator names pages, from the output
+	// folder: a run from another folder shows them from there.
+	c := cacheEntry{Inputs: in.hash, Files: map[string]string{}, Diags: res.Diags, Operations: res.Operations, Types: res.Types}
 	for _, f := range res.Files {
 		c.Files[f.Name] = hashOf(f.Content)
 	}

@@ -8,9 +8,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -37,12 +39,6 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	if code >= 0 {
 		return code
 	}
-	stop, err := startProfiles(opt)
-	if err != nil {
-		fmt.Fprintf(stderr, "docbind: %v\n", err)
-		return ExitFail
-	}
-	defer stop()
 	r := &run{opt: opt, stdout: stdout, stderr: stderr, start: time.Now()}
 	return r.main()
 }
@@ -58,24 +54,80 @@ type run struct {
 	unchanged      bool // the cache showed the inputs unchanged: nothing was parsed
 }
 
+// main runs once the flags are read: from here on, every way out goes
+// through finish, so every run ends with its summary line.
 func (r *run) main() int {
-	inputs, err := readInputs(r.opt)
+	if code := r.prepare(); code >= 0 {
+		return code
+	}
+	stop, err := startProfiles(r.opt)
 	if err != nil {
 		return r.fail(err)
 	}
+	defer stop()
+	return r.generate()
+}
+
+// prepare completes the options from docbind.json and the folders, and
+// refuses what cannot be run: -1 to go on, else the exit code.
+func (r *run) prepare() int {
+	o := r.opt
+	if err := o.applyConfig(); err != nil {
+		return r.fail(err)
+	}
+	if o.pkg == "" {
+		o.pkg = defaultPackage(o.out)
+	}
+	o.paths = newDocsPaths(o.docs, o.out)
+	if err := checkDocsFolder(o.docs, o.paths.shown); err != nil {
+		return r.refuse(err)
+	}
+	if err := writeout.CheckTarget(o.out, o.docs, o.pkg); err != nil {
+		return r.refuse(err)
+	}
+	documented, err := writeout.HasPackageDoc(o.out)
+	if err != nil {
+		return r.fail(err)
+	}
+	o.omitPackageDoc = documented
+	return -1
+}
+
+// checkDocsFolder refuses a -docs that names no folder: a usage error,
+// unlike a folder that cannot be read, which ReadSources reports.
+func checkDocsFolder(docs, shown string) error {
+	info, err := os.Stat(docs)
+	var diags diag.List
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		diags.Errorf(diag.Pos{File: shown}, diag.DocsUnreadable, "cannot be read: no such folder (-docs names the folder of Markdown pages)")
+	case err == nil && !info.IsDir():
+		diags.Errorf(diag.Pos{File: shown}, diag.DocsUnreadable, "is a file, not a folder (-docs names the folder of Markdown pages)")
+	}
+	return diags.Err()
+}
+
+// generate reads the docs, generates the package and writes it, or
+// compares it with the folder under -check.
+func (r *run) generate() int {
+	paths := r.opt.paths
+	inputs, err := readInputs(r.opt)
 	r.pages = len(inputs.sources)
+	if err != nil {
+		return r.fail(paths.err(err))
+	}
 	// -v explains the model, so it needs a run that builds one.
 	if cached, ok := loadCache(r.opt, inputs); ok && !r.opt.verbose && upToDate(r.opt.out, cached.Files) && openAPIUpToDate(r.opt.openapi, cached.OpenAPI) {
 		// Nothing changed since the last run: no parsing, nothing written.
 		r.unchanged = true
 		r.ops, r.types = cached.Operations, cached.Types
-		r.report(cached.Diags)
+		r.report(paths.diags(cached.Diags))
 		if r.opt.strict && r.warnings > 0 {
 			return r.finish(ExitFail)
 		}
 		return r.finish(ExitOK)
 	}
-	gopt := r.opt.generatorOptions()
+	gopt := r.opt.generatorOptions(paths.generated)
 	renderCache, cached := renderCachePath(r.opt)
 	if cached {
 		gopt.Cache = generator.LoadCache(renderCache)
@@ -85,7 +137,8 @@ func (r *run) main() int {
 		saveRenderCache(gopt.Cache, renderCache)
 	}
 	if res != nil {
-		r.report(res.Diags)
+		r.ops, r.types = res.Operations, res.Types
+		r.report(paths.diags(res.Diags))
 	}
 	if err != nil {
 		var list diag.ErrorList
@@ -94,9 +147,8 @@ func (r *run) main() int {
 		}
 		return r.fail(err)
 	}
-	r.ops, r.types = len(res.API.Operations), len(res.API.Types)+len(res.API.Enums)+len(res.API.Unions)
 	if r.opt.verbose {
-		res.Explain(r.stdout)
+		r.explain(res)
 	}
 	if r.opt.strict && r.warnings > 0 {
 		fmt.Fprintf(r.stderr, "docbind: %d warning(s) and -strict: nothing written\n", r.warnings)
@@ -106,6 +158,13 @@ func (r *run) main() int {
 		return r.checkOutput(res)
 	}
 	return r.writeOutput(inputs, res)
+}
+
+// explain writes -v's report, naming pages as diagnostics do.
+func (r *run) explain(res *generator.Result) {
+	var b strings.Builder
+	res.Explain(&b)
+	fmt.Fprint(r.stdout, r.opt.paths.text(b.String()))
 }
 
 // report prints diagnostics, at most -maxdiags of them, and counts the
@@ -128,13 +187,23 @@ func (r *run) report(diags diag.List) {
 // fail reports what stopped the run: diagnostics as they are, any other
 // error after "docbind:".
 func (r *run) fail(err error) int {
+	return r.stop(err, ExitFail)
+}
+
+// refuse reports a usage error found once flags are read: a folder that
+// cannot be the docs or the output.
+func (r *run) refuse(err error) int {
+	return r.stop(err, ExitUsage)
+}
+
+func (r *run) stop(err error, code int) int {
 	var list diag.ErrorList
 	if errors.As(err, &list) {
 		r.report(diag.List(list))
-		return r.finish(ExitFail)
+		return r.finish(code)
 	}
 	fmt.Fprintf(r.stderr, "docbind: %v\n", err)
-	return r.finish(ExitFail)
+	return r.finish(code)
 }
 
 // finish prints the one summary line every run ends with.

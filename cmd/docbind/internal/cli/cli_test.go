@@ -115,12 +115,13 @@ func TestRunUsage(t *testing.T) {
 		want int
 		msg  string
 	}{
-		{[]string{"-nosuchflag"}, ExitUsage, "usage: docbind"},
-		{[]string{"-docs", docs, "extra"}, ExitUsage, `unexpected argument "extra"`},
+		{[]string{"-nosuchflag"}, ExitUsage, "docbind: flag provided but not defined: -nosuchflag\nrun 'docbind -h' for usage\n"},
+		{[]string{"-maxdiags", "many"}, ExitUsage, "docbind: invalid value \"many\" for flag -maxdiags: parse error\nrun 'docbind -h' for usage\n"},
+		{[]string{"-docs", docs, "extra"}, ExitUsage, "docbind: unexpected argument \"extra\"\nrun 'docbind -h' for usage\n"},
 		{[]string{"-docs", docs, "-out", docs}, ExitUsage, "is the docs folder"},
 		{[]string{"-h"}, ExitOK, "-check"},
 		{[]string{"-docs", docs, "-out", out, "-package", "a-b"}, ExitFail, "not a Go identifier"},
-		{[]string{"-docs", filepath.Join(docs, "missing"), "-out", out}, ExitFail, "docbind: "},
+		{[]string{"-docs", filepath.Join(docs, "missing"), "-out", out}, ExitUsage, "missing: error DB504: cannot be read: no such folder"},
 	}
 	for _, tt := range tests {
 		code, msg := docbind(tt.args...)

@@ -13,7 +13,6 @@ import (
 	"github.com/docbind/docbind/generator/config"
 	"github.com/docbind/docbind/generator/model"
 	"github.com/docbind/docbind/generator/openapi"
-	"github.com/docbind/docbind/generator/writeout"
 )
 
 // options are the settings of a run: docbind.json, then flags over it.
@@ -27,6 +26,8 @@ type options struct {
 	cpuprofile, memprofile string
 	cfg                    config.Config
 	set                    map[string]bool // flags given on the command line
+	paths                  docsPaths       // how generated files and messages name the docs
+	omitPackageDoc         bool            // the package's own files document it
 }
 
 const usage = `usage: docbind [flags]
@@ -50,7 +51,6 @@ Flags:
 func parseArgs(args []string, stderr io.Writer) (*options, int) {
 	opt := &options{set: map[string]bool{}}
 	fs := flag.NewFlagSet("docbind", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	fs.StringVar(&opt.docs, "docs", "docs", "folder of Markdown API docs to read")
 	fs.StringVar(&opt.out, "out", "out", "folder to write the generated Go package to")
 	fs.StringVar(&opt.pkg, "package", "", "package name of the generated code (default $GOPACKAGE, else the -out folder's name)")
@@ -66,41 +66,37 @@ func parseArgs(args []string, stderr io.Writer) (*options, int) {
 	if code := parseFlags(fs, usage, args, stderr, opt.set); code >= 0 {
 		return nil, code
 	}
-	if err := opt.applyConfig(); err != nil {
-		fmt.Fprintln(stderr, err)
-		return nil, ExitFail
-	}
-	if opt.pkg == "" {
-		opt.pkg = defaultPackage(opt.out)
-	}
-	if err := writeout.CheckTarget(opt.out, opt.docs, opt.pkg); err != nil {
-		fmt.Fprintln(stderr, err) // one "path: error DB6xx: message" line
-		return nil, ExitUsage
-	}
 	return opt, -1
 }
 
 // parseFlags parses args with fs, whose help starts with usage, and notes
 // the flags given in set. It returns -1 to go on, else the exit code: a
-// bad flag or an argument is a usage error, -h is not.
+// bad flag or an argument is a usage error, said in one line and a hint,
+// where the whole usage would bury it; -h prints the usage and is not an
+// error.
 func parseFlags(fs *flag.FlagSet, usage string, args []string, stderr io.Writer, set map[string]bool) int {
-	fs.Usage = func() {
+	fs.SetOutput(io.Discard) // the flag package's message comes back as err
+	fs.Usage = func() {}
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
 		fmt.Fprint(stderr, usage)
+		fs.SetOutput(stderr)
 		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
-		return ExitUsage
+		return ExitOK
+	case err != nil:
+		return usageError(fs, stderr, err.Error())
+	case fs.NArg() > 0:
+		return usageError(fs, stderr, fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
 	}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
-		fs.Usage()
-		return ExitUsage
-	}
 	return -1
+}
+
+// usageError prints a bad command line's message and where help is.
+func usageError(fs *flag.FlagSet, stderr io.Writer, msg string) int {
+	fmt.Fprintf(stderr, "%s: %s\nrun '%s -h' for usage\n", fs.Name(), msg, fs.Name())
+	return ExitUsage
 }
 
 // applyConfig reads docbind.json (or -config) and takes from it what no
@@ -142,13 +138,16 @@ func (o *options) openAPISettings() openapi.Settings {
 	return openapi.Settings{Title: o.cfg.OpenAPI.Title, Version: o.cfg.OpenAPI.Version, Servers: o.cfg.OpenAPI.Servers}
 }
 
-func (o *options) generatorOptions() generator.Options {
+// generatorOptions are the generator's settings, the pages named under
+// label (see docsPaths).
+func (o *options) generatorOptions(label string) generator.Options {
 	return generator.Options{
-		DocsLabel: docsLabel(o.docs),
-		Package:   o.pkg,
-		Include:   o.cfg.Include,
-		Exclude:   o.cfg.Exclude,
-		Suppress:  o.cfg.Suppress,
+		DocsLabel:      label,
+		Package:        o.pkg,
+		OmitPackageDoc: o.omitPackageDoc,
+		Include:        o.cfg.Include,
+		Exclude:        o.cfg.Exclude,
+		Suppress:       o.cfg.Suppress,
 		Model: model.Config{
 			OperationNames: o.cfg.Operations,
 			TypeNames:      o.cfg.Types,
@@ -157,15 +156,27 @@ func (o *options) generatorOptions() generator.Options {
 	}
 }
 
-// fixCommand is the command that regenerates what -check found stale.
+// fixCommand is the command that regenerates what -check found stale,
+// run from the same folder: the flags given, and -package when it came
+// from $GOPACKAGE, which a shell does not have. Since generated files do
+// not depend on the folder docbind runs in, it writes what go generate
+// would.
 func (o *options) fixCommand() string {
 	args := []string{"docbind"}
 	for _, f := range []struct{ name, value string }{{"config", o.configFile}, {"docs", o.docs}, {"out", o.out}, {"package", o.pkg}, {"openapi", o.openapi}} {
-		if o.set[f.name] {
-			args = append(args, "-"+f.name, f.value)
+		if o.set[f.name] || f.name == "package" && o.pkg != o.cfg.Package && o.pkg != folderPackage(o.out) {
+			args = append(args, "-"+f.name, shellQuote(f.value))
 		}
 	}
 	return strings.Join(args, " ")
+}
+
+// shellQuote quotes a word for a POSIX shell when it needs it.
+func shellQuote(s string) string {
+	if s != "" && !strings.ContainsAny(s, " \t\n'\"\\$`*?[]{}()<>|&;#~!") {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // defaultPackage is $GOPACKAGE under go generate, else the output folder's
@@ -174,6 +185,11 @@ func defaultPackage(out string) string {
 	if p := os.Getenv("GOPACKAGE"); p != "" {
 		return p
 	}
+	return folderPackage(out)
+}
+
+// folderPackage is the output folder's name made into an identifier.
+func folderPackage(out string) string {
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		abs = out
@@ -188,18 +204,4 @@ func defaultPackage(out string) string {
 		return "api"
 	}
 	return b.String()
-}
-
-// docsLabel names the docs folder in positions and generated comments: the
-// path as given when relative, so output is the same on every machine.
-func docsLabel(docs string) string {
-	if !filepath.IsAbs(docs) {
-		return filepath.ToSlash(filepath.Clean(docs))
-	}
-	if wd, err := os.Getwd(); err == nil {
-		if rel, err := filepath.Rel(wd, docs); err == nil && !strings.HasPrefix(rel, "..") {
-			return filepath.ToSlash(rel)
-		}
-	}
-	return filepath.Base(docs)
 }

@@ -39,10 +39,15 @@ func remove(t *testing.T, path string) {
 }
 
 // completeRun generates docs into a fresh folder and returns its files and
-// how long the run took.
+// how long the run took. The folder is beside docs, as the tests' output
+// folders are: generated files name the docs from the output folder.
 func completeRun(t *testing.T, bin, docs, pkg string) (map[string]string, time.Duration) {
 	t.Helper()
-	out := filepath.Join(t.TempDir(), "out")
+	out, err := os.MkdirTemp(filepath.Dir(docs), "complete-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(out)
 	took := timedRun(t, bin, docs, out, pkg)
 	files := folderFiles(t, out)
 	if len(files) < 100 {

@@ -18,7 +18,8 @@ func TestVerboseExplains(t *testing.T) {
 		}
 		for _, want := range []string{
 			"create-version.md -> create_version_gen.go, create_version_gen_test.go",
-			"operation CreateVersion from " + filepath.Base(docs) + "/create-version.md:9:1 (1 example tested)",
+			// The docs as the working folder reaches them: absolute, here.
+			"operation CreateVersion from " + filepath.ToSlash(docs) + "/create-version.md:9:1 (1 example tested)",
 			"client DriveItem(itemID).CreateVersion: POST /drive/items/{itemID}/versions (served as CreateVersion) from",
 			"type Item (microsoft.graph.item) from",
 			"shared -> client_gen.go, doc_gen.go, fake_gen.go, helpers_gen.go, helpers_gen_test.go, server_gen.go, values_gen.go (Server: 1 method, 3 routes)",
@@ -68,16 +69,18 @@ func TestFailuresAreDiagnostics(t *testing.T) {
 	tests := []struct {
 		name string
 		args []string
+		exit int
 		want string
 	}{
-		{"missing docs folder", []string{"-docs", filepath.Join(root, "missing"), "-out", out}, "missing: error DB504: cannot be read: no such file or directory"},
-		{"package name", []string{"-docs", docs, "-out", out, "-package", "9lives"}, ": error DB505: package name \"9lives\" is not a Go identifier"},
+		{"missing docs folder", []string{"-docs", filepath.Join(root, "missing"), "-out", out}, ExitUsage, "missing: error DB504: cannot be read: no such folder (-docs names the folder of Markdown pages)"},
+		{"docs is a file", []string{"-docs", filepath.Join(docs, "create-version.md"), "-out", out}, ExitUsage, "create-version.md: error DB504: is a file, not a folder"},
+		{"package name", []string{"-docs", docs, "-out", out, "-package", "9lives"}, ExitFail, ": error DB505: package name \"9lives\" is not a Go identifier"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			code, msg := docbind(tt.args...)
-			if code != ExitFail || !strings.Contains(msg, tt.want) {
-				t.Errorf("exit %d, output:\n%s\nwant exit 1 and %q", code, msg, tt.want)
+			if code != tt.exit || !strings.Contains(msg, tt.want) {
+				t.Errorf("exit %d, output:\n%s\nwant exit %d and %q", code, msg, tt.exit, tt.want)
 			}
 		})
 	}

@@ -162,7 +162,8 @@ func (s *fakeServer) watch(ctx context.Context) {
 // them and keeps serving the fake it has, if any.
 func (s *fakeServer) load() error {
 	start := time.Now()
-	gopt := s.opt.generatorOptions()
+	// No output folder: pages are named as the working folder reaches them.
+	gopt := s.opt.generatorOptions(docsShown(s.opt.docs))
 	sources, err := generator.ReadSources(os.DirFS(s.opt.docs), gopt)
 	var api *model.API
 	var diags diag.List

@@ -14,10 +14,11 @@ import (
 // lock is reported rather than waited on forever.
 var lockWait = time.Minute
 
-// writeOutput brings the output folder up to date. It holds the folder's
-// lock from planning to saving the cache, so concurrent runs take turns:
-// each plans against what the previous one finished writing, and the
-// cache records the files this run wrote.
+// writeOutput brings the output folder up to date, with the OpenAPI
+// document, all or nothing. It holds the folder's lock from planning to
+// saving the cache, so concurrent runs take turns: each plans against
+// what the previous one finished writing, and the cache records the files
+// this run wrote.
 func (r *run) writeOutput(in inputs, res *generator.Result) int {
 	unlock, err := writeout.Lock(r.opt.out, lockWait)
 	if err != nil {
@@ -33,15 +34,13 @@ func (r *run) writeOutput(in inputs, res *generator.Result) int {
 		// Before writing anything: the document's file may not be ours.
 		return r.fail(err)
 	}
-	if err := writeout.Apply(r.opt.out, changes); err != nil {
-		return r.fail(err)
-	}
-	r.written = len(changes)
+	var docs []writeout.Document
 	if doc != nil && !bytes.Equal(old, doc) {
-		if err := writeout.WriteDocument(r.opt.openapi, doc); err != nil {
-			return r.fail(err)
-		}
-		r.written++
+		docs = append(docs, writeout.Document{Path: r.opt.openapi, Old: old, New: doc})
+	}
+	r.written, err = writeout.Apply(r.opt.out, changes, docs...)
+	if err != nil {
+		return r.fail(err)
 	}
 	saveCache(r.opt, in, res, doc)
 	return r.finish(ExitOK)
