@@ -87,13 +87,16 @@ func TestTranslatedEditionPasses(t *testing.T) {
 		} else if got := clientAPI(res.Files); got != want {
 			t.Errorf("%s: files and client methods differ from English:\n got\n%s\nwant\n%s", lang, got, want)
 		}
+		if lang == "English" {
+			// The translations give English's code: their packages are the
+			// ones to build and test. (go test runs vet's checks too.)
+			continue
+		}
 		t.Run(lang, func(t *testing.T) {
 			t.Parallel()
 			dir := writeModule(t, "edition", res.Files)
-			for _, args := range [][]string{{"vet", "./..."}, {"test", "-count=1", "./..."}} {
-				if out, err := goCmd(dir, args...); err != nil {
-					t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
-				}
+			if out, err := goCmd(dir, "test", "-count=1", "./..."); err != nil {
+				t.Fatalf("go test: %v\n%s", err, out)
 			}
 		})
 	}
