@@ -21,6 +21,7 @@ func TestAnnotationContradictsBlock(t *testing.T) {
 		{"isEmpty over a body", `, "isEmpty": true`, "200 OK", `{ "id": "n1", "title": "Hi" }`, ResultJSON, false},
 		{"expectError over a success", `, "expectError": true`, "200 OK", `{ "id": "n1", "title": "Hi" }`, ResultJSON, false},
 		{"isEmpty and no body", `, "isEmpty": true`, "204 No Content", ``, ResultNone, false},
+		{"isEmpty over a page of no items", `, "isEmpty": true, "isCollection": true`, "200 OK", `{ "value": [] }`, ResultJSON, false},
 		{"expectError over an error", `, "expectError": true`, "404 Not Found", `{ "error": { "code": "itemNotFound", "message": "no" } }`, ResultNone, true},
 	}
 	for _, tt := range tests {

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tidwall/gjson"
+
 	"github.com/docbind/docbind/generator/diag"
 	"github.com/docbind/docbind/generator/docparse"
 	"github.com/docbind/docbind/generator/httpmsg"
@@ -272,13 +274,31 @@ func (b *builder) readResponse(blk *docparse.Block) *docResponse {
 func (b *builder) settleAnnotation(blk *docparse.Block, msg *httpmsg.Response) {
 	a := &blk.Annotation
 	if a.IsEmpty && strings.TrimSpace(msg.Body) != "" {
-		b.diags.Warnf(blk.AnnotationPos, diag.AnnotationContradicts, "response: the annotation says \"isEmpty\": true, but the block shows a body; the body is read as the example's")
+		// On a collection, "isEmpty" says the collection has no items
+		// (ApiDoctor then expects none), which a page of no items shows.
+		if !emptyCollection(*a, msg.Body) {
+			b.diags.Warnf(blk.AnnotationPos, diag.AnnotationContradicts, "response: the annotation says \"isEmpty\": true, but the block shows a body; the body is read as the example's")
+		}
 		a.IsEmpty = false
 	}
 	if a.ExpectError && msg.Status < 400 {
 		b.diags.Warnf(blk.AnnotationPos, diag.AnnotationContradicts, "response: the annotation says \"expectError\": true, but status %d is a success; it is read as one", msg.Status)
 		a.ExpectError = false
 	}
+}
+
+// emptyCollection reports a collection response whose body is a page of
+// no items: {"value": []}.
+func emptyCollection(a docparse.Annotation, body string) bool {
+	if _, isCollection := bodyType(a); !isCollection {
+		return false
+	}
+	member := a.CollectionProperty
+	if member == "" {
+		member = "value"
+	}
+	items := gjson.Get(body, gjson.Escape(member))
+	return items.IsArray() && len(items.Array()) == 0
 }
 
 // bodiless reports a status whose response has no body (RFC 9110): 1xx,
