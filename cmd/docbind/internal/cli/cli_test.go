@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -149,6 +150,15 @@ func TestDefaultPackage(t *testing.T) {
 var seedPage, _ = filepath.Abs("../../../../docs/create-version.md")
 
 func TestMain(m *testing.M) {
+	// The go command docbind runs for the standard library's export data
+	// (and the builds of the process tests) keep Go's build cache: moved
+	// with the user's cache folder, it would be empty, and the export data
+	// of the whole standard library would be built again, about 30 s.
+	if os.Getenv("GOCACHE") == "" {
+		if out, err := exec.Command("go", "env", "GOCACHE").Output(); err == nil {
+			os.Setenv("GOCACHE", strings.TrimSpace(string(out)))
+		}
+	}
 	// Keep the run cache of these tests out of the user's cache folder.
 	dir, err := os.MkdirTemp("", "docbind-cache")
 	if err != nil {
