@@ -152,8 +152,7 @@ func genNewHandler(f *jen.File, api *model.API) {
 func registration(r *model.Route) jen.Code {
 	// Only variants served as themselves are registered: the model leaves
 	// the others out of Routes.
-	first := r.Targets[0]
-	if !first.Variant.IsCustom() {
+	if first := r.Targets[0]; !r.IsTemplate() {
 		return jen.Id("mux").Dot("HandleFunc").Call(jen.Lit(r.MuxPattern), picked(first.Op))
 	}
 	var routes []jen.Code

@@ -23,8 +23,7 @@ func New(api *model.API, log func(line string)) http.Handler {
 	fake := newExampleFake(api.BaseURL, examples(api), log)
 	mux := http.NewServeMux()
 	for _, r := range api.Routes {
-		first := r.Targets[0]
-		if !first.Variant.IsCustom() {
+		if first := r.Targets[0]; !r.IsTemplate() {
 			mux.HandleFunc(r.MuxPattern, fake.answer(first.Op.Name))
 			continue
 		}

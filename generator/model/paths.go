@@ -177,7 +177,7 @@ func muxPattern(method string, parts []PathPart) string {
 		prefix = "/"
 	}
 	prefix = prefix[:strings.LastIndexByte(prefix, '/')+1]
-	return method + " " + prefix + "{docbindRest...}"
+	return method + " " + prefix + restWildcard
 }
 
 // matchPath reports whether a concrete path instantiates the parts, and the

@@ -18,6 +18,15 @@ type Route struct {
 	Targets    []RouteTarget
 }
 
+// IsTemplate reports a {docbindRest...} route, whose targets the generated
+// router matches in order, rather than a pattern the mux matches itself.
+// (A template route may hold whole-pattern variants too: those that
+// would otherwise take its templates' URLs, see unshadow.)
+func (r *Route) IsTemplate() bool { return strings.HasSuffix(r.MuxPattern, restWildcard) }
+
+// restWildcard ends the mux pattern of a template route.
+const restWildcard = "{docbindRest...}"
+
 // RouteTarget is a variant of an operation, as a route serves it.
 type RouteTarget struct {
 	Op      *Operation
@@ -129,7 +138,7 @@ func shadowMoves(api *API) []shadowMove {
 	rt := newRouter(api)
 	byPattern := map[string]*Route{}
 	for _, r := range api.Routes {
-		if !r.Targets[0].Variant.IsCustom() {
+		if !r.IsTemplate() {
 			byPattern[r.MuxPattern] = r
 		}
 	}
@@ -156,7 +165,7 @@ func shadowMoves(api *API) []shadowMove {
 // behindPrefix reports whether pattern lies under a {docbindRest...}
 // prefix pattern of the same method.
 func behindPrefix(pattern, prefixPattern string) bool {
-	prefix := strings.TrimSuffix(prefixPattern, "{docbindRest...}")
+	prefix := strings.TrimSuffix(prefixPattern, restWildcard)
 	return prefix != prefixPattern && strings.HasPrefix(pattern, prefix)
 }
 

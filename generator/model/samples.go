@@ -129,7 +129,7 @@ func newRouter(api *API) *router {
 	rt := &router{mux: http.NewServeMux()}
 	for _, r := range api.Routes {
 		targets := r.Targets
-		if !targets[0].Variant.IsCustom() {
+		if !r.IsTemplate() {
 			rt.mux.HandleFunc(r.MuxPattern, func(_ http.ResponseWriter, req *http.Request) { rt.hit, rt.hitPattern = targets[0].Op, req.Pattern })
 			continue
 		}
