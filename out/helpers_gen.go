@@ -61,8 +61,12 @@ func decodeOpen(data []byte, fields any, extra *map[string]json.RawMessage, know
 // another case.
 func foldsOntoKnown(all map[string]json.RawMessage, known []string) bool {
 	for name := range all {
+		if slices.Contains(known, name) {
+			// A declared member: the common case, and no fold to look for.
+			continue
+		}
 		for _, k := range known {
-			if name != k && strings.EqualFold(name, k) {
+			if strings.EqualFold(name, k) {
 				return true
 			}
 		}

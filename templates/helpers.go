@@ -64,8 +64,12 @@ func genOpenHelpers(f *jen.File) {
 	f.Comment("another case.")
 	f.Func().Id("foldsOntoKnown").Params(jen.Id("all").Add(extra), jen.Id("known").Index().String()).Bool().Block(
 		jen.For(jen.Id("name").Op(":=").Range().Id("all")).Block(
+			jen.If(jen.Qual("slices", "Contains").Call(jen.Id("known"), jen.Id("name"))).Block(
+				jen.Comment("A declared member: the common case, and no fold to look for."),
+				jen.Continue(),
+			),
 			jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("known")).Block(
-				jen.If(jen.Id("name").Op("!=").Id("k").Op("&&").Qual("strings", "EqualFold").Call(jen.Id("name"), jen.Id("k"))).Block(jen.Return(jen.True())),
+				jen.If(jen.Qual("strings", "EqualFold").Call(jen.Id("name"), jen.Id("k"))).Block(jen.Return(jen.True())),
 			),
 		),
 		jen.Return(jen.False()),

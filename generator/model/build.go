@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/tidwall/gjson"
-
 	"github.com/docbind/docbind/generator/diag"
 	"github.com/docbind/docbind/generator/docparse"
 	"github.com/docbind/docbind/generator/httpmsg"
@@ -258,25 +256,25 @@ func (b *builder) readResponse(blk *docparse.Block) *docResponse {
 		return nil
 	}
 	r := &docResponse{block: blk, msg: msg}
-	b.settleAnnotation(blk, msg)
 	if bodiless(msg.Status) && strings.TrimSpace(msg.Body) != "" {
 		b.diags.Warnf(lineAt(blk.CodePos, msg.BodyLine), diag.BodyNotAllowed, "response: status %d has no body in HTTP, but the docs show one; it is ignored", msg.Status)
 		msg.Body = ""
-		return r
+	} else {
+		msg.Body, r.body = b.readExampleBody(blk, msg.Body, msg.BodyLine)
 	}
-	msg.Body, r.body = b.readExampleBody(blk, msg.Body, msg.BodyLine)
+	b.settleAnnotation(blk, msg, r.body)
 	return r
 }
 
 // settleAnnotation reads a response block as it is where its annotation
 // says otherwise: "isEmpty" over a body, "expectError" over a success
 // status. Every later stage then agrees with what the tests replay.
-func (b *builder) settleAnnotation(blk *docparse.Block, msg *httpmsg.Response) {
+func (b *builder) settleAnnotation(blk *docparse.Block, msg *httpmsg.Response, body *schema.Node) {
 	a := &blk.Annotation
 	if a.IsEmpty && strings.TrimSpace(msg.Body) != "" {
 		// On a collection, "isEmpty" says the collection has no items
 		// (ApiDoctor then expects none), which a page of no items shows.
-		if !emptyCollection(*a, msg.Body) {
+		if !emptyCollection(*a, body) {
 			b.diags.Warnf(blk.AnnotationPos, diag.AnnotationContradicts, "response: the annotation says \"isEmpty\": true, but the block shows a body; the body is read as the example's")
 		}
 		a.IsEmpty = false
@@ -287,18 +285,18 @@ func (b *builder) settleAnnotation(blk *docparse.Block, msg *httpmsg.Response) {
 	}
 }
 
-// emptyCollection reports a collection response whose body is a page of
-// no items: {"value": []}.
-func emptyCollection(a docparse.Annotation, body string) bool {
-	if _, isCollection := bodyType(a); !isCollection {
+// emptyCollection reports a collection response whose body, as read, is a
+// page of no items: {"value": []}.
+func emptyCollection(a docparse.Annotation, body *schema.Node) bool {
+	if _, isCollection := bodyType(a); !isCollection || body == nil || body.Kind != schema.Object {
 		return false
 	}
 	member := a.CollectionProperty
 	if member == "" {
 		member = "value"
 	}
-	items := gjson.Get(body, gjson.Escape(member))
-	return items.IsArray() && len(items.Array()) == 0
+	items := body.Field(member)
+	return items != nil && items.Kind == schema.Array && len(items.Items) == 0
 }
 
 // bodiless reports a status whose response has no body (RFC 9110): 1xx,
