@@ -62,7 +62,7 @@ func (o Options) selected(p string) bool {
 func (o Options) suppressed(d diag.Diagnostic) bool {
 	rel := strings.TrimPrefix(d.Pos.File, o.DocsLabel+"/")
 	return slices.ContainsFunc(o.Suppress, func(s config.Suppression) bool {
-		return s.Code == d.Code && d.Severity == diag.Warning && (s.Files == "" || config.Match(s.Files, rel))
+		return s.Code == d.Code && d.Severity != diag.Error && (s.Files == "" || config.Match(s.Files, rel))
 	})
 }
 

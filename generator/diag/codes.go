@@ -12,6 +12,10 @@ const (
 	UnclosedFence         Code = "DB103" // a code fence runs to the end of the page
 	PageTooLarge          Code = "DB104" // a page is larger than docparse.MaxPageBytes
 	EscapedAnnotation     Code = "DB105" // an annotation's JSON was HTML-escaped; its entities were decoded
+	BrokenPageLink        Code = "DB106" // a relative link names a page or file that is not in the docs
+	BrokenAnchorLink      Code = "DB107" // a link's #anchor is no heading of its target page
+	UndefinedLinkID       Code = "DB108" // a reference-style link's id is never defined
+	BadFrontMatter        Code = "DB109" // a page's YAML front matter cannot be read
 	BadRequest            Code = "DB201" // a request block is not an HTTP request
 	BadResponse           Code = "DB202" // a response block is not an HTTP response
 	BadJSON               Code = "DB203" // a JSON body cannot be read, even leniently
@@ -24,6 +28,8 @@ const (
 	UnpairedPlainExample  Code = "DB210" // a plain (unannotated) request or response example has no other half
 	DuplicateExampleName  Code = "DB211" // two examples have one name
 	AnnotationContradicts Code = "DB212" // a response's annotation says what its block does not show
+	VersionBeforeURL      Code = "DB213" // a request line puts the HTTP version between the method and the URL
+	BadMultipartJSON      Code = "DB214" // a JSON part of a multipart body cannot be read
 	UntypedResource       Code = "DB301" // a resource block names no type
 	ResourceNotObject     Code = "DB302" // a resource block is not a JSON object
 	UnknownBaseType       Code = "DB303" // a baseType is not documented
@@ -34,6 +40,10 @@ const (
 	MissingIsCollection   Code = "DB308" // a response's body is a collection its annotation does not declare
 	CaseOnlyMember        Code = "DB309" // an example's member differs from a declared one only in letter case
 	PrimitiveResult       Code = "DB310" // a response names an entity type but its body is a primitive result ({"value": 12})
+	UndeclaredMember      Code = "DB311" // an example shows a member its documented type does not declare
+	RequiredMemberMissing Code = "DB312" // an example leaves out members its resource requires
+	NullNotAllowed        Code = "DB313" // an example shows null for a member nullableProperties does not name
+	NotAnAbsoluteURL      Code = "DB314" // an example's value of a url member is not an absolute URL
 	UndocumentedURL       Code = "DB401" // an example's URL is none of the documented ones
 	URLDocumentedTwice    Code = "DB402" // one URL is documented for two operations
 	UnroutableURL         Code = "DB403" // a URL conflicts with another in the router
@@ -71,7 +81,7 @@ var Explanations = map[Code]string{
 	BadRequest:            "A request block does not start with \"METHOD URL\", or a header line is not \"Name: value\". The example is left out.",
 	BadResponse:           "A response block does not start with \"HTTP/1.1 STATUS\". The example is left out.",
 	BadJSON:               "A JSON body cannot be read even after repairs; its shape is not used.",
-	RepairedJSON:          "A JSON body had a comment or a trailing comma; docbind removed it to read the body, and the tests use the repaired body.",
+	RepairedJSON:          "A JSON body had a comment or a trailing comma; docbind removed it to read the body, and the tests use the repaired body. It is a note, not a warning: ApiDoctor's JSON reader accepts both, so `-strict` and `-lint` let it pass; remove them to be read by strict JSON parsers too.",
 	UnpairedResponse:      "A response names no request, and no request before it lacks a response.",
 	UnpairedRequest:       "A request has no response, so it has no test.",
 	BadURLLine:            "A line of the HTTP request block is not \"METHOD /path\".",
@@ -113,5 +123,15 @@ var Explanations = map[Code]string{
 	OutputOtherPackage:    "The output folder holds hand-written Go of another package than the one generated (-package, $GOPACKAGE, else the folder's name), so it would not compile. Set -package or choose another -out.",
 	OutputNotRegular:      "A name docbind writes in the output folder (a generated file or the lock file) is a symbolic link or not a regular file; docbind never writes through it. Remove it.",
 	OutputLocked:          "Another docbind run held the output folder's lock file (.docbind.lock) for a minute. If no run is going on, delete the file.",
+	BrokenPageLink:        "A relative link names a page or file that is not in the docs folder (ApiDoctor's `LinkDestinationNotFound`). Correct the link, or add the page.",
+	BrokenAnchorLink:      "A link's `#anchor` is not the anchor of any heading of the page it names (or of its own page, for `#anchor` alone). Anchors are headings lower-cased, spaces as hyphens, punctuation dropped. Correct the anchor, or the heading.",
+	UndefinedLinkID:       "A reference-style link (`[text][id]` or `[id][]`) names an id that no `[id]: destination` line of the page defines (ApiDoctor's `MissingLinkSourceId`), so it renders as plain text. Define the id, or write the link inline.",
+	BadFrontMatter:        "A page's YAML front matter (between `---` lines at its top) is not closed, or a line of it is not `key: value` (ApiDoctor's `IncorrectYamlHeaderFormat`). Fix the header.",
+	VersionBeforeURL:      "A request line puts the HTTP version between the method and the URL (`GET HTTP/1.1 https://...`). docbind reads it as ApiDoctor does, the version as the version and the URL as the URL. Write `GET https://... HTTP/1.1`.",
+	BadMultipartJSON:      "A part of a `multipart` body whose Content-Type is JSON does not parse. Fix the part's JSON.",
+	UndeclaredMember:      "An example shows a member that its documented type (its resource block or Properties table, and its base types) does not declare (ApiDoctor's `AdditionalPropertyDetected`). docbind does not make it a field: it is kept in AdditionalProperties. Declare it, or correct the example.",
+	RequiredMemberMissing: "An example of a documented type leaves out members its resource block lists, and its annotation is not `\"truncated\": true` nor do the resource's `optionalProperties` name them (ApiDoctor's `RequiredPropertiesMissing`). Add the members, mark the example truncated, or list them as optional.",
+	NullNotAllowed:        "An example shows `null` for a member, while the resource's annotation gives a `nullableProperties` list that does not name it (ApiDoctor's `NullPropertyValue`). Name it in `nullableProperties`, or show a value.",
+	NotAnAbsoluteURL:      "An example shows a value that is not an absolute URL for a member its resource declares `\"url\"` or `\"absolute url\"` (ApiDoctor's `InvalidUrlString`). Show an absolute URL, or declare the member `\"string\"`.",
 	OutputIO:              "The output folder (or the -openapi document's) cannot be read or written; the message names the folder or file and gives the system's error (a read-only folder, permissions, a full disk...). A run whose writing fails puts back the files it had already written; one it cannot put back is named.",
 }

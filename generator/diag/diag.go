@@ -43,13 +43,32 @@ const (
 	Warning Severity = iota
 	// Error reports input docbind cannot use; nothing is written.
 	Error
+	// Note reports input docbind read as its readers do, though it is
+	// not strict JSON or Markdown (a trailing comma, which ApiDoctor's
+	// parser accepts too): said, but never failing -strict or -lint.
+	Note
 )
 
 func (s Severity) String() string {
-	if s == Error {
+	switch s {
+	case Error:
 		return "error"
+	case Note:
+		return "note"
 	}
 	return "warning"
+}
+
+// rank orders severities by how urgently a reader must act: errors,
+// then warnings, then notes.
+func (s Severity) rank() int {
+	switch s {
+	case Error:
+		return 2
+	case Warning:
+		return 1
+	}
+	return 0
 }
 
 // Diagnostic is one message about the input at a position.
@@ -58,6 +77,16 @@ type Diagnostic struct {
 	Severity Severity
 	Code     Code
 	Message  string
+	// Related are the other places the message names, such as the
+	// declaration an example's member contradicts: tools that show a
+	// diagnostic on its line can link to them.
+	Related []Related
+}
+
+// Related is another place a diagnostic concerns, and what it is there.
+type Related struct {
+	Pos     Pos
+	Message string
 }
 
 // String formats the diagnostic as "file:line:col: severity DB123: message".
@@ -71,6 +100,16 @@ type List []Diagnostic
 // Errorf appends an error at pos.
 func (l *List) Errorf(pos Pos, code Code, format string, args ...any) {
 	*l = append(*l, Diagnostic{Pos: pos, Severity: Error, Code: code, Message: fmt.Sprintf(format, args...)})
+}
+
+// WarnRelated appends a warning at pos that names other places too.
+func (l *List) WarnRelated(pos Pos, related []Related, code Code, format string, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Severity: Warning, Code: code, Message: fmt.Sprintf(format, args...), Related: related})
+}
+
+// Notef appends a note at pos.
+func (l *List) Notef(pos Pos, code Code, format string, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Severity: Note, Code: code, Message: fmt.Sprintf(format, args...)})
 }
 
 // Warnf appends a warning at pos.
@@ -94,7 +133,13 @@ func (l List) Sorted() List {
 		}
 		return strings.Compare(a.Message, b.Message)
 	})
-	return slices.Compact(out)
+	return slices.CompactFunc(out, Diagnostic.Equal)
+}
+
+// Equal reports whether two diagnostics say the same thing at the same
+// place, related positions included.
+func (d Diagnostic) Equal(e Diagnostic) bool {
+	return d.Pos == e.Pos && d.Severity == e.Severity && d.Code == e.Code && d.Message == e.Message && slices.Equal(d.Related, e.Related)
 }
 
 // Capped returns at most limit of the diagnostics, in position order,
@@ -106,7 +151,7 @@ func (l List) Capped(limit int) (shown List, omitted int) {
 		return l, 0
 	}
 	bySeverity := slices.Clone(l)
-	slices.SortStableFunc(bySeverity, func(a, b Diagnostic) int { return int(b.Severity) - int(a.Severity) })
+	slices.SortStableFunc(bySeverity, func(a, b Diagnostic) int { return b.Severity.rank() - a.Severity.rank() })
 	shown = bySeverity[:limit]
 	slices.SortStableFunc(shown, func(a, b Diagnostic) int {
 		if c := a.Pos.Compare(b.Pos); c != 0 {

@@ -312,7 +312,7 @@ func (b *builder) readExampleBody(blk *docparse.Block, body string, line int) (s
 	shape := b.readBody(blk, repaired, line, true)
 	if shape != nil {
 		for _, n := range notes {
-			b.diags.Warnf(offsetPos(blk.CodePos, line, body, n.Offset), diag.RepairedJSON, "JSON body: %s to read it", n.What)
+			b.diags.Notef(offsetPos(blk.CodePos, line, body, n.Offset), diag.RepairedJSON, "JSON body: %s to read it", n.What)
 		}
 		return repaired, shape
 	}

@@ -259,10 +259,19 @@ func TestStrict(t *testing.T) {
 	root := t.TempDir()
 	docs := filepath.Join(root, "docs")
 	_ = os.MkdirAll(docs, 0o755)
-	page := "# Get thing\n\n<!-- { \"blockType\": \"request\", \"name\": \"get\" } -->\n```http\nGET /thing\n```\n<!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 200 OK\n\n{\"a\": 1,}\n```\n"
+	// A 204 that shows a body is a warning (DB209); a trailing comma is
+	// only a note (DB204), which -strict lets pass.
+	page := "# Get thing\n\n<!-- { \"blockType\": \"request\", \"name\": \"get\" } -->\n```http\nGET /thing\n```\n<!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 204 No Content\n\n{\"a\": 1}\n```\n"
 	_ = os.WriteFile(filepath.Join(docs, "get.md"), []byte(page), 0o644)
-	if code, msg := docbind("-docs", docs, "-out", filepath.Join(root, "out")); code != ExitOK || !strings.Contains(msg, "warning DB204") {
+	if code, msg := docbind("-docs", docs, "-out", filepath.Join(root, "out")); code != ExitOK || !strings.Contains(msg, "warning DB209") {
 		t.Errorf("warnings alone: exit %d: %s", code, msg)
+	}
+	noted := "# Get thing\n\n<!-- { \"blockType\": \"request\", \"name\": \"get\" } -->\n```http\nGET /thing\n```\n<!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 200 OK\n\n{\"a\": 1,}\n```\n"
+	notedDocs := filepath.Join(root, "noted")
+	_ = os.MkdirAll(notedDocs, 0o755)
+	_ = os.WriteFile(filepath.Join(notedDocs, "get.md"), []byte(noted), 0o644)
+	if code, msg := docbind("-docs", notedDocs, "-out", filepath.Join(root, "out3"), "-strict"); code != ExitOK || !strings.Contains(msg, "note DB204") {
+		t.Errorf("-strict with a note alone: exit %d: %s", code, msg)
 	}
 	if code, msg := docbind("-docs", docs, "-out", filepath.Join(root, "out2"), "-strict"); code != ExitFail || !strings.Contains(msg, "-strict: nothing written") {
 		t.Errorf("-strict: exit %d: %s", code, msg)
