@@ -53,8 +53,9 @@ func TestAnnotationContradictsBlock(t *testing.T) {
 }
 
 // TestCaseOnlyMember: a member only an example shows, whose name differs
-// from a declared member's only in letter case, is DB309 and no field:
-// the type's fields are the declared ones.
+// from a declared member's only in letter case, is DB309 and no field;
+// one in no other case is DB311 and no field either: the type's fields
+// are the declared ones.
 func TestCaseOnlyMember(t *testing.T) {
 	page := "# Get note\n\n## HTTP request\n\n<!-- { \"blockType\": \"ignored\" } -->\n```http\nGET /notes/{id}\n```\n\n" +
 		"## Example\n\n<!-- { \"blockType\": \"request\", \"name\": \"get_note\" } -->\n```http\nGET https://api.example.com/v1.0/notes/n1\n```\n\n" +
@@ -73,7 +74,10 @@ func TestCaseOnlyMember(t *testing.T) {
 			}
 		}
 	}
-	if want := "id,title,color"; strings.Join(names, ",") != want {
-		t.Errorf("fields %v, want %s (color is undeclared but in no other case)", names, want)
+	if want := "id,title"; strings.Join(names, ",") != want {
+		t.Errorf("fields %v, want %s (color is undeclared: DB311, no field)", names, want)
+	}
+	if got := warnings(diags, diag.UndeclaredMember); len(got) != 1 || !strings.Contains(got[0], `"color"`) {
+		t.Errorf("DB311: %q, want one for color (Title is DB309's alone)", got)
 	}
 }

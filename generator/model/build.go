@@ -214,10 +214,7 @@ func (b *builder) readURLs(blk *docparse.Block) []urlLine {
 			b.diags.Warnf(pos, diag.BadURLLine, "URL line %q is not \"METHOD /path\"; ignored", clip(strings.TrimSpace(line)))
 			continue
 		}
-		target := strings.Join(fields[1:], " ")
-		if fields[len(fields)-1] == "HTTP/1.1" {
-			target = strings.Join(fields[1:len(fields)-1], " ")
-		}
+		target := b.urlLineTarget(pos, line)
 		// "/content[?includeIDs=true]" writes an optional query in brackets.
 		target = strings.NewReplacer("[?", "?", "]", "").Replace(target)
 		path, query, _ := strings.Cut(target, "?")
@@ -237,6 +234,7 @@ func (b *builder) readRequest(blk *docparse.Block) *docRequest {
 		b.diags.Warnf(msgErrPos(blk, err), diag.BadRequest, "request %q: %v; example ignored", exampleName(blk), err)
 		return nil
 	}
+	b.checkMessage(blk, msg.Warnings, msg.Parts)
 	if _, err := parsePath(msg.Path); err != nil {
 		b.diags.Warnf(blk.CodePos, diag.BadPath, "request %q: %v; example ignored", exampleName(blk), err)
 		return nil
@@ -255,6 +253,7 @@ func (b *builder) readResponse(blk *docparse.Block) *docResponse {
 		b.diags.Warnf(msgErrPos(blk, err), diag.BadResponse, "response: %v; example ignored", err)
 		return nil
 	}
+	b.checkMessage(blk, msg.Warnings, msg.Parts)
 	r := &docResponse{block: blk, msg: msg}
 	if bodiless(msg.Status) && strings.TrimSpace(msg.Body) != "" {
 		b.diags.Warnf(lineAt(blk.CodePos, msg.BodyLine), diag.BodyNotAllowed, "response: status %d has no body in HTTP, but the docs show one; it is ignored", msg.Status)
@@ -337,7 +336,7 @@ func (b *builder) readBody(blk *docparse.Block, body string, line int, repaired 
 		if errors.As(err, &se) {
 			pos = offsetPos(blk.CodePos, line, body, se.Offset)
 		}
-		b.diags.Warnf(pos, diag.BadJSON, "%v; body ignored", err)
+		b.diags.WarnRelated(pos, jsonRelated(blk.CodePos, line, body, err), diag.BadJSON, "%v; body ignored", err)
 		return nil
 	}
 	return n

@@ -404,32 +404,52 @@ func (b *builder) example(op *Operation, v *Variant, req *docRequest) *Example {
 		ex.ResponseBody = substitute(resp.msg.Body, subs)
 		ex.Substitutions = append(ex.Substitutions, subs...)
 	}
-	b.checkEnumValues(ex.Name, ex.Source, ex.Request, "")
-	b.checkEnumValues(ex.Name, ex.ResponseSource, ex.Response, "")
+	if ex.Request != nil {
+		b.checkEnumValues(ex.Name, ex.Request, req.body, bodyLocator(req.block, req.msg.BodyLine, req.msg.Body), "")
+	}
+	if ex.Response != nil {
+		b.checkEnumValues(ex.Name, ex.Response, resp.body, bodyLocator(resp.block, resp.msg.BodyLine, resp.msg.Body), "")
+	}
 	return ex
 }
 
 // checkEnumValues warns of each value of an enum member that the enum's
-// table does not list, at path in an example's body.
-func (b *builder) checkEnumValues(name string, at diag.Pos, v *Value, path string) {
-	if v == nil {
+// table does not list, at path in an example's body, on the value's own
+// line. v is n typed (typedValue): their members and elements correspond.
+func (b *builder) checkEnumValues(name string, v *Value, n *schema.Node, at locator, path string) {
+	if v == nil || n == nil {
 		return
 	}
 	if v.Type != nil && v.Type.Kind == RefEnum && !v.Null {
 		var s string
 		if json.Unmarshal([]byte(v.Scalar), &s) == nil && !slices.ContainsFunc(v.Type.Enum.Values, func(e EnumValue) bool { return e.Value == s }) {
-			b.diags.Warnf(at, diag.UnlistedEnumValue, "example %q shows %s %q, which the table of %s does not list", name, cmp.Or(path, "the body"), s, v.Type.Enum.Name)
+			b.diags.WarnRelated(at(n.Offset), []diag.Related{{Pos: v.Type.Enum.Source, Message: "the values of " + v.Type.Enum.Name}}, diag.UnlistedEnumValue,
+				"example %q shows %s %q, which the table of %s at %s does not list", name, cmp.Or(path, "the body"), s, v.Type.Enum.Name, v.Type.Enum.Source)
 		}
 	}
 	for _, f := range v.Fields {
-		b.checkEnumValues(name, at, f.Value, joinPath(path, f.Field.JSONName))
+		b.checkEnumValues(name, f.Value, lastField(n, f.Field.JSONName), at, joinPath(path, f.Field.JSONName))
 	}
 	for i, e := range v.Elems {
-		b.checkEnumValues(name, at, e, fmt.Sprintf("%s[%d]", path, i))
+		if i < len(n.Items) {
+			b.checkEnumValues(name, e, n.Items[i], at, fmt.Sprintf("%s[%d]", path, i))
+		}
 	}
 	for _, e := range v.Entries {
-		b.checkEnumValues(name, at, e.Value, joinPath(path, e.Key))
+		b.checkEnumValues(name, e.Value, lastField(n, e.Key), at, joinPath(path, e.Key))
 	}
+}
+
+// lastField is the value of an object's member; a member shown twice
+// has its last value, as typedValue and encoding/json take it.
+func lastField(n *schema.Node, name string) *schema.Node {
+	var last *schema.Node
+	for _, f := range n.Fields {
+		if f.Name == name {
+			last = f.Value
+		}
+	}
+	return last
 }
 
 // examplePath is an example's path without a trailing slash, which the

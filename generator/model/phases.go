@@ -2,6 +2,7 @@ package model
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/docbind/docbind/generator/diag"
@@ -90,12 +91,18 @@ func (b *builder) absorbExamples(d *pageOps) {
 		if odata == "" {
 			odata = b.linkedBodyType(d.page)
 		}
-		b.absorbBody(odata, false, r.block, r.msg.Body, r.body, bodyLocator(r.block, r.msg.BodyLine, r.msg.Body))
+		site := exampleSite{at: bodyLocator(r.block, r.msg.BodyLine, r.msg.Body), truncated: r.block.Annotation.Truncated}
+		b.absorbBody(odata, false, r.block, r.msg.Body, r.body, site)
 	}
 	for _, r := range d.responses {
 		if r.body != nil {
 			odata, isCollection := bodyType(r.block.Annotation)
-			b.absorbBody(odata, isCollection, r.block, r.msg.Body, r.body, bodyLocator(r.block, r.msg.BodyLine, r.msg.Body))
+			// A plain response's type is docbind's reading of the page's
+			// links: no annotation claims it whole, nor could say it is
+			// truncated, so it is not asked for every required member.
+			whole := !r.isError() && !slices.Contains(d.plainResponses, r)
+			site := exampleSite{at: bodyLocator(r.block, r.msg.BodyLine, r.msg.Body), truncated: r.block.Annotation.Truncated, response: whole}
+			b.absorbBody(odata, isCollection, r.block, r.msg.Body, r.body, site)
 		}
 	}
 }
@@ -118,10 +125,18 @@ func (b *builder) linkedBodyType(p *docparse.Page) string {
 
 // absorbBody merges one body into its type: the type itself, or for a
 // collection the envelope type holding its elements.
-func (b *builder) absorbBody(odata string, isCollection bool, blk *docparse.Block, text string, body *schema.Node, at locator) {
+//
+// A single object whose own "@odata.type" names another type than the
+// annotation (a user where the annotation says directoryObject, its base)
+// is an instance of its own type: its members inform that type, never the
+// base, whose other derived types do not have them.
+func (b *builder) absorbBody(odata string, isCollection bool, blk *docparse.Block, text string, body *schema.Node, site exampleSite) {
 	if odata == "" {
-		b.absorbUntyped(body, at)
+		b.absorbUntyped(body, site)
 		return
+	}
+	if !isCollection && body.Kind == schema.Object && ownType(body) != "" && odataKey(ownType(body)) != odataKey(odata) {
+		odata = ownType(body)
 	}
 	def := b.types.def(odata, blk.AnnotationPos, "example")
 	if isCollection {
@@ -129,7 +144,7 @@ func (b *builder) absorbBody(odata string, isCollection bool, blk *docparse.Bloc
 	}
 	def.truncated = def.truncated || blk.Annotation.Truncated
 	if body.Kind == schema.Object {
-		b.types.absorb(def, body, at)
+		b.types.absorb(def, body, site)
 		def.examples = append(def.examples, exampleBody{node: body, text: text, source: blk.AnnotationPos})
 	}
 }
@@ -158,21 +173,30 @@ func (b *builder) collectionDef(elem *typeDef, blk *docparse.Block) *typeDef {
 
 // absorbUntyped absorbs the typed objects inside a body whose own type is
 // not documented.
-func (b *builder) absorbUntyped(n *schema.Node, at locator) {
+func (b *builder) absorbUntyped(n *schema.Node, site exampleSite) {
 	if n == nil {
 		return
 	}
 	for _, f := range n.Fields {
 		v := f.Value
-		if v.Kind == schema.Object && v.ODataType != "" && !strings.HasPrefix(v.ODataType, "Edm.") {
-			b.types.absorb(b.types.def(v.ODataType, at(v.Offset), "example"), v, at)
+		if v.Kind == schema.Object && ownType(v) != "" {
+			b.types.absorb(b.types.def(v.ODataType, site.at(v.Offset), "example"), v, site)
 			continue
 		}
-		b.absorbUntyped(v, at)
+		b.absorbUntyped(v, site)
 	}
 	for _, it := range n.Items {
-		b.absorbUntyped(it, at)
+		b.absorbUntyped(it, site)
 	}
+}
+
+// ownType is the "@odata.type" an object names itself, unless it names a
+// primitive (Edm.String), which is no type of the docs.
+func ownType(n *schema.Node) string {
+	if strings.HasPrefix(n.ODataType, "Edm.") {
+		return ""
+	}
+	return n.ODataType
 }
 
 // bodyLocator positions offsets of a body that starts on line of a block.

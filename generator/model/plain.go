@@ -40,12 +40,20 @@ func kindOfPlain(code string) plainKind {
 			continue
 		case strings.HasPrefix(strings.ToUpper(fields[0]), "HTTP/") && len(fields) >= 2:
 			return plainResponse
-		case httpmsg.IsMethod(fields[0]) && len(fields) >= 2 && (strings.HasPrefix(fields[1], "/") || strings.Contains(fields[1], "://")):
+		case isPlainRequestLine(line):
 			return plainRequest
 		}
 		return plainOther
 	}
 	return plainOther
+}
+
+// isPlainRequestLine reports a request line whose URL is a path or an
+// absolute URL, read as every request line is (httpmsg.ParseRequestLine):
+// "GET HTTP/1.1 /x" is one too.
+func isPlainRequestLine(line string) bool {
+	rl, ok := httpmsg.ParseRequestLine(line)
+	return ok && (strings.HasPrefix(rl.Target, "/") || strings.Contains(strings.Fields(rl.Target)[0], "://"))
 }
 
 // readPlain reads a page's plain URL lists and example pairs into d.

@@ -79,6 +79,8 @@ func TestKindOfPlain(t *testing.T) {
 		"HTTP/1.1 204 No Content":                    plainResponse,
 		"{ \"a\": 1 }":                               plainOther,
 		"GET is a verb":                              plainOther,
+		"GET HTTP/1.1 /me/messages":                  plainRequest,
+		"GET HTTP/1.1":                               plainOther,
 		"":                                           plainOther,
 	}
 	for code, want := range tests {

@@ -58,7 +58,9 @@ func TestPrimitiveResults(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			api, diags := buildPages(t, map[string]string{"resources/gadget.md": gadgetResource(tt.withValue), "api/gadget-count.md": tt.page})
-			othersThan(t, diags, diag.PrimitiveResult)
+			// A gadget that declares value, read as one, leaves out its id
+			// and size: DB312 says so.
+			othersThan(t, diags, diag.PrimitiveResult, diag.RequiredMemberMissing)
 			if len(api.Operations) != 1 {
 				t.Fatalf("%d operations", len(api.Operations))
 			}

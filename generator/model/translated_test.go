@@ -323,7 +323,7 @@ func (e edition) operationPage() string {
 		e.heading(3, "request"),
 		fence(`{ "blockType": "request", "name": "create_widget" }`, "http", "POST https://graph.microsoft.com/v1.0/groups/g1/widgets\nIf-Match: \"abc\""),
 		e.heading(3, "response"),
-		fence(`{ "blockType": "response", "@odata.type": "example.widget" }`, "http", "HTTP/1.1 201 Created\nContent-type: application/json\n\n{\"id\": \"1\", \"size\": 3}"),
+		fence(`{ "blockType": "response", "@odata.type": "example.widget", "truncated": true }`, "http", "HTTP/1.1 201 Created\nContent-type: application/json\n\n{\"id\": \"1\", \"size\": 3}"),
 	}, "\n\n")
 }
 
@@ -359,7 +359,7 @@ func (e edition) listPage() string {
 		e.heading(3, "request"),
 		fence(`{ "blockType": "request", "name": "list_widgets" }`, "http", "GET https://graph.microsoft.com/v1.0/widgets?$top=2"),
 		e.heading(3, "response"),
-		fence(`{ "blockType": "response", "@odata.type": "example.widget", "isCollection": true }`, "http", "HTTP/1.1 200 OK\nContent-type: application/json\n\n{\"value\": [{\"id\": \"1\", \"size\": 3}]}"),
+		fence(`{ "blockType": "response", "@odata.type": "example.widget", "isCollection": true, "truncated": true }`, "http", "HTTP/1.1 200 OK\nContent-type: application/json\n\n{\"value\": [{\"id\": \"1\", \"size\": 3}]}"),
 	}, "\n\n")
 }
 

@@ -161,6 +161,11 @@ func (ts *typeSet) buildFields(t *Type, d *typeDef) {
 				m.name, d.odataType, declared.name, declared.declaredPos)
 			continue
 		}
+		if ts.keptOut(d, m.name) {
+			// check reported it at each example that shows it: what the
+			// docs do not declare is no API of the package.
+			continue
+		}
 		node := ts.resolveMember(d, m)
 		if node == nil || isDataKeyName(m.name) {
 			// A member named by data (a user's id in plannerAssignments)

@@ -24,6 +24,10 @@ type typeDef struct {
 	abstract    bool
 	openType    bool
 	keyProperty string
+	// optionalProperties and nullableProperties are the resource
+	// annotation's lists; a nil nullableProperties gives none, so any
+	// member may be null.
+	optionalProperties, nullableProperties []string
 	// collectionOf is the element type of a collection envelope.
 	collectionOf string
 	members      []*memberDef
@@ -52,6 +56,9 @@ type memberDef struct {
 	optional    bool
 	nullable    bool
 	navigation  bool
+	// absoluteURL marks a member the resource block declares "url" or
+	// "absolute url", whose values ApiDoctor checks are absolute URLs.
+	absoluteURL bool
 }
 
 func (d *typeDef) member(name string) *memberDef {
@@ -85,6 +92,10 @@ func (ts *typeSet) addResource(p *docparse.Page, blk *docparse.Block, shape *sch
 	def.documented, def.source, def.origin = true, blk.AnnotationPos, "resource"
 	def.doc = firstSentence(p.Intro)
 	def.baseType, def.abstract, def.openType, def.keyProperty = a.BaseType, a.Abstract, a.OpenType, a.KeyProperty
+	def.optionalProperties = append(def.optionalProperties, a.OptionalProperties...)
+	if a.NullableProperties != nil {
+		def.nullableProperties = append(slices.Clip(def.nullableProperties), a.NullableProperties...)
+	}
 	for _, f := range shape.Fields {
 		if f.Name == "@odata.type" {
 			continue
@@ -94,6 +105,7 @@ func (ts *typeSet) addResource(p *docparse.Page, blk *docparse.Block, shape *sch
 		m.inResource = true
 		m.optional = slices.Contains(a.OptionalProperties, f.Name)
 		m.nullable = slices.Contains(a.NullableProperties, f.Name)
+		m.absoluteURL = isURLPlaceholder(f.Value)
 	}
 }
 
@@ -216,7 +228,7 @@ func (ts *typeSet) addTable(def *typeDef, t *docparse.Table) {
 		if !isMemberName(name) {
 			continue
 		}
-		m := def.member(name)
+		m := ts.tableMember(def, name, row.Pos)
 		m.navigation = m.navigation || navigation
 		if desc >= 0 && desc < len(row.Cells) {
 			m.doc = strings.TrimSpace(row.Cells[desc].Text)
@@ -231,6 +243,26 @@ func (ts *typeSet) addTable(def *typeDef, t *docparse.Table) {
 			}
 		}
 	}
+}
+
+// tableMember is the member a table row describes: the member of that
+// name, or the one the resource block spells differently only in letter
+// case (a table's "subUnit" for the JSON's "subunit"). The JSON
+// representation is what is sent, so the member keeps its spelling and
+// is one field; the row's other spelling is reported.
+func (ts *typeSet) tableMember(def *typeDef, name string, at diag.Pos) *memberDef {
+	if m := def.find(name); m != nil {
+		return m
+	}
+	for _, m := range def.members {
+		if m.inResource && strings.EqualFold(m.name, name) {
+			ts.diags.WarnRelated(at, []diag.Related{{Pos: m.declaredPos, Message: "the resource block's " + m.name}}, diag.CaseOnlyMember,
+				"the table's member %q of %s differs from %q of its resource block at %s only in letter case; JSON names are case-sensitive, so the field is named as the resource block spells it: spell both alike",
+				name, def.odataType, m.name, m.declaredPos)
+			return m
+		}
+	}
+	return def.member(name)
 }
 
 // tableIsMorePrecise reports whether a table's type should replace a
@@ -278,6 +310,16 @@ func tableType(cell docparse.Cell) *schema.Node {
 		return nil // prose, such as "error object with details"
 	}
 	return &schema.Node{Kind: schema.Object, ODataType: word, Placeholder: true}
+}
+
+// isURLPlaceholder reports a resource block's "url" or "absolute url"
+// placeholder, the two ApiDoctor reads as an absolute URL.
+func isURLPlaceholder(n *schema.Node) bool {
+	switch strings.ToLower(strings.Trim(n.Raw, `"`)) {
+	case "url", "absolute url":
+		return true
+	}
+	return false
 }
 
 func firstSentence(s string) string {

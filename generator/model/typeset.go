@@ -102,20 +102,33 @@ func (ts *typeSet) lookup(name string) *typeDef {
 // locator turns a byte offset of an example body into a position.
 type locator func(offset int) diag.Pos
 
+// exampleSite is an example body being absorbed: where its values are,
+// and what its annotation says of it, which the checks against the
+// documented types need.
+type exampleSite struct {
+	at locator
+	// truncated says the example leaves members out on purpose.
+	truncated bool
+	// response marks a response body, which shows every member its
+	// resource requires unless truncated; a request sends what it sets.
+	response bool
+}
+
 // absorb merges a documented instance into a type: each member's shape,
 // and nested objects into the types they belong to.
-func (ts *typeSet) absorb(d *typeDef, n *schema.Node, at locator) {
+func (ts *typeSet) absorb(d *typeDef, n *schema.Node, ex exampleSite) {
 	if n == nil || n.Kind != schema.Object {
 		return
 	}
 	for _, f := range n.Fields {
 		m := ts.owner(d, f.Name).member(f.Name)
 		if m.inferred == nil {
-			m.inferredPos = at(f.Value.Offset)
+			m.inferredPos = ex.at(f.Value.Offset)
 		}
 		m.inferred = schema.Merge(m.inferred, f.Value)
-		ts.absorbNested(m, f.Value, at)
+		ts.absorbNested(m, f.Value, ex)
 	}
+	ts.check(d, n, ex)
 }
 
 // owner is the type whose field holds a member: the most basic type in
@@ -140,20 +153,25 @@ func (ts *typeSet) owner(d *typeDef, member string) *typeDef {
 // absorbNested absorbs an object member, or each object of an array
 // member, into the named type it belongs to, remembering that type as the
 // member's target.
-func (ts *typeSet) absorbNested(m *memberDef, v *schema.Node, at locator) {
+func (ts *typeSet) absorbNested(m *memberDef, v *schema.Node, ex exampleSite) {
 	objects := []*schema.Node{v}
 	if v.Kind == schema.Array {
 		objects = v.Items
+	} else {
+		// ApiDoctor asks a body and the elements of its arrays for every
+		// required member, not an object member, which examples shorten
+		// to what matters on the page.
+		ex.response = false
 	}
 	for _, obj := range objects {
 		if isDataKeyed(obj) {
-			ts.absorbValues(obj, at)
+			ts.absorbValues(obj, ex)
 			continue
 		}
 		if obj.Kind != schema.Object {
 			continue
 		}
-		target := ts.targetOf(m, obj, at)
+		target := ts.targetOf(m, obj, ex.at)
 		if target == nil {
 			continue
 		}
@@ -163,17 +181,17 @@ func (ts *typeSet) absorbNested(m *memberDef, v *schema.Node, at locator) {
 		if _, ok := ts.targets[m]; !ok {
 			ts.targets[m] = odataKey(target.odataType)
 		}
-		ts.absorb(target, obj, at)
+		ts.absorb(target, obj, ex)
 	}
 }
 
 // absorbValues absorbs the values of an object keyed by data (GUIDs,
 // URLs) that name their type: what they show of its members, such as a
 // documented false, informs that type.
-func (ts *typeSet) absorbValues(obj *schema.Node, at locator) {
+func (ts *typeSet) absorbValues(obj *schema.Node, ex exampleSite) {
 	for _, f := range obj.Fields {
 		if v := f.Value; v.Kind == schema.Object && v.ODataType != "" && !isDataKeyed(v) {
-			ts.absorb(ts.def(v.ODataType, at(v.Offset), "example"), v, at)
+			ts.absorb(ts.def(v.ODataType, ex.at(v.Offset), "example"), v, ex)
 		}
 	}
 }
