@@ -27,6 +27,8 @@ func (ts *typeSet) check(d *typeDef, n *schema.Node, ex exampleSite) {
 			ts.checkUndeclared(d, f, ex)
 		case f.Value.Kind == schema.Null:
 			ts.checkNull(d, f, ex)
+		case !compatible(m.declared, f.Value):
+			checkShape(ts.diags, d, m, f, ex)
 		case m.absoluteURL:
 			checkURL(ts.diags, d, m, f, ex)
 		}
@@ -119,6 +121,22 @@ func (ts *typeSet) checkNull(d *typeDef, f schema.Field, ex exampleSite) {
 	ts.diags.WarnRelated(ex.at(f.Value.Offset), []diag.Related{{Pos: d.source, Message: "the nullableProperties of " + d.odataType}}, diag.NullNotAllowed,
 		"member %q of %s is null, but the nullableProperties of its resource at %s do not name it: add it there, or show a value",
 		f.Name, d.odataType, d.source)
+}
+
+// checkShape warns of a value of another type than the member's declared
+// one (DB304), at the value: a string where a date-time is declared, an
+// array where a string is. A scalar of another kind is replaced by a
+// sample of the declared type in the tests; a value of another shape
+// (an object, an array, a scalar) makes the member hold its JSON as sent.
+func checkShape(diags *diag.List, d *typeDef, m *memberDef, f schema.Field, ex exampleSite) {
+	declared, shown := shapeNames(m.declared, f.Value)
+	outcome := "the declared type is used"
+	if !sameFamilies(m.declared, f.Value) || f.Value.Mixed {
+		outcome = "the member holds its JSON as sent"
+	}
+	diags.WarnRelated(ex.at(f.Value.Offset), []diag.Related{{Pos: m.declaredPos, Message: "declared as " + declared}}, diag.TypeConflict,
+		"member %q of %s: an example shows %s %s, but the %s at %s declares %s; %s",
+		f.Name, d.odataType, shown, clip(f.Value.Raw), m.declaredBy, m.declaredPos, declared, outcome)
 }
 
 // checkURL warns of a value of a member its resource declares "url" or

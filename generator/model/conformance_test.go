@@ -61,6 +61,8 @@ func TestExamplesAgainstResources(t *testing.T) {
 			map[diag.Code]int{diag.UndeclaredMember: 1}, `"color": "red"`},
 		// NullableTests
 		{"null, no nullableProperties given", partResource("", members), getPartPage("", `{"id": "w1", "name": null, "size": 3}`), nil, ""},
+		{"null, nullableProperties empty", partResource(`, "nullableProperties": []`, members), getPartPage("", "{\"id\": \"w1\",\n\"name\": null, \"size\": 3}"),
+			map[diag.Code]int{diag.NullNotAllowed: 1}, `"name": null`},
 		{"null, nullableProperties names it", partResource(`, "nullableProperties": ["name"]`, members), getPartPage("", `{"id": "w1", "name": null, "size": 3}`), nil, ""},
 		{"null, nullableProperties does not name it", partResource(`, "nullableProperties": ["size"]`, members), getPartPage("", "{\"id\": \"w1\",\n\"name\": null, \"size\": 3}"),
 			map[diag.Code]int{diag.NullNotAllowed: 1}, `"name": null`},

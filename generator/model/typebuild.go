@@ -305,7 +305,10 @@ func firstPos(ps ...diag.Pos) diag.Pos {
 }
 
 // resolveMember settles a member's shape: the declared type wins over what
-// examples show, and a conflict between them is reported with both places.
+// examples show, and a conflict between them is reported with both places:
+// here, at the first example, for a type no resource block documents (a
+// collection's envelope), and by check at each example that shows it
+// otherwise.
 func (ts *typeSet) resolveMember(d *typeDef, m *memberDef) *schema.Node {
 	switch {
 	case m.declared == nil:
@@ -316,8 +319,10 @@ func (ts *typeSet) resolveMember(d *typeDef, m *memberDef) *schema.Node {
 		// Examples show the member in several shapes (an array on one
 		// page, an object on another): whatever is declared, only raw JSON
 		// holds what every page shows.
-		ts.diags.Warnf(m.inferredPos, diag.TypeConflict, "member %q of %s: examples show it in several shapes, and the %s at %s declares %s; the member holds its JSON as sent",
-			m.name, d.odataType, m.declaredBy, m.declaredPos, m.declared.Kind)
+		if !d.documented { // check reported each example that shows another shape
+			ts.diags.Warnf(m.inferredPos, diag.TypeConflict, "member %q of %s: examples show it in several shapes, and the %s at %s declares %s; the member holds its JSON as sent",
+				m.name, d.odataType, m.declaredBy, m.declaredPos, m.declared.Kind)
+		}
 		m.doc = strings.TrimSpace(m.doc + "\n\nThe docs' examples disagree on its shape, so it holds the JSON as sent.")
 		return &schema.Node{Kind: schema.JSON, Mixed: true, Raw: m.inferred.Raw}
 	case compatible(m.declared, m.inferred):
@@ -328,14 +333,18 @@ func (ts *typeSet) resolveMember(d *typeDef, m *memberDef) *schema.Node {
 		// raw JSON holds what every page shows, so the member keeps it as
 		// sent. A substituted value cannot stand in for a shape.
 		declared, shown := shapeNames(m.declared, m.inferred)
-		ts.diags.Warnf(m.inferredPos, diag.TypeConflict, "member %q of %s: an example shows %s %s, but the %s at %s declares %s; the member holds its JSON as sent",
-			m.name, d.odataType, shown, clip(m.inferred.Raw), m.declaredBy, m.declaredPos, declared)
+		if !d.documented {
+			ts.diags.Warnf(m.inferredPos, diag.TypeConflict, "member %q of %s: an example shows %s %s, but the %s at %s declares %s; the member holds its JSON as sent",
+				m.name, d.odataType, shown, clip(m.inferred.Raw), m.declaredBy, m.declaredPos, declared)
+		}
 		m.doc = strings.TrimSpace(m.doc + fmt.Sprintf("\n\nThe docs disagree on its shape (%s at %s, %s at %s), so it holds the JSON as sent.",
 			declared, m.declaredPos, shown, m.inferredPos))
 		return &schema.Node{Kind: schema.JSON, Mixed: true, Raw: m.inferred.Raw}
 	}
-	ts.diags.Warnf(m.inferredPos, diag.TypeConflict, "member %q of %s: an example shows %s %s, but the %s at %s declares %s; the declared type is used",
-		m.name, d.odataType, m.inferred.Kind, clip(m.inferred.Raw), m.declaredBy, m.declaredPos, m.declared.Kind)
+	if !d.documented {
+		ts.diags.Warnf(m.inferredPos, diag.TypeConflict, "member %q of %s: an example shows %s %s, but the %s at %s declares %s; the declared type is used",
+			m.name, d.odataType, m.inferred.Kind, clip(m.inferred.Raw), m.declaredBy, m.declaredPos, m.declared.Kind)
+	}
 	declared := *m.declared
 	// Other examples may still show a null or a zero value of the member.
 	declared.NullSeen = declared.NullSeen || m.inferred.NullSeen

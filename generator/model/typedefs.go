@@ -94,7 +94,11 @@ func (ts *typeSet) addResource(p *docparse.Page, blk *docparse.Block, shape *sch
 	def.baseType, def.abstract, def.openType, def.keyProperty = a.BaseType, a.Abstract, a.OpenType, a.KeyProperty
 	def.optionalProperties = append(def.optionalProperties, a.OptionalProperties...)
 	if a.NullableProperties != nil {
-		def.nullableProperties = append(slices.Clip(def.nullableProperties), a.NullableProperties...)
+		// An empty list is a list: no member may be null.
+		if def.nullableProperties == nil {
+			def.nullableProperties = []string{}
+		}
+		def.nullableProperties = append(def.nullableProperties, a.NullableProperties...)
 	}
 	for _, f := range shape.Fields {
 		if f.Name == "@odata.type" {
