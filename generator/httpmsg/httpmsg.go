@@ -10,6 +10,9 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+
+	"github.com/docbind/docbind/generator/diag"
 )
 
 // Request is a documented HTTP request.
@@ -24,7 +27,13 @@ type Request struct {
 	// written, such as Consistencylevel to ConsistencyLevel.
 	HeaderNames map[string]string
 	Body        string
-	BodyLine    int // 0-based line of the body's first line within the block, or -1
+	BodyLine    int    // 0-based line of the body's first line within the block, or -1
+	Version     string // the HTTP version the request line writes ("HTTP/1.1"), or ""
+	// Parts are the parts of a multipart body (Content-Type multipart/...),
+	// split at its boundary; nil for other bodies.
+	Parts []Part
+	// Warnings are what reading the block worked around.
+	Warnings []Warning
 }
 
 // Response is a documented HTTP response.
@@ -34,6 +43,8 @@ type Response struct {
 	Header   http.Header
 	Body     string
 	BodyLine int
+	Parts    []Part    // as a Request's
+	Warnings []Warning // as a Request's
 }
 
 // Error is a parse failure at a 0-based line and column of the block.
@@ -44,26 +55,89 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Msg }
 
-// requestTarget is the URL of a request line: everything after the
-// method up to an optional trailing "HTTP/x.y". Docs write URLs with spaces
-// (filters such as "?$filter=startswith(name, 'a')", function arguments
-// such as "search(q='Contoso Project')", placeholders such as
-// "{id | userPrincipalName}"), which a client sends escaped, so the space
-// does not end the URL. A version written before the URL ("GET HTTP/2.0
-// https://...") is skipped.
-func requestTarget(line string, fields []string) string {
-	if len(fields) > 2 && isProtocol(fields[1]) {
-		fields = append(fields[:1:1], fields[2:]...)
-		line = fields[0] + " " + strings.Join(fields[1:], " ")
+// Warning is input the reader worked around, at a 0-based line and 1-based
+// column of the block: the message is read, and the reader says how.
+type Warning struct {
+	Line, Col int
+	Code      diag.Code
+	Msg       string
+}
+
+// RequestLine is the first line of a request, "METHOD URL [HTTP/x.y]".
+type RequestLine struct {
+	Method string // upper case
+	// Target is the URL as written: everything after the method up to an
+	// optional trailing version. Docs write URLs with spaces (filters such
+	// as "?$filter=startswith(name, 'a')", function arguments such as
+	// "search(q='Contoso Project')", placeholders such as
+	// "{id | userPrincipalName}"), which a client sends escaped, so a
+	// space does not end the URL.
+	Target    string
+	TargetCol int    // 1-based byte column of Target in the line
+	Version   string // the HTTP version as written ("HTTP/1.1"), or ""
+	// VersionCol is the 1-based byte column of Version, 0 when none.
+	VersionCol int
+	// VersionBeforeURL marks a version written between the method and the
+	// URL ("GET HTTP/2.0 https://..."). ApiDoctor's HttpParser reads that
+	// token as the version too, so it is read as one, not as the path
+	// (ApiDoctor also keeps it in its URL, which the warning DB213 says).
+	VersionBeforeURL bool
+}
+
+// ParseRequestLine reads a request line. It reports false when the line
+// is not a method followed by a URL; a version alone ("GET HTTP/1.1") is
+// no URL. Every reader of "METHOD URL" lines (request examples, the URL
+// lines of an "HTTP request" section, plain examples) reads them here, so
+// they agree.
+func ParseRequestLine(line string) (RequestLine, bool) {
+	fields := fieldsAt(line)
+	if len(fields) < 2 || !IsMethod(fields[0].text) {
+		return RequestLine{}, false
 	}
-	if len(fields) == 2 {
-		return fields[1]
+	rl := RequestLine{Method: strings.ToUpper(fields[0].text)}
+	rest := fields[1:]
+	if len(rest) > 1 && isProtocol(rest[0].text) {
+		rl.Version, rl.VersionCol, rl.VersionBeforeURL = rest[0].text, rest[0].col, true
+		rest = rest[1:]
 	}
-	rest := strings.TrimSpace(line[strings.Index(line, fields[1]):])
-	if proto := fields[len(fields)-1]; isProtocol(proto) {
-		rest = strings.TrimSpace(rest[:strings.LastIndex(rest, proto)])
+	if last := rest[len(rest)-1]; len(rest) > 1 && isProtocol(last.text) {
+		if rl.Version == "" {
+			rl.Version, rl.VersionCol = last.text, last.col
+		}
+		rest = rest[:len(rest)-1]
 	}
-	return rest
+	if isProtocol(rest[0].text) {
+		return RequestLine{}, false
+	}
+	first, last := rest[0], rest[len(rest)-1]
+	rl.Target, rl.TargetCol = line[first.col-1:last.col-1+len(last.text)], first.col
+	return rl, true
+}
+
+// field is a run of non-space bytes of a line and its 1-based column.
+type field struct {
+	text string
+	col  int
+}
+
+// fieldsAt splits a line at white space as strings.Fields does, keeping
+// where each field starts.
+func fieldsAt(line string) []field {
+	var fields []field
+	start := -1
+	for i, r := range line {
+		switch space := unicode.IsSpace(r); {
+		case space && start >= 0:
+			fields = append(fields, field{line[start:i], start + 1})
+			start = -1
+		case !space && start < 0:
+			start = i
+		}
+	}
+	if start >= 0 {
+		fields = append(fields, field{line[start:], start + 1})
+	}
+	return fields
 }
 
 // isProtocol reports an HTTP version field: "HTTP/1.1", "HTTP/2".
@@ -84,13 +158,16 @@ func ParseRequest(block string) (*Request, error) {
 	if at < 0 {
 		return nil, &Error{Msg: "request block is empty"}
 	}
-	fields := strings.Fields(first)
-	if len(fields) < 2 || !IsMethod(fields[0]) {
+	rl, ok := ParseRequestLine(lines[at])
+	if !ok {
 		return nil, &Error{Line: at, Col: 1, Msg: fmt.Sprintf("request line %q is not \"METHOD URL\"", first)}
 	}
-	req := &Request{Method: strings.ToUpper(fields[0])}
-	if err := req.setURL(requestTarget(first, fields)); err != nil {
-		return nil, &Error{Line: at, Col: strings.Index(first, fields[1]) + 1, Msg: err.Error()}
+	req := &Request{Method: rl.Method, Version: rl.Version}
+	if err := req.setURL(rl.Target); err != nil {
+		return nil, &Error{Line: at, Col: rl.TargetCol, Msg: err.Error()}
+	}
+	if rl.VersionBeforeURL {
+		req.Warnings = append(req.Warnings, VersionBeforeURL(at, rl))
 	}
 	header, names, bodyLine, err := parseHeaders(lines, at+1)
 	if err != nil {
@@ -98,7 +175,17 @@ func ParseRequest(block string) (*Request, error) {
 	}
 	req.Header, req.HeaderNames = header, names
 	req.Body, req.BodyLine = body(lines, bodyLine)
+	var ws []Warning
+	req.Parts, ws = readMultipart(header.Get("Content-Type"), lines, req.BodyLine)
+	req.Warnings = append(req.Warnings, ws...)
 	return req, nil
+}
+
+// VersionBeforeURL is the warning (DB213) for a request line, at line of
+// its block, that writes its version before its URL.
+func VersionBeforeURL(line int, rl RequestLine) Warning {
+	return Warning{Line: line, Col: rl.VersionCol, Code: diag.VersionBeforeURL,
+		Msg: fmt.Sprintf("the HTTP version %q is written between the method and the URL; it is read as the version, but ApiDoctor's parser takes it into the URL: write it after the URL, or leave it out", rl.Version)}
 }
 
 // ParseResponse reads "HTTP/x.y STATUS [reason]" (or "HTTP STATUS"),
@@ -124,6 +211,7 @@ func ParseResponse(block string) (*Response, error) {
 	}
 	resp := &Response{Status: status, Reason: strings.Join(fields[2:], " "), Header: header}
 	resp.Body, resp.BodyLine = body(lines, bodyLine)
+	resp.Parts, resp.Warnings = readMultipart(header.Get("Content-Type"), lines, resp.BodyLine)
 	return resp, nil
 }
 

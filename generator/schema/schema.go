@@ -81,9 +81,14 @@ func (n *Node) Field(name string) *Node {
 const MaxDepth = 100
 
 // SyntaxError is JSON that cannot be read, at a byte offset of the example.
+// When the error is a delimiter missing ("}", "]", ","), Offset is where it
+// is most plausibly missing, which the parser notices later (see locate),
+// and Related names the objects and arrays left open and where the parser
+// stopped.
 type SyntaxError struct {
-	Offset int
-	Msg    string
+	Offset  int
+	Msg     string
+	Related []Related
 }
 
 func (e *SyntaxError) Error() string { return e.Msg }
@@ -98,16 +103,20 @@ func Infer(example string) (*Node, error) {
 }
 
 func syntaxError(example string) error {
-	var v any
-	err := json.Unmarshal([]byte(example), &v)
+	var raw json.RawMessage // checked whole before anything is built
+	err := json.Unmarshal([]byte(example), &raw)
 	var se *json.SyntaxError
-	if errors.As(err, &se) && !strings.Contains(se.Error(), "unexpected end") {
-		return &SyntaxError{Offset: max(int(se.Offset)-1, 0), Msg: "invalid JSON: " + se.Error()}
+	if !errors.As(err, &se) {
+		return &SyntaxError{Offset: len(example), Msg: "invalid JSON"}
 	}
-	if se != nil {
-		return &SyntaxError{Offset: len(example), Msg: "invalid JSON: " + se.Error()}
+	stop := len(example)
+	if !strings.Contains(se.Error(), "unexpected end") {
+		stop = max(int(se.Offset)-1, 0)
 	}
-	return &SyntaxError{Offset: len(example), Msg: "invalid JSON"}
+	if located := locate(example, stop, se.Error()); located != nil {
+		return located
+	}
+	return &SyntaxError{Offset: stop, Msg: "invalid JSON: " + se.Error()}
 }
 
 func infer(v gjson.Result, depth int) (*Node, error) {
