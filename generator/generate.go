@@ -1,6 +1,7 @@
 // Package generator runs docbind's pipeline:
 //
 //	markdown pages -> docparse (annotated blocks, tables, links)
+//	               -> links (the links across pages: DB106, DB107)
 //	               -> httpmsg (HTTP requests and responses)
 //	               -> model (operations, URL variants, parameters, types, examples)
 //	               -> templates (Go files)
@@ -20,6 +21,7 @@ import (
 	"github.com/docbind/docbind/generator/config"
 	"github.com/docbind/docbind/generator/diag"
 	"github.com/docbind/docbind/generator/docparse"
+	"github.com/docbind/docbind/generator/links"
 	"github.com/docbind/docbind/generator/model"
 	"github.com/docbind/docbind/generator/par"
 	"github.com/docbind/docbind/templates"
@@ -94,6 +96,31 @@ func Generate(docs fs.FS, opt Options) (*Result, error) {
 type Source struct {
 	Path string
 	Data []byte
+	// Folder is the docs folder the page was read from, for the link
+	// check: ReadSources gives all its sources one. Without one (sources
+	// built by hand) the folder's files are not known, and only links to
+	// Markdown pages are checked, against the sources.
+	Folder *Folder
+}
+
+// Folder is what a run knows of the docs folder beyond its pages.
+type Folder struct {
+	// Files are the slash paths of every file in the folder, sorted:
+	// images and includes, and the pages Include and Exclude leave out,
+	// which links may name too.
+	Files []string
+}
+
+// FolderFiles lists every file of the docs folder the sources were read
+// from, nil when they do not say (see Source.Folder). The CLI's cache
+// hashes it: a file added or removed changes what the link check says.
+func FolderFiles(sources []Source) []string {
+	for _, s := range sources {
+		if s.Folder != nil {
+			return s.Folder.Files
+		}
+	}
+	return nil
 }
 
 // ReadSources reads the pages Options select from docs, in path order. The
@@ -104,13 +131,18 @@ type Source struct {
 func ReadSources(docs fs.FS, opt Options) ([]Source, error) {
 	var sources []Source
 	var diags diag.List
+	folder := &Folder{Files: []string{}}
 	// The walk never stops: the function returns no error.
 	_ = fs.WalkDir(docs, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			unreadable(&diags, opt.DocsLabel, p, err)
 			return nil // WalkDir skips a folder it cannot list
 		}
-		if d.IsDir() || !strings.EqualFold(path.Ext(p), ".md") || !opt.selected(p) {
+		if d.IsDir() {
+			return nil
+		}
+		folder.Files = append(folder.Files, p)
+		if !strings.EqualFold(path.Ext(p), ".md") || !opt.selected(p) {
 			return nil
 		}
 		src, err := fs.ReadFile(docs, p)
@@ -118,9 +150,10 @@ func ReadSources(docs fs.FS, opt Options) ([]Source, error) {
 			unreadable(&diags, opt.DocsLabel, p, err)
 			return nil
 		}
-		sources = append(sources, Source{Path: p, Data: src})
+		sources = append(sources, Source{Path: p, Data: src, Folder: folder})
 		return nil
 	})
+	slices.Sort(folder.Files) // WalkDir puts "a/b" before "a.md"
 	return sources, diags.Err()
 }
 
@@ -219,6 +252,7 @@ func (o Options) parse(sources []Source) ([]*docparse.Page, diag.List, error) {
 	if len(pages) == 0 {
 		diags.Errorf(diag.Pos{File: o.DocsLabel}, diag.NoPages, "no Markdown pages found")
 	}
+	diags = append(diags, links.Check(o.DocsLabel, pages, FolderFiles(sources))...)
 	return pages, diags, nil
 }
 

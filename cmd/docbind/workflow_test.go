@@ -14,7 +14,8 @@ import (
 // //go:generate line, and `go generate ./...` then `go test ./...` pass,
 // and the CI step (-check from the module's root) finds the package up to
 // date; after a doc page changes the CI step fails until go generate runs
-// again, and then all pass again on the regenerated code.
+// again, and then all pass again on the regenerated code. Last, the docs
+// check (-lint -format github) passes, then fails on a page with a warning.
 func TestGoGenerateWorkflow(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds docbind in a downstream module; skipped with -short")
@@ -65,6 +66,15 @@ func TestGoGenerateWorkflow(t *testing.T) {
 	}
 	if !strings.Contains(read(t, filepath.Join(dir, "graph", "graph.go")), "//go:generate") {
 		t.Error("the hand-written file was changed")
+	}
+
+	// The README's docs check of a pull request: clean docs pass; a page
+	// with a warning fails it, as an annotation on the page's line.
+	ciLint := []string{"tool", "docbind", "-docs", "apidocs", "-lint", "-format", "github"}
+	goCmd(t, dir, ciLint...)
+	write(t, filepath.Join(dir, "apidocs", "get-thing.md"), "# Get thing\n\n<!-- { \"blockType\": \"request\", \"name\": \"get\" } -->\n```http\nGET /thing\n```\n<!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 204 No Content\n\n{\"a\": 1}\n```\n")
+	if code, out := goCmdExit(t, dir, ciLint...); code != 1 || !strings.Contains(out, "::warning file=apidocs/get-thing.md,line=11,col=1,title=DB209::") {
+		t.Errorf("the docs check of a page with a warning: exit %d, want 1 with its annotation:\n%s", code, out)
 	}
 }
 

@@ -6,6 +6,7 @@ package docparse
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -38,6 +39,18 @@ type Page struct {
 	// reason phrase ("returns a `204 No Content` response code"), in page
 	// order. Translated editions keep the phrase in English, in a code span.
 	Statuses []StatusMention
+	// Hrefs are every link and image of the page wherever it stands (a
+	// heading, a table cell), in page order: what the link check reads.
+	// Links holds the prose's links only, with their headings.
+	Hrefs []Href
+	// Definitions are the page's reference-style link definitions
+	// ("[id]: destination"), in page order.
+	Definitions []Definition
+	// Anchors are the ids a link's #fragment can name on the page, in
+	// page order: each heading's, as docs sites make it from the heading's
+	// text (see headingIDs.next), and those of its HTML (<a name="x">,
+	// id="x").
+	Anchors []Anchor
 }
 
 // StatusMention is an HTTP status named in a paragraph of prose, under
@@ -115,14 +128,18 @@ func Parse(path string, src []byte) (*Page, diag.List) {
 		diags.Errorf(diag.Pos{File: path, Line: 1, Col: 1}, diag.PageTooLarge, "page of %d bytes is larger than the bound of %d; not read", len(src), MaxPageBytes)
 		return &Page{Path: path}, diags
 	}
-	src = blankFrontMatter(cleanText(src))
+	src = cleanText(src)
+	fmEnd, fmProblems := frontMatter(src)
+	src = blankFrontMatter(src, fmEnd)
 	w := &walker{
 		page:  &Page{Path: path},
 		src:   src,
 		lines: diag.NewLines(path, src),
 	}
+	w.frontMatter(fmProblems)
 	doc := markdown.Parser().Parse(text.NewReader(src))
 	_ = ast.Walk(doc, w.visit)
+	w.links(doc)
 	return w.page, w.diags
 }
 
@@ -138,6 +155,7 @@ type walker struct {
 	diags   diag.List
 	// annotated are the fences an annotation covers.
 	annotated map[*ast.FencedCodeBlock]bool
+	anchorIDs map[string]bool // the ids of page.Anchors
 }
 
 func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -181,6 +199,25 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		w.statuses(n, inlineText(n, w.src))
 	}
 	return ast.WalkContinue, nil
+}
+
+// frontMatter reports the first problem of the page's front matter
+// (DB109), counting the others: when the closing line is missing, every
+// line of prose down to the next "---" is one, and a page says it once.
+func (w *walker) frontMatter(problems []fmProblem) {
+	if len(problems) == 0 {
+		return
+	}
+	p := problems[0]
+	more := ""
+	switch n := len(problems) - 1; n {
+	case 0:
+	case 1:
+		more = " (and 1 more line of the front matter)"
+	default:
+		more = fmt.Sprintf(" (and %d more lines of the front matter)", n)
+	}
+	w.diags.Warnf(w.lines.Pos(p.offset), diag.BadFrontMatter, "YAML front matter: %s%s", p.msg, more)
 }
 
 // pos is the position of a block node's first line.
@@ -376,33 +413,6 @@ func segmentsText(lines *text.Segments, src []byte) string {
 		b.Write(seg.Value(src))
 	}
 	return b.String()
-}
-
-// blankFrontMatter replaces a leading YAML front matter block with blank
-// lines, so goldmark does not read its "---" as headings and rules, while
-// every later byte keeps its offset and line.
-func blankFrontMatter(src []byte) []byte {
-	if !bytes.HasPrefix(src, []byte("---\n")) && !bytes.HasPrefix(src, []byte("---\r\n")) {
-		return src
-	}
-	first := bytes.IndexByte(src, '\n') + 1
-	end := bytes.Index(src[first:], []byte("\n---"))
-	if end < 0 {
-		return src
-	}
-	stop := first + end + len("\n---")
-	if nl := bytes.IndexByte(src[stop:], '\n'); nl >= 0 {
-		stop += nl
-	} else {
-		stop = len(src)
-	}
-	out := bytes.Clone(src)
-	for i := range stop {
-		if out[i] != '\n' {
-			out[i] = ' '
-		}
-	}
-	return out
 }
 
 // cleanText makes a page valid UTF-8 text that Go source can quote and

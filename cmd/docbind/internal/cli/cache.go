@@ -36,7 +36,8 @@ type cacheEntry struct {
 }
 
 // readInputs reads the selected pages and hashes them with their paths,
-// the settings and docbind's own executable. The settings hold nothing of
+// the names of the docs folder's other files, the settings and docbind's
+// own executable. The settings hold nothing of
 // the working folder (the docs are named from the output folder, the
 // OpenAPI document by its absolute path), so runs from the module's root
 // and from the package's folder share the cache entry, as they share the
@@ -65,6 +66,12 @@ func readInputs(opt *options) (inputs, error) {
 		h.Write([]byte(s.Path + "\x00"))
 		h.Write(s.Data)
 		h.Write([]byte{0})
+	}
+	// Every file's name: the link check (DB106) reports a link to an
+	// image or page that is not there, so adding one changes the run.
+	h.Write([]byte("files\x00"))
+	for _, f := range generator.FolderFiles(sources) {
+		h.Write([]byte(f + "\x00"))
 	}
 	return inputs{hash: hex.EncodeToString(h.Sum(nil)), sources: sources}, nil
 }

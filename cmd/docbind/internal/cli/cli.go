@@ -51,13 +51,18 @@ type run struct {
 	pages, ops     int
 	types, written int
 	warnings       int
+	errors, notes  int  // counted for -lint's summary
 	unchanged      bool // the cache showed the inputs unchanged: nothing was parsed
 }
 
 // main runs once the flags are read: from here on, every way out goes
 // through finish, so every run ends with its summary line.
 func (r *run) main() int {
-	if code := r.prepare(); code >= 0 {
+	prepare, work := r.prepare, r.generate
+	if r.opt.lint {
+		prepare, work = r.prepareLint, r.lint
+	}
+	if code := prepare(); code >= 0 {
 		return code
 	}
 	stop, err := startProfiles(r.opt)
@@ -65,7 +70,7 @@ func (r *run) main() int {
 		return r.fail(err)
 	}
 	defer stop()
-	return r.generate()
+	return work()
 }
 
 // prepare completes the options from docbind.json and the folders, and
@@ -164,20 +169,44 @@ func (r *run) generate() int {
 func (r *run) explain(res *generator.Result) {
 	var b strings.Builder
 	res.Explain(&b)
-	fmt.Fprint(r.stdout, r.opt.paths.text(b.String()))
+	fmt.Fprint(r.reportOut(), r.opt.paths.text(b.String()))
 }
 
-// report prints diagnostics, at most -maxdiags of them, and counts the
-// warnings.
+// reportOut is where -v's report and -check's diffs go: stdout, but for
+// -format json, whose stdout holds JSON lines only.
+func (r *run) reportOut() io.Writer {
+	if r.opt.format == formatJSON {
+		return r.stderr
+	}
+	return r.stdout
+}
+
+// report prints diagnostics in -format, at most -maxdiags of them, and
+// counts them by severity. Text goes to stderr; json and github go to
+// stdout, and so that a JSON stream has every diagnostic, json is not
+// capped unless -maxdiags is given. What is not a diagnostic, such as
+// the count of those not shown, always goes to stderr.
 func (r *run) report(diags diag.List) {
 	for _, d := range diags {
-		if d.Severity == diag.Warning {
+		switch d.Severity {
+		case diag.Warning:
 			r.warnings++
+		case diag.Error:
+			r.errors++
+		default:
+			r.notes++
 		}
 	}
-	shown, omitted := diags.Capped(r.opt.maxDiags)
+	limit, out := r.opt.maxDiags, r.stderr
+	if r.opt.format == formatJSON && !r.opt.set["maxdiags"] {
+		limit = 0
+	}
+	if r.opt.format.machine() {
+		out = r.stdout
+	}
+	shown, omitted := diags.Capped(limit)
 	for _, d := range shown {
-		fmt.Fprintln(r.stderr, d)
+		r.opt.format.print(out, d)
 	}
 	if omitted > 0 {
 		fmt.Fprintf(r.stderr, "docbind: %d more diagnostics not shown (-maxdiags 0 shows all)\n", omitted)
@@ -211,6 +240,11 @@ func (r *run) finish(code int) int {
 	if r.opt.quiet && code == ExitOK {
 		return code
 	}
+	if r.opt.lint {
+		fmt.Fprintf(r.stderr, "docbind: %d pages, %d operations, %d types, %d warnings, %d errors, %d notes, %s (-lint: nothing written)\n",
+			r.pages, r.ops, r.types, r.warnings, r.errors, r.notes, time.Since(r.start).Round(time.Millisecond))
+		return code
+	}
 	verb := "written"
 	if r.opt.check {
 		verb = "stale"
@@ -225,28 +259,30 @@ func (r *run) finish(code int) int {
 }
 
 // reportStale says which files -check finds stale, with their diffs unless
-// -q, and the command that brings them up to date.
+// -q (on stdout, but on stderr under -format json), and the command that
+// brings them up to date.
 func (r *run) reportStale(changes []writeout.Change, docs []staleDocument) int {
 	r.written = len(changes) + len(docs)
 	if r.written == 0 {
 		return ExitOK
 	}
+	out := r.reportOut()
 	for _, c := range changes {
 		name := filepath.Join(r.opt.out, c.Name)
 		if r.opt.quiet {
-			fmt.Fprintln(r.stdout, name)
+			fmt.Fprintln(out, name)
 			continue
 		}
-		fmt.Fprintf(r.stdout, "%s: %s\n", name, c.Kind)
-		fmt.Fprint(r.stdout, writeout.Unified("a/"+filepath.ToSlash(name), "b/"+filepath.ToSlash(name), c.Old, c.New))
+		fmt.Fprintf(out, "%s: %s\n", name, c.Kind)
+		fmt.Fprint(out, writeout.Unified("a/"+filepath.ToSlash(name), "b/"+filepath.ToSlash(name), c.Old, c.New))
 	}
 	for _, d := range docs {
 		if r.opt.quiet {
-			fmt.Fprintln(r.stdout, d.path)
+			fmt.Fprintln(out, d.path)
 			continue
 		}
-		fmt.Fprintf(r.stdout, "%s: stale\n", d.path)
-		fmt.Fprint(r.stdout, writeout.Unified("a/"+filepath.ToSlash(d.path), "b/"+filepath.ToSlash(d.path), d.old, d.new))
+		fmt.Fprintf(out, "%s: stale\n", d.path)
+		fmt.Fprint(out, writeout.Unified("a/"+filepath.ToSlash(d.path), "b/"+filepath.ToSlash(d.path), d.old, d.new))
 	}
 	fmt.Fprintf(r.stderr, "docbind: %d generated file(s) are stale; to update them run: %s\n", r.written, r.opt.fixCommand())
 	return ExitFail

@@ -22,6 +22,8 @@ type options struct {
 	openapi                string // the OpenAPI document to write; "" for none
 	check, quiet, strict   bool
 	verbose                bool
+	lint                   bool   // check the docs only: nothing rendered, nothing written
+	format                 format // how diagnostics are printed
 	maxDiags               int
 	cpuprofile, memprofile string
 	cfg                    config.Config
@@ -42,6 +44,10 @@ package that receives the code:
 
 	//go:generate go tool docbind -docs ../apidocs -out . -package graph
 
+To check the docs of a pull request, writing nothing:
+
+	go tool docbind -docs apidocs -lint -format github
+
 Settings come from docbind.json when it exists (or -config), then flags.
 Every diagnostic has a code (DB101...) explained in the README.
 
@@ -59,12 +65,23 @@ func parseArgs(args []string, stderr io.Writer) (*options, int) {
 	fs.BoolVar(&opt.check, "check", false, "write nothing; print a diff of every stale generated file and exit 1 if any")
 	fs.BoolVar(&opt.quiet, "q", false, "with -check, print only the names of stale files; otherwise print no summary line on success")
 	fs.BoolVar(&opt.strict, "strict", false, "fail on warnings too")
+	fs.BoolVar(&opt.lint, "lint", false, "check the docs only: report every diagnostic, write nothing, generate no code; exit 1 on any warning or error (notes pass)")
+	fs.Var(&opt.format, "format", "print diagnostics as `text|json|github`: text on stderr (the default); json, one object a line, and github, GitHub Actions workflow commands, on stdout")
 	fs.BoolVar(&opt.verbose, "v", false, "explain what was generated from what: each page's files, operations, URLs and types, with their sources")
 	fs.IntVar(&opt.maxDiags, "maxdiags", 50, "print at most this many diagnostics, errors first, and how many more there were; 0 prints all")
 	fs.StringVar(&opt.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
 	fs.StringVar(&opt.memprofile, "memprofile", "", "write a heap profile to this file")
 	if code := parseFlags(fs, usage, args, stderr, opt.set); code >= 0 {
 		return nil, code
+	}
+	if opt.lint {
+		// -lint renders no code: the flags about the generated files have
+		// nothing to act on, and ignoring them would hide a mistake.
+		for _, name := range []string{"check", "v", "openapi"} {
+			if opt.set[name] {
+				return nil, usageError(fs, stderr, fmt.Sprintf("-lint and -%s cannot be used together: -lint generates nothing", name))
+			}
+		}
 	}
 	return opt, -1
 }

@@ -66,8 +66,8 @@ func climbs(rel string) bool {
 	return rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-// diags names the pages of the generator's diagnostics as shown, and
-// sorts them again, since names changed.
+// diags names the pages of the generator's diagnostics (and of their
+// related positions) as shown, and sorts them again, since names changed.
 func (p docsPaths) diags(list diag.List) diag.List {
 	if p.generated == p.shown || len(list) == 0 {
 		return list
@@ -76,6 +76,15 @@ func (p docsPaths) diags(list diag.List) diag.List {
 	for i, d := range list {
 		d.Pos.File = p.file(d.Pos.File)
 		d.Message = p.text(d.Message)
+		if len(d.Related) > 0 {
+			related := make([]diag.Related, len(d.Related))
+			for j, rel := range d.Related {
+				rel.Pos.File = p.file(rel.Pos.File)
+				rel.Message = p.text(rel.Message)
+				related[j] = rel
+			}
+			d.Related = related
+		}
 		out[i] = d
 	}
 	return out.Sorted()

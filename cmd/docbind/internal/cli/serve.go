@@ -189,12 +189,17 @@ func (s *fakeServer) load() error {
 	}
 	h := fake.New(api, func(line string) { s.log.Print(line) })
 	s.current.Store(&h)
-	examples := 0
+	examples, warnings := 0, 0
 	for _, op := range api.Operations {
 		examples += len(op.Examples)
 	}
+	for _, d := range diags {
+		if d.Severity == diag.Warning { // notes are not warnings
+			warnings++
+		}
+	}
 	s.log.Printf("docbind serve: %d pages, %d operations, %d examples, %d warnings, read in %s",
-		len(sources), len(api.Operations), examples, len(diags), time.Since(start).Round(time.Millisecond))
+		len(sources), len(api.Operations), examples, warnings, time.Since(start).Round(time.Millisecond))
 	return nil
 }
 
