@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -72,14 +73,23 @@ func load(t testing.TB, api *model.API) *openapi3.T {
 type exampleFailure struct {
 	source, name, why string
 	at                []diag.Pos // the example's request and response
+	// until is the line of the page's next example after this one's
+	// response (or the page's end): the example's blocks are the lines
+	// from its request on, up to it.
+	until int
 }
 
 // explainedBy lists the codes of the diagnostics at the example, which
-// say where the docs contradict themselves.
+// say where the docs contradict themselves: at its annotations, or at a
+// line of its blocks, where a member of its body is.
 func (f exampleFailure) explainedBy(diags diag.List) string {
 	var codes []string
+	inside := func(d diag.Diagnostic) bool {
+		return d.Pos.File == f.at[0].File && d.Pos.Line >= f.at[0].Line && d.Pos.Line < f.until
+	}
 	for _, d := range diags {
-		if slices.ContainsFunc(f.at, func(p diag.Pos) bool { return p.File == d.Pos.File && p.Line == d.Pos.Line }) && !slices.Contains(codes, string(d.Code)) {
+		at := slices.ContainsFunc(f.at, func(p diag.Pos) bool { return p.File == d.Pos.File && p.Line == d.Pos.Line })
+		if (at || inside(d)) && !slices.Contains(codes, string(d.Code)) {
 			codes = append(codes, string(d.Code))
 		}
 	}
@@ -105,12 +115,35 @@ func validateExamples(doc *openapi3.T, api *model.API) (checked int, failures []
 	}
 	whys := make([]string, len(examples))
 	par.Do(len(examples), 0, func(i int) { whys[i] = validateExample(doc, examples[i]) })
+	starts := exampleStarts(api)
 	for i, ex := range examples {
 		if whys[i] != "" {
-			failures = append(failures, exampleFailure{fmt.Sprintf("%s:%d", ex.Source.File, ex.Source.Line), ex.Name, whys[i], []diag.Pos{ex.Source, ex.ResponseSource}})
+			until := math.MaxInt
+			for _, line := range starts[ex.Source.File] {
+				if line > max(ex.Source.Line, ex.ResponseSource.Line) {
+					until = line
+					break
+				}
+			}
+			failures = append(failures, exampleFailure{fmt.Sprintf("%s:%d", ex.Source.File, ex.Source.Line), ex.Name, whys[i], []diag.Pos{ex.Source, ex.ResponseSource}, until})
 		}
 	}
 	return len(examples), failures
+}
+
+// exampleStarts are the lines of every example's request, by page, in
+// order: where an example's blocks end, the next one's begin.
+func exampleStarts(api *model.API) map[string][]int {
+	starts := map[string][]int{}
+	for _, op := range api.Operations {
+		for _, ex := range op.Examples {
+			starts[ex.Source.File] = append(starts[ex.Source.File], ex.Source.Line)
+		}
+	}
+	for _, lines := range starts {
+		slices.Sort(lines)
+	}
+	return starts
 }
 
 func validateExample(doc *openapi3.T, ex *model.Example) string {
