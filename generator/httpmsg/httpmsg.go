@@ -61,6 +61,9 @@ type Warning struct {
 	Line, Col int
 	Code      diag.Code
 	Msg       string
+	// Note marks what ApiDoctor accepts as written and docbind reads as
+	// ApiDoctor does: said, at a severity that fails no run.
+	Note bool
 }
 
 // RequestLine is the first line of a request, "METHOD URL [HTTP/x.y]".
@@ -184,7 +187,7 @@ func ParseRequest(block string) (*Request, error) {
 // VersionBeforeURL is the warning (DB213) for a request line, at line of
 // its block, that writes its version before its URL.
 func VersionBeforeURL(line int, rl RequestLine) Warning {
-	return Warning{Line: line, Col: rl.VersionCol, Code: diag.VersionBeforeURL,
+	return Warning{Line: line, Col: rl.VersionCol, Code: diag.VersionBeforeURL, Note: true,
 		Msg: fmt.Sprintf("the HTTP version %q is written between the method and the URL; it is read as the version, but ApiDoctor's parser takes it into the URL: write it after the URL, or leave it out", rl.Version)}
 }
 

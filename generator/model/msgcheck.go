@@ -25,7 +25,7 @@ func (b *builder) checkMessage(blk *docparse.Block, warnings []httpmsg.Warning, 
 	for _, w := range warnings {
 		pos := lineAt(blk.CodePos, w.Line)
 		pos.Col = max(w.Col, 1)
-		b.diags.Warnf(pos, w.Code, "%s: %s", what, w.Msg)
+		b.say(pos, w, "%s: %s", what, w.Msg)
 	}
 	for i, p := range parts {
 		if !p.IsJSON() || p.BodyLine < 0 {
@@ -81,7 +81,19 @@ func (b *builder) urlLineTarget(pos diag.Pos, line string) string {
 	if rl.VersionBeforeURL {
 		w := httpmsg.VersionBeforeURL(0, rl)
 		pos.Col = w.Col
-		b.diags.Warnf(pos, w.Code, "URL line: %s", w.Msg)
+		b.say(pos, w, "URL line: %s", w.Msg)
 	}
 	return rl.Target
+}
+
+// say reports a warning of the HTTP parser at pos: as a note when
+// ApiDoctor accepts what it reports (a version before the URL, which its
+// parser reads as the version too), so that docs it accepts pass -strict
+// and -lint.
+func (b *builder) say(pos diag.Pos, w httpmsg.Warning, format string, args ...any) {
+	if w.Note {
+		b.diags.Notef(pos, w.Code, format, args...)
+		return
+	}
+	b.diags.Warnf(pos, w.Code, format, args...)
 }
