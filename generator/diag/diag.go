@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Pos is a position in an input file. Line and Col are 1-based; Col counts
@@ -212,4 +213,17 @@ func (l *Lines) Pos(offset int) Pos {
 	line, _ := slices.BinarySearch(l.starts, offset+1)
 	// line is the index of the first start > offset, i.e. the 1-based line.
 	return Pos{File: l.file, Line: line, Col: offset - l.starts[line-1] + 1}
+}
+
+// Quote quotes text for a message, cut at a rune boundary to about max
+// bytes with an ellipsis: a page's line or a link can be long.
+func Quote(text string, max int) string {
+	if len(text) > max {
+		cut := max
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut] + "…"
+	}
+	return fmt.Sprintf("%q", text)
 }

@@ -4,7 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/docbind/docbind/generator/diag"
 )
 
 // A page's YAML front matter is the block between a "---" first line and
@@ -121,7 +122,7 @@ func (r *fmReader) line(line string, off int) {
 		return
 	case trimmed == "-" || strings.HasPrefix(trimmed, "- "):
 		if !r.listOK {
-			r.problem(off, "a list item (%s) belongs under a key with no value of its own, such as \"keywords:\"", quoteText(trimmed))
+			r.problem(off, "a list item (%s) belongs under a key with no value of its own, such as \"keywords:\"", diag.Quote(trimmed, 60))
 		}
 		return
 	}
@@ -149,18 +150,18 @@ func (r *fmReader) keyLine(line string, off int) {
 		}
 	}
 	if colon < 0 {
-		r.problem(off, "%s is not \"key: value\", a list item or a comment", quoteText(line))
+		r.problem(off, "%s is not \"key: value\", a list item or a comment", diag.Quote(line, 60))
 		return
 	}
 	if strings.ContainsRune("[]{},&*!|>%@`?", rune(line[0])) {
-		r.problem(off, "the key %s starts with %c, which YAML reserves; quote the key", quoteText(key), line[0])
+		r.problem(off, "the key %s starts with %c, which YAML reserves; quote the key", diag.Quote(key, 60), line[0])
 		return
 	}
 	if r.keys == nil {
 		r.keys = map[string]int{}
 	}
 	if first, ok := r.keys[key]; ok {
-		r.problem(off, "the key %s is given twice (first on line %d); YAML keys are unique", quoteText(key), first)
+		r.problem(off, "the key %s is given twice (first on line %d); YAML keys are unique", diag.Quote(key, 60), first)
 	} else {
 		r.keys[key] = r.lineNo
 	}
@@ -233,17 +234,4 @@ func closeQuote(line string, start int, q byte) (int, bool) {
 		}
 	}
 	return 0, false
-}
-
-// quoteText quotes s for a message, shortened to about 60 bytes.
-func quoteText(s string) string {
-	const max = 60
-	if len(s) > max {
-		cut := max
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-		s = s[:cut] + "…"
-	}
-	return fmt.Sprintf("%q", s)
 }

@@ -315,7 +315,7 @@ func (w *walker) undefinedRefs(block ast.Node, defs map[string]bool) {
 			form = string(w.src[offs[i] : last+1]) // as written, marks and all
 		}
 		w.diags.Warnf(w.lines.Pos(pos), diag.UndefinedLinkID, "reference link %s names the link id %s, which no \"[id]: destination\" line of the page defines; it shows as plain text",
-			quoteText(strings.Map(printable, form)), quoteText(strings.Map(printable, label)))
+			diag.Quote(strings.Map(printable, form), 60), diag.Quote(strings.Map(printable, label), 60))
 		i = end - 1
 	}
 }

@@ -34,10 +34,10 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/docbind/docbind/generator/diag"
 	"github.com/docbind/docbind/generator/docparse"
+	"github.com/docbind/docbind/generator/naming"
 )
 
 // Check reports the broken relative links of pages (DB106) and their
@@ -212,7 +212,7 @@ func (c *checker) check(p *docparse.Page, h docparse.Href) {
 		c.missing[folder] = append(c.missing[folder], miss{pos: h.Pos, what: what, dest: h.Dest, target: target})
 		return
 	}
-	msg := fmt.Sprintf("%s %s names %s, which is not in the docs folder", what, quote(h.Dest), target)
+	msg := fmt.Sprintf("%s %s names %s, which is not in the docs folder", what, diag.Quote(h.Dest, 80), target)
 	if s := c.suggestFile(target); s != "" {
 		msg += "; did you mean " + s + "?"
 	}
@@ -277,7 +277,7 @@ func (c *checker) reportMissingFolders() {
 		ms := c.missing[folder]
 		slices.SortStableFunc(ms, func(a, b miss) int { return a.pos.Compare(b.pos) })
 		first := ms[0]
-		msg := fmt.Sprintf("%s %s names %s, which is not in the docs folder: it has no folder %s", first.what, quote(first.dest), first.target, folder)
+		msg := fmt.Sprintf("%s %s names %s, which is not in the docs folder: it has no folder %s", first.what, diag.Quote(first.dest, 80), first.target, folder)
 		if len(ms) > 1 {
 			files := map[string]bool{}
 			for _, m := range ms {
@@ -309,7 +309,7 @@ func (c *checker) checkAnchor(h docparse.Href, what string, from, to *docparse.P
 	if to == from {
 		page = "this page"
 	}
-	msg := fmt.Sprintf("%s %s names the anchor #%s, which no heading or anchor of %s has", what, quote(h.Dest), anchor, page)
+	msg := fmt.Sprintf("%s %s names the anchor #%s, which no heading or anchor of %s has", what, diag.Quote(h.Dest, 80), anchor, page)
 	pagePos := to.TitlePos
 	if pagePos.Line == 0 {
 		pagePos = diag.Pos{File: to.Path}
@@ -349,7 +349,7 @@ func (c *checker) suggestFile(target string) string {
 	name := strings.ToLower(path.Base(target))
 	best, bestDist := "", closeEnough(name)+1
 	for _, f := range c.inDir[strings.ToLower(path.Dir(target))] {
-		if d := distance(name, strings.ToLower(path.Base(f)), bestDist-1); d < bestDist {
+		if d := naming.Distance(name, strings.ToLower(path.Base(f)), bestDist-1); d < bestDist {
 			best, bestDist = f, d
 		}
 	}
@@ -366,7 +366,7 @@ func (c *checker) suggestAnchor(a string, anchors []docparse.Anchor) (docparse.A
 	var best docparse.Anchor
 	bestDist := closeEnough(low) + 1
 	for _, x := range anchors {
-		if d := distance(low, strings.ToLower(x.ID), bestDist-1); d < bestDist {
+		if d := naming.Distance(low, strings.ToLower(x.ID), bestDist-1); d < bestDist {
 			best, bestDist = x, d
 		}
 	}
@@ -375,56 +375,6 @@ func (c *checker) suggestAnchor(a string, anchors []docparse.Anchor) (docparse.A
 
 // closeEnough is how many edits a suggestion for s may be away.
 func closeEnough(s string) int { return max(1, min(3, len(s)/4)) }
-
-// distance is the Levenshtein distance of a and b in bytes, or limit+1
-// when it is larger than limit.
-func distance(a, b string, limit int) int {
-	if abs(len(a)-len(b)) > limit {
-		return limit + 1
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			rowMin = min(rowMin, cur[j])
-		}
-		if rowMin > limit {
-			return limit + 1
-		}
-		prev, cur = cur, prev
-	}
-	return min(prev[len(b)], limit+1)
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
-}
-
-// quote quotes a destination for a message, shortened.
-func quote(s string) string {
-	const max = 80
-	if len(s) > max {
-		cut := max
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-		s = s[:cut] + "…"
-	}
-	return fmt.Sprintf("%q", s)
-}
 
 // count is "1 link", "2 links".
 func count(n int, noun string) string {

@@ -481,7 +481,7 @@ func closestNote(name string, names []string) string {
 	}
 	var best []scored
 	for _, n := range names {
-		best = append(best, scored{n, editDistance(strings.ToLower(name), strings.ToLower(n))})
+		best = append(best, scored{n, naming.Distance(strings.ToLower(name), strings.ToLower(n), len(name)+len(n))})
 	}
 	slices.SortFunc(best, func(x, y scored) int {
 		if x.d != y.d {
@@ -497,24 +497,4 @@ func closestNote(name string, names []string) string {
 		out = append(out, s.name)
 	}
 	return " (closest: " + strings.Join(out, ", ") + ")"
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
