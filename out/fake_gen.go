@@ -103,12 +103,17 @@ type exampleCase struct {
 	header map[string]string
 	// contentType is set for a body sent as it is rather than as JSON.
 	contentType string
-	requestBody string
-	status      int
+	// requestBody is the body the tests send; docRequestBody, when set, the body as the
+	// docs write it, which the tests cannot send (a placeholder where a value must
+	// be): the fake takes either.
+	requestBody, docRequestBody string
+	status                      int
 	// responseHeader holds the headers the tests check, fakeHeader the other
 	// documented ones.
 	responseHeader, fakeHeader map[string]string
-	responseBody               string
+	// responseBody is the body the tests expect; docResponseBody, when set, the body as
+	// the docs write it, which the fake answers instead.
+	responseBody, docResponseBody string
 	// content marks a response body that is content rather than JSON.
 	content bool
 	// pinPath matches the example at its own path only: another example of its route
@@ -141,11 +146,15 @@ type exampleFake struct {
 	log            func(string)
 }
 
-// fakeCase is an example with its JSON request body decoded once.
+// fakeCase is an example with its JSON request bodies decoded once, and its path
+// as requests are compared with it.
 type fakeCase struct {
 	*exampleCase
-	body    any
-	hasBody bool
+	body       any
+	hasBody    bool
+	docBody    any
+	hasDocBody bool
+	canonical  string
 }
 
 // newExampleFake returns the fake of the examples, each group in documented order;
@@ -161,9 +170,13 @@ func newExampleFake(docsBase string, groups [][]exampleCase, log func(string)) *
 	}
 	for _, group := range groups {
 		for i := range group {
-			c := &fakeCase{exampleCase: &group[i]}
+			c := &fakeCase{
+				canonical:   canonicalPath(group[i].path),
+				exampleCase: &group[i],
+			}
 			if c.requestBody != "" && (c.contentType == "" || isJSON(c.contentType)) {
 				c.body, c.hasBody = decodeLoose([]byte(c.requestBody))
+				c.docBody, c.hasDocBody = decodeLoose([]byte(c.docRequestBody))
 			}
 			fake.add(c)
 		}
@@ -184,13 +197,22 @@ func (fake *exampleFake) add(c *fakeCase) {
 		target += "?" + c.query.Encode()
 	}
 	fake.documented[c.method+" "+linkKey(target)] = true
-	if next, ok := jsonMember(c.responseBody, "@odata.nextLink"); ok && !c.content {
+	if next, ok := jsonMember(c.answered(), "@odata.nextLink"); ok && !c.content {
 		fake.pages[linkKey(fake.link(next, ""))] = c
 	}
 	if loc := c.responseHeader["Location"]; loc != "" && c.status/100 != 2 || c.status == http.StatusAccepted {
 		// A monitor or a redirect to the content.
 		fake.targets[linkKey(fake.link(loc, ""))] = c
 	}
+}
+
+// answered is the response body the fake answers: the one the docs write, where it
+// differs from the one the tests expect.
+func (c *exampleCase) answered() string {
+	if c.docResponseBody != "" {
+		return c.docResponseBody
+	}
+	return c.responseBody
 }
 
 // decodeLoose decodes JSON with its numbers as written; ok is false for none or invalid.
@@ -219,7 +241,8 @@ func jsonMember(body, key string) (string, bool) {
 // answer returns the handler of op's requests: the most specific of its examples
 // that matches answers, else 400 naming the closest one and what differed, or 501
 // when the docs show no example of op (none of that name, when exampleHeader names
-// one).
+// one). A body whose Content-Type is not JSON, where the examples send JSON, gets
+// 415.
 func (fake *exampleFake) answer(op string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		body, ok := readLoose(w, r)
@@ -228,6 +251,10 @@ func (fake *exampleFake) answer(op string) http.HandlerFunc {
 		}
 		// A new slice: the filter below must not touch the fake's.
 		cases := slices.Concat(fake.byOp[op], fake.unroutedAt(r))
+		if ct := r.Header.Get("Content-Type"); body.raw != "" && ct != "" && !isJSON(ct) && takesJSON(cases) {
+			fake.fail(w, r, http.StatusUnsupportedMediaType, "unsupportedMediaType", "the request body must be JSON, not "+ct)
+			return
+		}
 		if name := r.Header.Get(exampleHeader); name != "" {
 			cases = slices.DeleteFunc(cases, func(c *fakeCase) bool {
 				return c.name != name
@@ -245,24 +272,56 @@ func (fake *exampleFake) answer(op string) http.HandlerFunc {
 	}
 }
 
+// takesJSON reports whether examples send JSON bodies, and none sends another kind.
+func takesJSON(cases []*fakeCase) bool {
+	sends := false
+	for _, c := range cases {
+		if c.contentType != "" {
+			return false
+		}
+		sends = sends || c.requestBody != ""
+	}
+	return sends
+}
+
 // unroutedAt are the examples no route serves that were documented at r's method
-// and path.
+// and path, spelled in any letter case, escaped or not.
 func (fake *exampleFake) unroutedAt(r *http.Request) []*fakeCase {
+	if len(fake.unrouted) == 0 {
+		return nil
+	}
 	var out []*fakeCase
+	path := trimSlash(canonicalPath(r.URL.EscapedPath()))
 	for _, c := range fake.unrouted {
-		if c.method == r.Method && c.path == r.URL.EscapedPath() {
+		if sameMethod(c.method, r.Method) && strings.EqualFold(trimSlash(c.canonical), path) {
 			out = append(out, c)
 		}
 	}
 	return out
 }
 
+// sameMethod reports whether a request's method is the example's: HEAD is GET.
+func sameMethod(example, method string) bool {
+	return example == method || method == http.MethodHead && example == http.MethodGet
+}
+
+// trimSlash is a path without its trailing slash, which the API ignores.
+func trimSlash(path string) string {
+	if len(path) > 1 {
+		return strings.TrimSuffix(path, "/")
+	}
+	return path
+}
+
 // fakeMaxBody bounds the request bodies the fake reads.
 const fakeMaxBody = 10 << 20
 
 // readLoose reads a request's body, at most fakeMaxBody bytes of it, and decodes
-// it when it is JSON; ok is false when it has answered the request.
+// it when it is JSON, and its path and query as examples are compared with them; ok
+// is false when it has answered the request.
 func readLoose(w http.ResponseWriter, r *http.Request) (body requestBody, ok bool) {
+	body.path = canonicalPath(r.URL.EscapedPath())
+	body.query = lenientQuery(r.URL.RawQuery)
 	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, fakeMaxBody))
 	if err != nil {
 		writeError(w, http.StatusRequestEntityTooLarge, "requestEntityTooLarge", "the request body is too large or cannot be read")
@@ -279,10 +338,34 @@ func readLoose(w http.ResponseWriter, r *http.Request) (body requestBody, ok boo
 	return body, true
 }
 
-// requestBody is a request's body as it came, and decoded when it is JSON.
+// requestBody is a request's body as it came, and decoded when it is JSON, with its
+// canonical path and its query.
 type requestBody struct {
-	raw  string
-	json any
+	raw   string
+	json  any
+	path  string
+	query url.Values
+}
+
+// lenientQuery reads a query as the docs write them: split at each & only, so that
+// an option holding a ; ($expand=manager($levels=max;$select=id)) is one value, each
+// key and value decoded where it can be.
+func lenientQuery(raw string) url.Values {
+	q := url.Values{}
+	for _, part := range strings.Split(raw, "&") {
+		if part == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(part, "=")
+		if u, err := url.QueryUnescape(k); err == nil {
+			k = u
+		}
+		if u, err := url.QueryUnescape(v); err == nil {
+			v = u
+		}
+		q[k] = append(q[k], v)
+	}
+	return q
 }
 
 // notJSON stands for a request body that is not JSON.
@@ -309,9 +392,9 @@ func bestExample(r *http.Request, body requestBody, cases []*fakeCase) (best, cl
 
 // match scores how specifically the example matches r, or lists what differs. Its
 // route scores most; then each query option, header and body member it shows,
-// present and equal, and its very path. Extra ones are allowed.
+// present and equal, and its very path (percent-decoded). Extra ones are allowed.
 func (c *fakeCase) match(r *http.Request, body requestBody) (score int, diffs []string) {
-	if c.method != r.Method {
+	if !sameMethod(c.method, r.Method) {
 		diffs = append(diffs, "the example's method is "+c.method)
 	}
 	// An example no route serves matches only at its own path, as specifically as
@@ -320,12 +403,14 @@ func (c *fakeCase) match(r *http.Request, body requestBody) (score int, diffs []
 		score += 1000
 	}
 	switch {
-	case c.path == r.URL.EscapedPath():
+	case c.canonical == body.path || trimSlash(c.canonical) == trimSlash(body.path):
+		score++
+	case c.op == "" && strings.EqualFold(trimSlash(c.canonical), trimSlash(body.path)):
 		score++
 	case c.pinPath || c.op == "":
 		diffs = append(diffs, "the example's path is "+c.path)
 	}
-	got := r.URL.Query()
+	got := body.query
 	for _, key := range slices.Sorted(maps.Keys(c.query)) {
 		want := strings.Join(c.query[key], ",")
 		switch {
@@ -344,16 +429,41 @@ func (c *fakeCase) match(r *http.Request, body requestBody) (score int, diffs []
 			score += 10
 		}
 	}
-	switch {
-	case c.hasBody:
-		n, d := containsJSON("the body", c.body, body.json)
-		score += n
-		diffs = append(diffs, d...)
-	case c.requestBody != "" && body.raw == c.requestBody:
-		// Other content matches any body, its very bytes best.
-		score += 5
+	n, d := c.matchBody(body)
+	return score + n, append(diffs, d...)
+}
+
+// matchBody scores how well a request's body holds the example's, or lists what
+// differs: the documented text itself, byte for byte but for surrounding space, best;
+// else each member of its JSON, as the docs write it or as the tests send it
+// (placeholders made valid), whichever differs less. Other content matches any body.
+func (c *fakeCase) matchBody(body requestBody) (int, []string) {
+	documented := c.requestBody
+	if c.docRequestBody != "" {
+		documented = c.docRequestBody
 	}
-	return score, diffs
+	raw := strings.TrimSpace(body.raw)
+	exact := documented != "" && raw == strings.TrimSpace(documented)
+	sent := exact || c.requestBody != "" && raw == strings.TrimSpace(c.requestBody)
+	switch {
+	case exact && c.hasDocBody:
+		n, _ := containsJSON("the body", c.docBody, c.docBody)
+		return n + 5, nil
+	case sent && c.hasBody:
+		n, _ := containsJSON("the body", c.body, c.body)
+		return n + 5, nil
+	case sent:
+		return 5, nil
+	case !c.hasBody:
+		return 0, nil
+	}
+	n, diffs := containsJSON("the body", c.body, body.json)
+	if len(diffs) > 0 && c.hasDocBody {
+		if m, d := containsJSON("the body", c.docBody, body.json); len(d) < len(diffs) {
+			return m, d
+		}
+	}
+	return n, diffs
 }
 
 // containsJSON reports whether got holds want: an object's members present and
@@ -393,8 +503,16 @@ func containsJSON(at string, want, got any) (n int, diffs []string) {
 	return 0, []string{fmt.Sprintf("%s is %s, the example's %s", at, jsonText(got), jsonText(want))}
 }
 
-// scalarEqual reports equal JSON scalars, numbers by value (1.0 is 1).
+// scalarEqual reports equal JSON scalars, numbers by value (1.0 is 1) and
+// timestamps by instant (2018-10-04T00:58:45.340Z is 2018-10-04T00:58:45.34Z).
 func scalarEqual(want, got any) bool {
+	s, okS := want.(string)
+	t, okT := got.(string)
+	if okS && okT && s != t {
+		x, errX := time.Parse(time.RFC3339Nano, s)
+		y, errY := time.Parse(time.RFC3339Nano, t)
+		return errX == nil && errY == nil && x.Equal(y)
+	}
 	x, okX := want.(json.Number)
 	y, okY := got.(json.Number)
 	if okX && okY {
@@ -419,8 +537,8 @@ func jsonText(v any) string {
 }
 
 // respond answers with the example's documented response: its status, headers and
-// body, its links pointed back at the fake; lastPage leaves out the next link.
-// Content answers ranges.
+// body (none to HEAD), its links pointed back at the fake; lastPage leaves out the
+// next link. Content answers ranges.
 func (fake *exampleFake) respond(w http.ResponseWriter, r *http.Request, c *fakeCase, lastPage bool) {
 	base := fakeBase(r)
 	h := w.Header()
@@ -436,7 +554,7 @@ func (fake *exampleFake) respond(w http.ResponseWriter, r *http.Request, c *fake
 	if lastPage {
 		what = "the last page of " + what
 	}
-	body := c.responseBody
+	body := c.answered()
 	switch {
 	case c.content && c.status == http.StatusOK:
 		fake.logf(r, c.status, what)
@@ -450,7 +568,9 @@ func (fake *exampleFake) respond(w http.ResponseWriter, r *http.Request, c *fake
 	}
 	fake.logf(r, c.status, what)
 	w.WriteHeader(c.status)
-	_, _ = io.WriteString(w, body)
+	if r.Method != http.MethodHead {
+		_, _ = io.WriteString(w, body)
+	}
 }
 
 // serveBytes answers content, with ranges and conditional requests.
@@ -485,13 +605,13 @@ func (fake *exampleFake) link(u, base string) string {
 }
 
 // linkKey is a URL's path and query in one spelling, so that a request for a link
-// the fake handed out finds it.
+// the fake handed out finds it, however escaped.
 func linkKey(u string) string {
 	p, err := url.Parse(u)
 	if err != nil {
 		return u
 	}
-	return p.EscapedPath() + "?" + p.Query().Encode()
+	return trimSlash(canonicalPath(p.EscapedPath())) + "?" + lenientQuery(p.RawQuery).Encode()
 }
 
 // rebaseLinks points a JSON body's next and delta links at the fake at base;
@@ -535,7 +655,7 @@ func (fake *exampleFake) wrap(mux http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		key := linkKey(r.URL.RequestURI())
 		get := r.Method == http.MethodGet || r.Method == http.MethodHead
-		if c := fake.pages[key]; c != nil && get && !fake.documented[r.Method+" "+key] {
+		if c := fake.pages[key]; c != nil && get && !fake.documented["GET "+key] {
 			fake.respond(w, r, c, true)
 			return
 		}
@@ -618,11 +738,11 @@ func (fake *exampleFake) refuse(w http.ResponseWriter, r *http.Request, status i
 func (fake *exampleFake) nearest(r *http.Request) *fakeCase {
 	var best *fakeCase
 	bestScore := -1
-	segments := strings.Split(r.URL.EscapedPath(), "/")
+	segments := strings.Split(canonicalPath(r.URL.EscapedPath()), "/")
 	for _, c := range fake.all {
 		score := 0
-		for i, s := range strings.Split(c.path, "/") {
-			if i >= len(segments) || segments[i] != s {
+		for i, s := range strings.Split(c.canonical, "/") {
+			if i >= len(segments) || !strings.EqualFold(segments[i], s) {
 				break
 			}
 			score += 2

@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -606,6 +607,139 @@ func serveNoResult[Req any](w http.ResponseWriter, r *http.Request, status int, 
 	w.WriteHeader(*code)
 }
 
+// router routes requests by the documented ServeMux patterns, and a request they
+// refuse by the equivalent spelling of its path that they route, as the API reads
+// URLs: without a trailing slash, and with its literal segments in any letter case
+// (/auditLogs/directoryaudits is /auditLogs/directoryAudits). Escaped and plain
+// characters are one already: ServeMux and the templates match paths decoded.
+type router struct {
+	mux *http.ServeMux
+	// folded routes the patterns with their literals in lower case; spelled maps each
+	// to the patterns it folds, which differ only in letter case.
+	folded  *http.ServeMux
+	spelled map[string][]string
+}
+
+func newRouter() *router {
+	return &router{
+		folded:  http.NewServeMux(),
+		mux:     http.NewServeMux(),
+		spelled: map[string][]string{},
+	}
+}
+
+// handle routes pattern to h, and other spellings of its literals to it too.
+func (rt *router) handle(pattern string, h http.Handler) {
+	rt.mux.Handle(pattern, h)
+	folded := foldPattern(pattern)
+	if _, taken := rt.spelled[folded]; taken {
+		rt.spelled[folded] = append(rt.spelled[folded], pattern)
+		return
+	}
+	defer func() {
+		// A folded pattern that conflicts with another routes its own spelling only.
+		_ = recover()
+	}()
+	rt.folded.Handle(folded, h)
+	rt.spelled[folded] = []string{pattern}
+}
+
+func (rt *router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !rt.routes(r) {
+		if same := rt.equivalent(r); same != nil {
+			r = same
+		}
+	}
+	rt.mux.ServeHTTP(w, r)
+}
+
+// routes reports whether the patterns route r: to an operation, or to a template
+// behind a prefix that r's path matches.
+func (rt *router) routes(r *http.Request) bool {
+	h, pattern := rt.mux.Handler(r)
+	if routes, ok := h.(templateRoutes); ok {
+		found, _ := routes.find(r.URL.EscapedPath())
+		return found != nil
+	}
+	return pattern != ""
+}
+
+// equivalent is r at the first equivalent spelling of its path the patterns route:
+// without its trailing slash, then with the literals of a pattern its path matches
+// in lower case spelled as that pattern spells them, a pattern of another method
+// when r's has none (so that r gets 405); nil when none.
+func (rt *router) equivalent(r *http.Request) *http.Request {
+	path := r.URL.EscapedPath()
+	if len(path) > 1 && strings.HasSuffix(path, "/") {
+		path = path[:len(path)-1]
+		if same := withEscapedPath(r, path); same != nil && rt.routes(same) {
+			return same
+		}
+	}
+	probe := withEscapedPath(r, asciiLower(path))
+	if probe == nil {
+		return nil
+	}
+	var folded string
+	// The path under another method spells it too: r then gets 405.
+	for _, method := range []string{r.Method, http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
+		probe.Method = method
+		if _, folded = rt.folded.Handler(probe); folded != "" {
+			break
+		}
+	}
+	spellings := rt.spelled[folded]
+	for _, pattern := range spellings {
+		if same := withEscapedPath(r, respell(path, pattern)); same != nil && rt.routes(same) {
+			return same
+		}
+	}
+	if len(spellings) > 0 {
+		return withEscapedPath(r, respell(path, spellings[0]))
+	}
+	return nil
+}
+
+// foldPattern is a ServeMux pattern with its literals in lower case.
+func foldPattern(pattern string) string {
+	segments := strings.Split(pattern, "/")
+	for i := 1; i < len(segments); i++ {
+		if !strings.HasPrefix(segments[i], "{") {
+			segments[i] = asciiLower(segments[i])
+		}
+	}
+	return strings.Join(segments, "/")
+}
+
+// respell is an escaped path with each segment that a literal segment of pattern
+// matches in another letter case spelled as the pattern spells it.
+func respell(path, pattern string) string {
+	_, template, _ := strings.Cut(pattern, " ")
+	want, got := strings.Split(template, "/"), strings.Split(path, "/")
+	for i := range got {
+		if i >= len(want) || strings.HasSuffix(want[i], "...}") {
+			break
+		}
+		if s, err := url.PathUnescape(got[i]); err == nil && !strings.HasPrefix(want[i], "{") && strings.EqualFold(s, want[i]) {
+			got[i] = want[i]
+		}
+	}
+	return strings.Join(got, "/")
+}
+
+// withEscapedPath is r at another escaped path; nil when it is not validly escaped.
+func withEscapedPath(r *http.Request, escaped string) *http.Request {
+	path, err := url.PathUnescape(escaped)
+	if err != nil {
+		return nil
+	}
+	same := r.WithContext(r.Context())
+	u := *r.URL
+	u.Path, u.RawPath = path, escaped
+	same.URL = &u
+	return same
+}
+
 // templateRoute is a URL template net/http.ServeMux cannot match, such as
 // /drive/root:/{itemPath}:/content: its literal texts surround its parameters.
 type templateRoute struct {
@@ -618,60 +752,130 @@ type templateRoute struct {
 }
 
 // templateRoutes serves the templates behind one ServeMux prefix, most specific
-// first. It matches the escaped path, decodes each parameter exactly once, and
-// hands it to the operation as a path value.
+// first. It matches the path percent-decoded (an escaped slash stays one), decodes
+// each parameter exactly once, and hands it to the operation as a path value.
 type templateRoutes []templateRoute
 
 func (routes templateRoutes) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	for _, rt := range routes {
-		values, ok := matchTemplate(r.URL.EscapedPath(), rt.literals, rt.multi)
-		if !ok {
-			continue
-		}
-		for i, name := range rt.names {
-			v, err := url.PathUnescape(values[i])
-			if err != nil {
-				writeError(w, http.StatusBadRequest, "invalidRequest", "the path is not validly escaped")
-				return
-			}
-			r.SetPathValue(name, v)
-		}
-		r.Pattern = rt.pattern
-		rt.serve(w, r)
+	rt, values := routes.find(r.URL.EscapedPath())
+	if rt == nil {
+		http.NotFound(w, r)
 		return
 	}
-	http.NotFound(w, r)
+	for i, name := range rt.names {
+		v, err := url.PathUnescape(values[i])
+		if err != nil {
+			writeError(w, http.StatusBadRequest, "invalidRequest", "the path is not validly escaped")
+			return
+		}
+		r.SetPathValue(name, v)
+	}
+	r.Pattern = rt.pattern
+	rt.serve(w, r)
 }
 
-// matchTemplate matches an escaped path against literals around len(literals)-1
-// parameters. A parameter takes the text up to the next literal (its last
-// occurrence for a multi-segment parameter), is never empty, and holds a '/' only
-// when multi-segment, so ".." or an encoded slash cannot reach another route.
-func matchTemplate(path string, literals []string, multi []bool) ([]string, bool) {
-	if !strings.HasPrefix(path, literals[0]) {
+// find is the template an escaped path matches, with its parameters' values still
+// escaped: the first whose literals match as spelled, else the first whose literals
+// match in another letter case, as the API reads URLs.
+func (routes templateRoutes) find(escaped string) (*templateRoute, []string) {
+	path := canonicalPath(escaped)
+	for _, fold := range [2]bool{false, true} {
+		for i := range routes {
+			if values, ok := matchTemplate(path, routes[i].literals, routes[i].multi, fold); ok {
+				return &routes[i], values
+			}
+		}
+	}
+	return nil, nil
+}
+
+// matchTemplate matches a canonical path against literals around len(literals)-1
+// parameters, in any letter case when fold. A parameter takes the text up to the
+// next literal (its last occurrence for a multi-segment parameter), is never empty,
+// and holds a '/' only when multi-segment, so ".." or an escaped slash cannot reach
+// another route.
+func matchTemplate(path string, literals []string, multi []bool, fold bool) ([]string, bool) {
+	key := path
+	literal := func(i int) string {
+		return canonicalPath(literals[i])
+	}
+	if fold {
+		key = asciiLower(path)
+		literal = func(i int) string {
+			return asciiLower(canonicalPath(literals[i]))
+		}
+	}
+	first := literal(0)
+	if !strings.HasPrefix(key, first) {
 		return nil, false
 	}
-	rest := path[len(literals[0]):]
+	// at is the offset in key, and in path, that is left to match.
+	at := len(first)
 	var values []string
-	for i, next := range literals[1:] {
+	for i := 1; i < len(literals); i++ {
+		next, rest := literal(i), key[at:]
 		end := strings.Index(rest, next)
 		switch {
-		case i == len(literals)-2:
+		case i == len(literals)-1:
 			// The last literal ends the path.
 			end = len(rest) - len(next)
 			if !strings.HasSuffix(rest, next) {
 				end = -1
 			}
-		case multi[i]:
+		case multi[i-1]:
 			end = strings.LastIndex(rest, next)
 		}
-		if end <= 0 || !multi[i] && strings.Contains(rest[:end], "/") {
+		if end <= 0 || !multi[i-1] && strings.Contains(rest[:end], "/") {
 			return nil, false
 		}
-		values = append(values, rest[:end])
-		rest = rest[end+len(next):]
+		values = append(values, path[at:at+end])
+		at += end + len(next)
 	}
-	return values, rest == ""
+	return values, at == len(key)
+}
+
+// canonicalPath is an escaped path percent-decoded, as RFC 3986 has an escaped
+// octet and the octet itself mean one character, except an escaped slash or
+// percent sign, which stays escaped (in upper case) so that the path keeps its
+// segments and decodes once.
+func canonicalPath(escaped string) string {
+	if !strings.Contains(escaped, "%") {
+		return escaped
+	}
+	var b strings.Builder
+	b.Grow(len(escaped))
+	for i := 0; i < len(escaped); i++ {
+		if escaped[i] == '%' && i+2 < len(escaped) {
+			if c, err := strconv.ParseUint(escaped[i+1:i+3], 16, 8); err == nil {
+				if c == '/' || c == '%' {
+					b.WriteString(strings.ToUpper(escaped[i : i+3]))
+				} else {
+					b.WriteByte(byte(c))
+				}
+				i += 2
+				continue
+			}
+		}
+		b.WriteByte(escaped[i])
+	}
+	return b.String()
+}
+
+// asciiLower lower-cases the ASCII letters of s only, so that offsets in s stay put.
+func asciiLower(s string) string {
+	i := strings.IndexFunc(s, func(c rune) bool {
+		return c >= 'A' && c <= 'Z'
+	})
+	if i < 0 {
+		return s
+	}
+	b := []byte(s)
+	for j, c := range b[i:] {
+		if c >= 'A' && c <= 'Z' {
+			b[i+j] += 32
+		}
+	}
+	return string(b)
 }
 
 type statusKey struct{}

@@ -665,8 +665,8 @@ func (op opTest[B, O, R]) checkExamples(t *testing.T, examples []example[B, R]) 
 
 // checkFake sends each documented request through the client to the fake of
 // NewExampleHandler: the client must get the documented result, the fake must answer
-// the documented status, headers and body, with its links pointed back at itself, and
-// those links must answer.
+// the documented status, headers and body, with its links pointed back at itself, to
+// the request as the docs write it too, and those links must answer.
 //
 //go:noinline
 func (op opTest[B, O, R]) checkFake(t *testing.T, examples []example[B, R]) {
@@ -691,6 +691,12 @@ func (op opTest[B, O, R]) checkFake(t *testing.T, examples []example[B, R]) {
 				// httptest.NewRequest asks for example.com.
 				raw := fakeAnswer(tt.exchange, "http://example.com")
 				checkResponse(t, sendDocumented(exampleHandler(), raw), raw)
+				if raw.docRequestBody != "" {
+					// The fake takes the body as the docs write it too.
+					written := raw
+					written.requestBody = raw.docRequestBody
+					checkResponse(t, sendDocumented(exampleHandler(), written), raw)
+				}
 				checkFollowUp(t, c, got, ex)
 			})
 		}

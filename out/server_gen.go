@@ -34,9 +34,11 @@ func notImplemented(op string) error {
 	}
 }
 
-// NewHandler returns an http.Handler that routes every documented URL to srv.
-// Requests to other paths get 404, and other methods on a documented path 405;
-// a panic in srv is answered 500 and the handler keeps serving.
+// NewHandler returns an http.Handler that routes every documented URL to srv, as
+// the API reads URLs: escaped and plain characters alike, literal segments in any
+// letter case, a trailing slash ignored, HEAD as GET. Requests to other paths get
+// 404, and other methods on a documented path 405; a panic in srv is answered 500
+// and the handler keeps serving.
 func NewHandler(srv Server, opts ...HandlerOption) http.Handler {
 	h := &handler{
 		maxBody: DefaultMaxBodyBytes,
@@ -56,10 +58,10 @@ func serveAll(_ string, serve http.HandlerFunc) http.HandlerFunc {
 // routes routes every documented URL to what pick chooses for its operation, from
 // the operation's name and its handler method: NewHandler takes the method,
 // NewExampleHandler its examples unless a Server is plugged in.
-func (h *handler) routes(pick func(string, http.HandlerFunc) http.HandlerFunc) *http.ServeMux {
-	mux := http.NewServeMux()
-	mux.HandleFunc("POST /drive/root/versions", pick("CreateVersion", h.serveCreateVersion))
-	mux.HandleFunc("POST /drive/items/{itemID}/versions", pick("CreateVersion", h.serveCreateVersion))
-	mux.HandleFunc("POST /drives/{driveID}/root/versions", pick("CreateVersion", h.serveCreateVersion))
-	return mux
+func (h *handler) routes(pick func(string, http.HandlerFunc) http.HandlerFunc) *router {
+	rt := newRouter()
+	rt.handle("POST /drive/root/versions", pick("CreateVersion", h.serveCreateVersion))
+	rt.handle("POST /drive/items/{itemID}/versions", pick("CreateVersion", h.serveCreateVersion))
+	rt.handle("POST /drives/{driveID}/root/versions", pick("CreateVersion", h.serveCreateVersion))
+	return rt
 }

@@ -271,6 +271,12 @@ func genOperationDoc(f *jen.File, op *model.Operation, v *model.Variant) {
 			f.Add(c)
 		}
 	}
+	if len(op.Permissions) > 0 {
+		f.Comment("")
+		for _, c := range permissionComments(op.Permissions) {
+			f.Add(c)
+		}
+	}
 	if op.BodyKind == model.BodyStream {
 		f.Comment("")
 		f.Comment("body is sent as it is, with contentType (application/octet-stream when empty).")
@@ -279,6 +285,31 @@ func genOperationDoc(f *jen.File, op *model.Operation, v *model.Variant) {
 		f.Comment("")
 		f.Comment("The result is the content, or where to fetch it: redirects are not followed.")
 	}
+}
+
+// permissionComments say the page's Permissions table: by permission type
+// as the docs write it, the scopes that let an app call the operation,
+// least to most privileged, as a doc comment list.
+func permissionComments(perms []model.Permission) []jen.Code {
+	out := []jen.Code{jen.Comment("Permissions, least to most privileged (one of them is needed):")}
+	for _, p := range perms {
+		var alts []string
+		for _, set := range p.Scopes {
+			alts = append(alts, strings.Join(set, " and "))
+		}
+		item := p.Label + ": " + strings.Join(alts, ", ")
+		if len(alts) == 0 {
+			item = p.Label + ": not supported"
+		}
+		for i, line := range wrap(item, commentWidth-5) {
+			if i == 0 {
+				out = append(out, jen.Comment("  - "+line))
+			} else {
+				out = append(out, jen.Comment("    "+line))
+			}
+		}
+	}
+	return out
 }
 
 // sendMethod names the unexported method that sends a request of an

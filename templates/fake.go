@@ -74,12 +74,17 @@ func genExampleCase(f *jen.File) {
 		id("header").Map(jen.String()).String(),
 		jen.Comment("contentType is set for a body sent as it is rather than as JSON."),
 		id("contentType").String(),
-		id("requestBody").String(),
+		jen.Comment("requestBody is the body the tests send; docRequestBody, when set, the body as the"),
+		jen.Comment("docs write it, which the tests cannot send (a placeholder where a value must"),
+		jen.Comment("be): the fake takes either."),
+		jen.List(id("requestBody"), id("docRequestBody")).String(),
 		id("status").Int(),
 		jen.Comment("responseHeader holds the headers the tests check, fakeHeader the other"),
 		jen.Comment("documented ones."),
 		jen.List(id("responseHeader"), id("fakeHeader")).Map(jen.String()).String(),
-		id("responseBody").String(),
+		jen.Comment("responseBody is the body the tests expect; docResponseBody, when set, the body as"),
+		jen.Comment("the docs write it, which the fake answers instead."),
+		jen.List(id("responseBody"), id("docResponseBody")).String(),
 		jen.Comment("content marks a response body that is content rather than JSON."),
 		id("content").Bool(),
 		jen.Comment("pinPath matches the example at its own path only: another example of its route"),
@@ -115,11 +120,15 @@ func genFakeType(f *jen.File) {
 		id("log").Func().Params(jen.String()),
 	)
 	f.Line()
-	f.Comment("fakeCase is an example with its JSON request body decoded once.")
+	f.Comment("fakeCase is an example with its JSON request bodies decoded once, and its path")
+	f.Comment("as requests are compared with it.")
 	f.Type().Id("fakeCase").Struct(
 		jen.Op("*").Id("exampleCase"),
 		id("body").Any(),
 		id("hasBody").Bool(),
+		id("docBody").Any(),
+		id("hasDocBody").Bool(),
+		id("canonical").String(),
 	)
 	f.Line()
 }
@@ -138,9 +147,13 @@ func genNewFake(f *jen.File) {
 		}),
 		jen.For(jen.List(id("_"), id("group")).Op(":=").Range().Id("groups")).Block(
 			jen.For(id("i").Op(":=").Range().Id("group")).Block(
-				id("c").Op(":=").Op("&").Id("fakeCase").Values(jen.Id("exampleCase").Op(":").Op("&").Id("group").Index(id("i"))),
+				id("c").Op(":=").Op("&").Id("fakeCase").Values(jen.Dict{
+					id("exampleCase"): jen.Op("&").Id("group").Index(id("i")),
+					id("canonical"):   id("canonicalPath").Call(id("group").Index(id("i")).Dot("path")),
+				}),
 				jen.If(id("c").Dot("requestBody").Op("!=").Lit("").Op("&&").Parens(id("c").Dot("contentType").Op("==").Lit("").Op("||").Id("isJSON").Call(id("c").Dot("contentType")))).Block(
 					id("c").Dot("body").Op(",").Id("c").Dot("hasBody").Op("=").Id("decodeLoose").Call(jen.Index().Byte().Call(id("c").Dot("requestBody"))),
+					id("c").Dot("docBody").Op(",").Id("c").Dot("hasDocBody").Op("=").Id("decodeLoose").Call(jen.Index().Byte().Call(id("c").Dot("docRequestBody"))),
 				),
 				id("fake").Dot("add").Call(id("c")),
 			),
@@ -161,13 +174,20 @@ func genNewFake(f *jen.File) {
 			id("target").Op("+=").Lit("?").Op("+").Id("c").Dot("query").Dot("Encode").Call(),
 		),
 		id("fake").Dot("documented").Index(id("c").Dot("method").Op("+").Lit(" ").Op("+").Id("linkKey").Call(id("target"))).Op("=").True(),
-		jen.If(jen.List(id("next"), id("ok")).Op(":=").Id("jsonMember").Call(id("c").Dot("responseBody"), jen.Lit("@odata.nextLink")), id("ok").Op("&&").Op("!").Id("c").Dot("content")).Block(
+		jen.If(jen.List(id("next"), id("ok")).Op(":=").Id("jsonMember").Call(id("c").Dot("answered").Call(), jen.Lit("@odata.nextLink")), id("ok").Op("&&").Op("!").Id("c").Dot("content")).Block(
 			id("fake").Dot("pages").Index(id("linkKey").Call(id("fake").Dot("link").Call(id("next"), jen.Lit("")))).Op("=").Id("c"),
 		),
 		jen.If(id("loc").Op(":=").Id("c").Dot("responseHeader").Index(jen.Lit("Location")), id("loc").Op("!=").Lit("").Op("&&").Id("c").Dot("status").Op("/").Lit(100).Op("!=").Lit(2).Op("||").Id("c").Dot("status").Op("==").Qual(pkgHTTP, "StatusAccepted")).Block(
 			jen.Comment("A monitor or a redirect to the content."),
 			id("fake").Dot("targets").Index(id("linkKey").Call(id("fake").Dot("link").Call(id("loc"), jen.Lit("")))).Op("=").Id("c"),
 		),
+	)
+	f.Line()
+	f.Comment("answered is the response body the fake answers: the one the docs write, where it")
+	f.Comment("differs from the one the tests expect.")
+	f.Func().Params(id("c").Op("*").Id("exampleCase")).Id("answered").Params().String().Block(
+		jen.If(id("c").Dot("docResponseBody").Op("!=").Lit("")).Block(jen.Return(id("c").Dot("docResponseBody"))),
+		jen.Return(id("c").Dot("responseBody")),
 	)
 	f.Line()
 	f.Comment("decodeLoose decodes JSON with its numbers as written; ok is false for none or invalid.")
@@ -195,13 +215,18 @@ func genFakeAnswer(f *jen.File) {
 	f.Comment("answer returns the handler of op's requests: the most specific of its examples")
 	f.Comment("that matches answers, else 400 naming the closest one and what differed, or 501")
 	f.Comment("when the docs show no example of op (none of that name, when exampleHeader names")
-	f.Comment("one).")
+	f.Comment("one). A body whose Content-Type is not JSON, where the examples send JSON, gets")
+	f.Comment("415.")
 	f.Func().Params(id("fake").Op("*").Id("exampleFake")).Id("answer").Params(id("op").String()).Qual(pkgHTTP, "HandlerFunc").Block(
 		jen.Return(jen.Func().Params(rw(), req()).Block(
 			jen.List(id("body"), id("ok")).Op(":=").Id("readLoose").Call(id("w"), id("r")),
 			jen.If(jen.Op("!").Id("ok")).Block(jen.Return()),
 			jen.Comment("A new slice: the filter below must not touch the fake's."),
 			id("cases").Op(":=").Qual(pkgSlices, "Concat").Call(id("fake").Dot("byOp").Index(id("op")), id("fake").Dot("unroutedAt").Call(id("r"))),
+			jen.If(id("ct").Op(":=").Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")), id("body").Dot("raw").Op("!=").Lit("").Op("&&").Id("ct").Op("!=").Lit("").Op("&&").Op("!").Id("isJSON").Call(id("ct")).Op("&&").Id("takesJSON").Call(id("cases"))).Block(
+				id("fake").Dot("fail").Call(id("w"), id("r"), jen.Qual(pkgHTTP, "StatusUnsupportedMediaType"), jen.Lit("unsupportedMediaType"), jen.Lit("the request body must be JSON, not ").Op("+").Id("ct")),
+				jen.Return(),
+			),
 			jen.If(id("name").Op(":=").Id("r").Dot("Header").Dot("Get").Call(id("exampleHeader")), id("name").Op("!=").Lit("")).Block(
 				id("cases").Op("=").Qual(pkgSlices, "DeleteFunc").Call(id("cases"), jen.Func().Params(id("c").Op("*").Id("fakeCase")).Bool().Block(
 					jen.Return(id("c").Dot("name").Op("!=").Id("name")),
@@ -222,24 +247,50 @@ func genFakeAnswer(f *jen.File) {
 		)),
 	)
 	f.Line()
+	f.Comment("takesJSON reports whether examples send JSON bodies, and none sends another kind.")
+	f.Func().Id("takesJSON").Params(id("cases").Index().Op("*").Id("fakeCase")).Bool().Block(
+		id("sends").Op(":=").False(),
+		jen.For(jen.List(id("_"), id("c")).Op(":=").Range().Id("cases")).Block(
+			jen.If(id("c").Dot("contentType").Op("!=").Lit("")).Block(jen.Return(jen.False())),
+			id("sends").Op("=").Id("sends").Op("||").Id("c").Dot("requestBody").Op("!=").Lit(""),
+		),
+		jen.Return(id("sends")),
+	)
+	f.Line()
 	f.Comment("unroutedAt are the examples no route serves that were documented at r's method")
-	f.Comment("and path.")
+	f.Comment("and path, spelled in any letter case, escaped or not.")
 	f.Func().Params(id("fake").Op("*").Id("exampleFake")).Id("unroutedAt").Params(req()).Index().Op("*").Id("fakeCase").Block(
+		jen.If(jen.Len(id("fake").Dot("unrouted")).Op("==").Lit(0)).Block(jen.Return(jen.Nil())),
 		jen.Var().Id("out").Index().Op("*").Id("fakeCase"),
+		id("path").Op(":=").Id("trimSlash").Call(id("canonicalPath").Call(id("r").Dot("URL").Dot("EscapedPath").Call())),
 		jen.For(jen.List(id("_"), id("c")).Op(":=").Range().Id("fake").Dot("unrouted")).Block(
-			jen.If(id("c").Dot("method").Op("==").Id("r").Dot("Method").Op("&&").Id("c").Dot("path").Op("==").Id("r").Dot("URL").Dot("EscapedPath").Call()).Block(
+			jen.If(id("sameMethod").Call(id("c").Dot("method"), id("r").Dot("Method")).Op("&&").Qual(pkgStrings, "EqualFold").Call(id("trimSlash").Call(id("c").Dot("canonical")), id("path"))).Block(
 				id("out").Op("=").Append(id("out"), id("c")),
 			),
 		),
 		jen.Return(id("out")),
 	)
 	f.Line()
+	f.Comment("sameMethod reports whether a request's method is the example's: HEAD is GET.")
+	f.Func().Id("sameMethod").Params(id("example"), id("method").String()).Bool().Block(
+		jen.Return(id("example").Op("==").Id("method").Op("||").Id("method").Op("==").Qual(pkgHTTP, "MethodHead").Op("&&").Id("example").Op("==").Qual(pkgHTTP, "MethodGet")),
+	)
+	f.Line()
+	f.Comment("trimSlash is a path without its trailing slash, which the API ignores.")
+	f.Func().Id("trimSlash").Params(id("path").String()).String().Block(
+		jen.If(jen.Len(id("path")).Op(">").Lit(1)).Block(jen.Return(jen.Qual(pkgStrings, "TrimSuffix").Call(id("path"), jen.Lit("/")))),
+		jen.Return(id("path")),
+	)
+	f.Line()
 	f.Comment("fakeMaxBody bounds the request bodies the fake reads.")
 	f.Const().Id("fakeMaxBody").Op("=").Lit(10).Op("<<").Lit(20)
 	f.Line()
 	f.Comment("readLoose reads a request's body, at most fakeMaxBody bytes of it, and decodes")
-	f.Comment("it when it is JSON; ok is false when it has answered the request.")
+	f.Comment("it when it is JSON, and its path and query as examples are compared with them; ok")
+	f.Comment("is false when it has answered the request.")
 	f.Func().Id("readLoose").Params(rw(), req()).Params(id("body").Id("requestBody"), id("ok").Bool()).Block(
+		id("body").Dot("path").Op("=").Id("canonicalPath").Call(id("r").Dot("URL").Dot("EscapedPath").Call()),
+		id("body").Dot("query").Op("=").Id("lenientQuery").Call(id("r").Dot("URL").Dot("RawQuery")),
 		jen.List(id("data"), jen.Err()).Op(":=").Qual(pkgIO, "ReadAll").Call(jen.Qual(pkgHTTP, "MaxBytesReader").Call(id("w"), id("r").Dot("Body"), id("fakeMaxBody"))),
 		jen.If(jen.Err().Op("!=").Nil()).Block(
 			id("writeError").Call(id("w"), jen.Qual(pkgHTTP, "StatusRequestEntityTooLarge"), jen.Lit("requestEntityTooLarge"), jen.Lit("the request body is too large or cannot be read")),
@@ -256,10 +307,28 @@ func genFakeAnswer(f *jen.File) {
 		jen.Return(id("body"), jen.True()),
 	)
 	f.Line()
-	f.Comment("requestBody is a request's body as it came, and decoded when it is JSON.")
+	f.Comment("requestBody is a request's body as it came, and decoded when it is JSON, with its")
+	f.Comment("canonical path and its query.")
 	f.Type().Id("requestBody").Struct(
 		id("raw").String(),
 		id("json").Any(),
+		id("path").String(),
+		id("query").Qual(pkgURL, "Values"),
+	)
+	f.Line()
+	f.Comment("lenientQuery reads a query as the docs write them: split at each & only, so that")
+	f.Comment("an option holding a ; ($expand=manager($levels=max;$select=id)) is one value, each")
+	f.Comment("key and value decoded where it can be.")
+	f.Func().Id("lenientQuery").Params(id("raw").String()).Qual(pkgURL, "Values").Block(
+		id("q").Op(":=").Qual(pkgURL, "Values").Values(),
+		jen.For(jen.List(id("_"), id("part")).Op(":=").Range().Qual(pkgStrings, "Split").Call(id("raw"), jen.Lit("&"))).Block(
+			jen.If(id("part").Op("==").Lit("")).Block(jen.Continue()),
+			jen.List(id("k"), id("v"), id("_")).Op(":=").Qual(pkgStrings, "Cut").Call(id("part"), jen.Lit("=")),
+			jen.If(jen.List(id("u"), jen.Err()).Op(":=").Qual(pkgURL, "QueryUnescape").Call(id("k")), jen.Err().Op("==").Nil()).Block(id("k").Op("=").Id("u")),
+			jen.If(jen.List(id("u"), jen.Err()).Op(":=").Qual(pkgURL, "QueryUnescape").Call(id("v")), jen.Err().Op("==").Nil()).Block(id("v").Op("=").Id("u")),
+			id("q").Index(id("k")).Op("=").Append(id("q").Index(id("k")), id("v")),
+		),
+		jen.Return(id("q")),
 	)
 	f.Line()
 	f.Comment("notJSON stands for a request body that is not JSON.")
@@ -289,21 +358,22 @@ func genFakeMatch(f *jen.File) {
 	f.Line()
 	f.Comment("match scores how specifically the example matches r, or lists what differs. Its")
 	f.Comment("route scores most; then each query option, header and body member it shows,")
-	f.Comment("present and equal, and its very path. Extra ones are allowed.")
+	f.Comment("present and equal, and its very path (percent-decoded). Extra ones are allowed.")
 	f.Func().Params(id("c").Op("*").Id("fakeCase")).Id("match").Params(req(), id("body").Id("requestBody")).Params(id("score").Int(), id("diffs").Index().String()).Block(
-		jen.If(id("c").Dot("method").Op("!=").Id("r").Dot("Method")).Block(
+		jen.If(jen.Op("!").Id("sameMethod").Call(id("c").Dot("method"), id("r").Dot("Method"))).Block(
 			id("diffs").Op("=").Append(id("diffs"), jen.Lit("the example's method is ").Op("+").Id("c").Dot("method")),
 		),
 		jen.Comment("An example no route serves matches only at its own path, as specifically as"),
 		jen.Comment("one of r's route."),
 		jen.If(id("c").Dot("pattern").Op("==").Id("r").Dot("Pattern").Op("||").Id("c").Dot("op").Op("==").Lit("")).Block(id("score").Op("+=").Lit(1000)),
 		jen.Switch().Block(
-			jen.Case(id("c").Dot("path").Op("==").Id("r").Dot("URL").Dot("EscapedPath").Call()).Block(id("score").Op("++")),
+			jen.Case(id("c").Dot("canonical").Op("==").Id("body").Dot("path").Op("||").Id("trimSlash").Call(id("c").Dot("canonical")).Op("==").Id("trimSlash").Call(id("body").Dot("path"))).Block(id("score").Op("++")),
+			jen.Case(id("c").Dot("op").Op("==").Lit("").Op("&&").Qual(pkgStrings, "EqualFold").Call(id("trimSlash").Call(id("c").Dot("canonical")), id("trimSlash").Call(id("body").Dot("path")))).Block(id("score").Op("++")),
 			jen.Case(id("c").Dot("pinPath").Op("||").Id("c").Dot("op").Op("==").Lit("")).Block(
 				id("diffs").Op("=").Append(id("diffs"), jen.Lit("the example's path is ").Op("+").Id("c").Dot("path")),
 			),
 		),
-		id("got").Op(":=").Id("r").Dot("URL").Dot("Query").Call(),
+		id("got").Op(":=").Id("body").Dot("query"),
 		jen.For(jen.List(id("_"), id("key")).Op(":=").Range().Qual(pkgSlices, "Sorted").Call(jen.Qual(pkgMaps, "Keys").Call(id("c").Dot("query")))).Block(
 			id("want").Op(":=").Qual(pkgStrings, "Join").Call(id("c").Dot("query").Index(id("key")), jen.Lit(",")),
 			jen.Switch().Block(
@@ -321,18 +391,39 @@ func genFakeMatch(f *jen.File) {
 				id("diffs").Op("=").Append(id("diffs"), jen.Qual(pkgFmt, "Sprintf").Call(jen.Lit("the header %s is %q, the example's %q"), id("name"), id("got"), id("c").Dot("header").Index(id("name")))),
 			).Else().Block(id("score").Op("+=").Lit(10)),
 		),
+		jen.List(id("n"), id("d")).Op(":=").Id("c").Dot("matchBody").Call(id("body")),
+		jen.Return(id("score").Op("+").Id("n"), jen.Append(id("diffs"), id("d").Op("..."))),
+	)
+	f.Line()
+	f.Comment("matchBody scores how well a request's body holds the example's, or lists what")
+	f.Comment("differs: the documented text itself, byte for byte but for surrounding space, best;")
+	f.Comment("else each member of its JSON, as the docs write it or as the tests send it")
+	f.Comment("(placeholders made valid), whichever differs less. Other content matches any body.")
+	f.Func().Params(id("c").Op("*").Id("fakeCase")).Id("matchBody").Params(id("body").Id("requestBody")).Params(jen.Int(), jen.Index().String()).Block(
+		id("documented").Op(":=").Id("c").Dot("requestBody"),
+		jen.If(id("c").Dot("docRequestBody").Op("!=").Lit("")).Block(id("documented").Op("=").Id("c").Dot("docRequestBody")),
+		id("raw").Op(":=").Qual(pkgStrings, "TrimSpace").Call(id("body").Dot("raw")),
+		id("exact").Op(":=").Id("documented").Op("!=").Lit("").Op("&&").Id("raw").Op("==").Qual(pkgStrings, "TrimSpace").Call(id("documented")),
+		id("sent").Op(":=").Id("exact").Op("||").Id("c").Dot("requestBody").Op("!=").Lit("").Op("&&").Id("raw").Op("==").Qual(pkgStrings, "TrimSpace").Call(id("c").Dot("requestBody")),
 		jen.Switch().Block(
-			jen.Case(id("c").Dot("hasBody")).Block(
-				jen.List(id("n"), id("d")).Op(":=").Id("containsJSON").Call(jen.Lit("the body"), id("c").Dot("body"), id("body").Dot("json")),
-				id("score").Op("+=").Id("n"),
-				id("diffs").Op("=").Append(id("diffs"), id("d").Op("...")),
+			jen.Case(id("exact").Op("&&").Id("c").Dot("hasDocBody")).Block(
+				jen.List(id("n"), id("_")).Op(":=").Id("containsJSON").Call(jen.Lit("the body"), id("c").Dot("docBody"), id("c").Dot("docBody")),
+				jen.Return(id("n").Op("+").Lit(5), jen.Nil()),
 			),
-			jen.Case(id("c").Dot("requestBody").Op("!=").Lit("").Op("&&").Id("body").Dot("raw").Op("==").Id("c").Dot("requestBody")).Block(
-				jen.Comment("Other content matches any body, its very bytes best."),
-				id("score").Op("+=").Lit(5),
+			jen.Case(id("sent").Op("&&").Id("c").Dot("hasBody")).Block(
+				jen.List(id("n"), id("_")).Op(":=").Id("containsJSON").Call(jen.Lit("the body"), id("c").Dot("body"), id("c").Dot("body")),
+				jen.Return(id("n").Op("+").Lit(5), jen.Nil()),
+			),
+			jen.Case(id("sent")).Block(jen.Return(jen.Lit(5), jen.Nil())),
+			jen.Case(jen.Op("!").Id("c").Dot("hasBody")).Block(jen.Return(jen.Lit(0), jen.Nil())),
+		),
+		jen.List(id("n"), id("diffs")).Op(":=").Id("containsJSON").Call(jen.Lit("the body"), id("c").Dot("body"), id("body").Dot("json")),
+		jen.If(jen.Len(id("diffs")).Op(">").Lit(0).Op("&&").Id("c").Dot("hasDocBody")).Block(
+			jen.If(jen.List(id("m"), id("d")).Op(":=").Id("containsJSON").Call(jen.Lit("the body"), id("c").Dot("docBody"), id("body").Dot("json")), jen.Len(id("d")).Op("<").Len(id("diffs"))).Block(
+				jen.Return(id("m"), id("d")),
 			),
 		),
-		jen.Return(id("score"), id("diffs")),
+		jen.Return(id("n"), id("diffs")),
 	)
 	f.Line()
 }
@@ -373,8 +464,16 @@ func genContainsJSON(f *jen.File) {
 		jen.Return(jen.Lit(0), jen.Index().String().Values(jen.Qual(pkgFmt, "Sprintf").Call(jen.Lit("%s is %s, the example's %s"), id("at"), id("jsonText").Call(id("got")), id("jsonText").Call(id("want"))))),
 	)
 	f.Line()
-	f.Comment("scalarEqual reports equal JSON scalars, numbers by value (1.0 is 1).")
+	f.Comment("scalarEqual reports equal JSON scalars, numbers by value (1.0 is 1) and")
+	f.Comment("timestamps by instant (2018-10-04T00:58:45.340Z is 2018-10-04T00:58:45.34Z).")
 	f.Func().Id("scalarEqual").Params(id("want"), id("got").Any()).Bool().Block(
+		jen.List(id("s"), id("okS")).Op(":=").Id("want").Assert(jen.String()),
+		jen.List(id("t"), id("okT")).Op(":=").Id("got").Assert(jen.String()),
+		jen.If(id("okS").Op("&&").Id("okT").Op("&&").Id("s").Op("!=").Id("t")).Block(
+			jen.List(id("x"), id("errX")).Op(":=").Qual("time", "Parse").Call(jen.Qual("time", "RFC3339Nano"), id("s")),
+			jen.List(id("y"), id("errY")).Op(":=").Qual("time", "Parse").Call(jen.Qual("time", "RFC3339Nano"), id("t")),
+			jen.Return(id("errX").Op("==").Nil().Op("&&").Id("errY").Op("==").Nil().Op("&&").Id("x").Dot("Equal").Call(id("y"))),
+		),
 		jen.List(id("x"), id("okX")).Op(":=").Id("want").Assert(jen.Qual(pkgJSON, "Number")),
 		jen.List(id("y"), id("okY")).Op(":=").Id("got").Assert(jen.Qual(pkgJSON, "Number")),
 		jen.If(id("okX").Op("&&").Id("okY")).Block(
@@ -398,8 +497,8 @@ func genContainsJSON(f *jen.File) {
 
 func genFakeRespond(f *jen.File) {
 	f.Comment("respond answers with the example's documented response: its status, headers and")
-	f.Comment("body, its links pointed back at the fake; lastPage leaves out the next link.")
-	f.Comment("Content answers ranges.")
+	f.Comment("body (none to HEAD), its links pointed back at the fake; lastPage leaves out the")
+	f.Comment("next link. Content answers ranges.")
 	f.Func().Params(id("fake").Op("*").Id("exampleFake")).Id("respond").Params(rw(), req(), id("c").Op("*").Id("fakeCase"), id("lastPage").Bool()).Block(
 		id("base").Op(":=").Id("fakeBase").Call(id("r")),
 		id("h").Op(":=").Id("w").Dot("Header").Call(),
@@ -413,7 +512,7 @@ func genFakeRespond(f *jen.File) {
 		),
 		id("what").Op(":=").Lit("example ").Op("+").Id("c").Dot("source").Op("+").Lit(" (").Op("+").Id("c").Dot("name").Op("+").Lit(")"),
 		jen.If(id("lastPage")).Block(id("what").Op("=").Lit("the last page of ").Op("+").Id("what")),
-		id("body").Op(":=").Id("c").Dot("responseBody"),
+		id("body").Op(":=").Id("c").Dot("answered").Call(),
 		jen.Switch().Block(
 			jen.Case(id("c").Dot("content").Op("&&").Id("c").Dot("status").Op("==").Qual(pkgHTTP, "StatusOK")).Block(
 				id("fake").Dot("logf").Call(id("r"), id("c").Dot("status"), id("what")),
@@ -429,7 +528,9 @@ func genFakeRespond(f *jen.File) {
 		),
 		id("fake").Dot("logf").Call(id("r"), id("c").Dot("status"), id("what")),
 		id("w").Dot("WriteHeader").Call(id("c").Dot("status")),
-		jen.List(id("_"), id("_")).Op("=").Qual(pkgIO, "WriteString").Call(id("w"), id("body")),
+		jen.If(id("r").Dot("Method").Op("!=").Qual(pkgHTTP, "MethodHead")).Block(
+			jen.List(id("_"), id("_")).Op("=").Qual(pkgIO, "WriteString").Call(id("w"), id("body")),
+		),
 	)
 	f.Line()
 	f.Comment("serveBytes answers content, with ranges and conditional requests.")
@@ -463,11 +564,11 @@ func genFakeLinks(f *jen.File) {
 	)
 	f.Line()
 	f.Comment("linkKey is a URL's path and query in one spelling, so that a request for a link")
-	f.Comment("the fake handed out finds it.")
+	f.Comment("the fake handed out finds it, however escaped.")
 	f.Func().Id("linkKey").Params(id("u").String()).String().Block(
 		jen.List(id("p"), jen.Err()).Op(":=").Qual(pkgURL, "Parse").Call(id("u")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(id("u"))),
-		jen.Return(id("p").Dot("EscapedPath").Call().Op("+").Lit("?").Op("+").Id("p").Dot("Query").Call().Dot("Encode").Call()),
+		jen.Return(id("trimSlash").Call(id("canonicalPath").Call(id("p").Dot("EscapedPath").Call())).Op("+").Lit("?").Op("+").Id("lenientQuery").Call(id("p").Dot("RawQuery")).Dot("Encode").Call()),
 	)
 	f.Line()
 	f.Comment("rebaseLinks points a JSON body's next and delta links at the fake at base;")
@@ -506,7 +607,7 @@ func genFakeWrap(f *jen.File) {
 		jen.Return(jen.Qual(pkgHTTP, "HandlerFunc").Call(jen.Func().Params(rw(), req()).Block(
 			id("key").Op(":=").Id("linkKey").Call(id("r").Dot("URL").Dot("RequestURI").Call()),
 			id("get").Op(":=").Id("r").Dot("Method").Op("==").Qual(pkgHTTP, "MethodGet").Op("||").Id("r").Dot("Method").Op("==").Qual(pkgHTTP, "MethodHead"),
-			jen.If(id("c").Op(":=").Id("fake").Dot("pages").Index(id("key")), id("c").Op("!=").Nil().Op("&&").Id("get").Op("&&").Op("!").Id("fake").Dot("documented").Index(id("r").Dot("Method").Op("+").Lit(" ").Op("+").Id("key"))).Block(
+			jen.If(id("c").Op(":=").Id("fake").Dot("pages").Index(id("key")), id("c").Op("!=").Nil().Op("&&").Id("get").Op("&&").Op("!").Id("fake").Dot("documented").Index(jen.Lit("GET ").Op("+").Id("key"))).Block(
 				id("fake").Dot("respond").Call(id("w"), id("r"), id("c"), jen.True()),
 				jen.Return(),
 			),
@@ -591,11 +692,11 @@ func genFakeRefuse(f *jen.File) {
 	f.Func().Params(id("fake").Op("*").Id("exampleFake")).Id("nearest").Params(req()).Op("*").Id("fakeCase").Block(
 		jen.Var().Id("best").Op("*").Id("fakeCase"),
 		id("bestScore").Op(":=").Lit(-1),
-		id("segments").Op(":=").Qual(pkgStrings, "Split").Call(id("r").Dot("URL").Dot("EscapedPath").Call(), jen.Lit("/")),
+		id("segments").Op(":=").Qual(pkgStrings, "Split").Call(id("canonicalPath").Call(id("r").Dot("URL").Dot("EscapedPath").Call()), jen.Lit("/")),
 		jen.For(jen.List(id("_"), id("c")).Op(":=").Range().Id("fake").Dot("all")).Block(
 			id("score").Op(":=").Lit(0),
-			jen.For(jen.List(id("i"), id("s")).Op(":=").Range().Qual(pkgStrings, "Split").Call(id("c").Dot("path"), jen.Lit("/"))).Block(
-				jen.If(id("i").Op(">=").Len(id("segments")).Op("||").Id("segments").Index(id("i")).Op("!=").Id("s")).Block(jen.Break()),
+			jen.For(jen.List(id("i"), id("s")).Op(":=").Range().Qual(pkgStrings, "Split").Call(id("c").Dot("canonical"), jen.Lit("/"))).Block(
+				jen.If(id("i").Op(">=").Len(id("segments")).Op("||").Op("!").Qual(pkgStrings, "EqualFold").Call(id("segments").Index(id("i")), id("s"))).Block(jen.Break()),
 				id("score").Op("+=").Lit(2),
 			),
 			jen.If(id("c").Dot("method").Op("==").Id("r").Dot("Method")).Block(id("score").Op("++")),

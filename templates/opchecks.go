@@ -619,8 +619,8 @@ func genReflectHelpers(f *jen.File) {
 func genCheckFake(f *jen.File) {
 	f.Comment("checkFake sends each documented request through the client to the fake of")
 	f.Comment("NewExampleHandler: the client must get the documented result, the fake must answer")
-	f.Comment("the documented status, headers and body, with its links pointed back at itself, and")
-	f.Comment("those links must answer.")
+	f.Comment("the documented status, headers and body, with its links pointed back at itself, to")
+	f.Comment("the request as the docs write it too, and those links must answer.")
 	method(f, "checkFake", []jen.Code{tParam(), id("examples").Index().Id("example").Types(id("B"), id("R"))},
 		jen.Id("t").Dot("Run").Call(jen.Lit("fake"), jen.Func().Params(tParam()).Block(
 			jen.For(jen.List(id("_"), id("tt")).Op(":=").Range().Id("examples")).Block(
@@ -641,6 +641,12 @@ func genCheckFake(f *jen.File) {
 					jen.Comment("httptest.NewRequest asks for example.com."),
 					id("raw").Op(":=").Id("fakeAnswer").Call(tt("exchange"), jen.Lit("http://example.com")),
 					id("checkResponse").Call(id("t"), id("sendDocumented").Call(id("exampleHandler").Call(), id("raw")), id("raw")),
+					jen.If(id("raw").Dot("docRequestBody").Op("!=").Lit("")).Block(
+						jen.Comment("The fake takes the body as the docs write it too."),
+						id("written").Op(":=").Id("raw"),
+						id("written").Dot("requestBody").Op("=").Id("raw").Dot("docRequestBody"),
+						id("checkResponse").Call(id("t"), id("sendDocumented").Call(id("exampleHandler").Call(), id("written")), id("raw")),
+					),
 					id("checkFollowUp").Call(id("t"), id("c"), id("got"), id("ex")),
 				)),
 			),

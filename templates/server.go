@@ -123,9 +123,11 @@ func genUnimplemented(f *jen.File, ops []*model.Operation) {
 func handlerFunc(op *model.Operation) string { return "serve" + op.Name }
 
 func genNewHandler(f *jen.File, api *model.API) {
-	f.Comment("NewHandler returns an http.Handler that routes every documented URL to srv.")
-	f.Comment("Requests to other paths get 404, and other methods on a documented path 405;")
-	f.Comment("a panic in srv is answered 500 and the handler keeps serving.")
+	f.Comment("NewHandler returns an http.Handler that routes every documented URL to srv, as")
+	f.Comment("the API reads URLs: escaped and plain characters alike, literal segments in any")
+	f.Comment("letter case, a trailing slash ignored, HEAD as GET. Requests to other paths get")
+	f.Comment("404, and other methods on a documented path 405; a panic in srv is answered 500")
+	f.Comment("and the handler keeps serving.")
 	f.Func().Id("NewHandler").Params(jen.Id("srv").Id("Server"), jen.Id("opts").Op("...").Id("HandlerOption")).Qual(pkgHTTP, "Handler").Block(
 		jen.Id("h").Op(":=").Op("&").Id("handler").Values(jen.Dict{jen.Id("srv"): jen.Id("srv"), jen.Id("maxBody"): jen.Id("DefaultMaxBodyBytes")}),
 		jen.For(jen.List(jen.Id("_"), jen.Id("opt")).Op(":=").Range().Id("opts")).Block(jen.Id("opt").Call(jen.Id("h"))),
@@ -135,15 +137,15 @@ func genNewHandler(f *jen.File, api *model.API) {
 	f.Comment("serveAll has the handler serve every operation.")
 	f.Func().Id("serveAll").Params(jen.Id("_").String(), jen.Id("serve").Qual(pkgHTTP, "HandlerFunc")).Qual(pkgHTTP, "HandlerFunc").Block(jen.Return(jen.Id("serve")))
 	f.Line()
-	stmts := []jen.Code{jen.Id("mux").Op(":=").Qual(pkgHTTP, "NewServeMux").Call()}
+	stmts := []jen.Code{jen.Id("rt").Op(":=").Id("newRouter").Call()}
 	for _, r := range api.Routes {
 		stmts = append(stmts, registration(r))
 	}
-	stmts = append(stmts, jen.Return(jen.Id("mux")))
+	stmts = append(stmts, jen.Return(jen.Id("rt")))
 	f.Comment("routes routes every documented URL to what pick chooses for its operation, from")
 	f.Comment("the operation's name and its handler method: NewHandler takes the method,")
 	f.Comment("NewExampleHandler its examples unless a Server is plugged in.")
-	f.Func().Params(jen.Id("h").Op("*").Id("handler")).Id("routes").Params(jen.Id("pick").Func().Params(jen.String(), jen.Qual(pkgHTTP, "HandlerFunc")).Qual(pkgHTTP, "HandlerFunc")).Op("*").Qual(pkgHTTP, "ServeMux").Block(stmts...)
+	f.Func().Params(jen.Id("h").Op("*").Id("handler")).Id("routes").Params(jen.Id("pick").Func().Params(jen.String(), jen.Qual(pkgHTTP, "HandlerFunc")).Qual(pkgHTTP, "HandlerFunc")).Op("*").Id("router").Block(stmts...)
 	f.Line()
 }
 
@@ -153,7 +155,7 @@ func registration(r *model.Route) jen.Code {
 	// Only variants served as themselves are registered: the model leaves
 	// the others out of Routes.
 	if first := r.Targets[0]; !r.IsTemplate() {
-		return jen.Id("mux").Dot("HandleFunc").Call(jen.Lit(r.MuxPattern), picked(first.Op))
+		return jen.Id("rt").Dot("handle").Call(jen.Lit(r.MuxPattern), picked(first.Op))
 	}
 	var routes []jen.Code
 	for _, t := range r.Targets {
@@ -173,7 +175,7 @@ func registration(r *model.Route) jen.Code {
 			kv{"serve", picked(t.Op)},
 		))
 	}
-	return jen.Id("mux").Dot("Handle").Call(jen.Lit(r.MuxPattern), jen.Id("templateRoutes").Add(lines(routes)))
+	return jen.Id("rt").Dot("handle").Call(jen.Lit(r.MuxPattern), jen.Id("templateRoutes").Add(lines(routes)))
 }
 
 // picked is what serves op: pick's choice for it.

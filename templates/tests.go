@@ -66,6 +66,9 @@ func exchangeValue(op *model.Operation, ex *model.Example) jen.Code {
 	if x.RequestBody != "" {
 		kvs = append(kvs, kv{"requestBody", rawString(x.RequestBody)})
 	}
+	if x.DocRequestBody != "" {
+		kvs = append(kvs, kv{"docRequestBody", rawString(x.DocRequestBody)})
+	}
 	kvs = append(kvs, kv{"status", jen.Lit(x.Status)})
 	if len(x.ResponseHeader) > 0 {
 		kvs = append(kvs, kv{"responseHeader", headerMap(x.ResponseHeader)})

@@ -45,19 +45,54 @@ var testExamples = [][]exampleCase{
 	{
 		{source: "docs/odd.md:10", name: "odd", method: "GET", path: "/odd/path", status: 204},
 	},
+	{
+		{source: "docs/event.md:10", name: "event", op: "CreateEvent", pattern: "POST /events", method: "POST", path: "/events",
+			requestBody: `{"subject": "Plan", "start": "2006-01-02T15:04:05Z", "allDay": true}`, docRequestBody: `{"subject": "Plan", "start": "datetime-value", "allDay": "Boolean"}`,
+			status: 201, responseBody: `{"id": "e1", "start": "2006-01-02T15:04:05Z"}`, docResponseBody: `{"id": "e1", "start": "datetime-value"}`},
+		{source: "docs/event.md:30", name: "event_shift", op: "CreateEvent", pattern: "POST /events", method: "POST", path: "/events",
+			requestBody: `{"subject": "Shift", "end": "2006-01-02T15:04:05Z"}`, docRequestBody: "{\n  \"subject\": \"Shift\",\n  \"end\": \"2018-10-04T00:58:45.340Z\", // the end\n}",
+			status: 201, responseBody: `{"id": "e2"}`},
+		{source: "docs/event.md:50", name: "event_typed", op: "CreateEvent", pattern: "POST /events", method: "POST", path: "/events",
+			requestBody: `{"subject": "Typed", "type": "string", "a": 1, "b": 2, "c": 3, "d": 4}`, docRequestBody: `{"subject": "Typed", "type": "Integer", "a": 1, "b": 2, "c": 3, "d": 4}`, status: 201, responseBody: `{"id": "e3"}`},
+		{source: "docs/event.md:70", name: "event_typed_owned", op: "CreateEvent", pattern: "POST /events", method: "POST", path: "/events",
+			requestBody:    `{"subject": "Typed", "type": "string", "a": 1, "b": 2, "c": 3, "d": 4, "owner": "o"}`,
+			docRequestBody: `{"subject": "Typed", "type": "Integer", "a": 1, "b": 2, "c": 3, "d": 4, "owner": "o"}`, status: 201, responseBody: `{"id": "e4"}`},
+	},
+	{
+		{source: "docs/channel.md:10", name: "channel_member", op: "DeleteMember", pattern: "DELETE /teams/{teamID}/channels/{channelID}/members/{memberID}", method: "DELETE",
+			path: "/teams/t1/channels/19:abc@thread.skype/members/m1", status: 204, pinPath: true},
+		{source: "docs/channel.md:30", name: "channel_member_2", op: "DeleteMember", pattern: "DELETE /teams/{teamID}/channels/{channelID}/members/{memberID}", method: "DELETE",
+			path: "/teams/t1/channels/19:def@thread.skype/members/m1", status: 404, responseBody: `{"error": {"code": "notFound", "message": "gone"}}`, pinPath: true},
+	},
+	{
+		{source: "docs/manager.md:10", name: "manager", op: "GetMe", pattern: "GET /me", method: "GET", path: "/me",
+			query: url.Values{"$expand": {"manager($levels=max;$select=id)"}}, status: 200, responseBody: `{"id": "me", "manager": {"id": "boss"}}`},
+		{source: "docs/me.md:10", name: "me", op: "GetMe", pattern: "GET /me", method: "GET", path: "/me", status: 200, responseBody: `{"id": "me"}`},
+	},
+	{
+		{source: "docs/search.md:10", name: "search", op: "Search", pattern: "GET /drive/search(q='{q}')", method: "GET", path: "/drive/search(q='x')", status: 200, responseBody: `{"value": []}`},
+	},
+	{
+		{source: "docs/audits.md:10", name: "audits", op: "ListAudits", pattern: "GET /auditLogs/directoryAudits", method: "GET", path: "/auditLogs/directoryAudits", status: 200, responseBody: `{"value": [{"id": "a"}]}`},
+	},
 }
 
 // testFake routes the test API as a generated handler would.
 func testFake(log func(string)) http.Handler {
 	fake := newExampleFake("https://api.example.com/v1/", testExamples, log)
-	mux := http.NewServeMux()
+	rt := newRouter()
 	for _, pattern := range []struct{ pattern, op string }{
 		{"GET /users", "ListUsers"}, {"POST /users", "CreateUser"}, {"GET /users/{userID}", "GetUser"},
 		{"POST /users/{userID}/copy", "CopyUser"}, {"GET /users/{userID}/photo", "GetPhoto"}, {"DELETE /users/{userID}", "DeleteUser"},
+		{"POST /events", "CreateEvent"}, {"DELETE /teams/{teamID}/channels/{channelID}/members/{memberID}", "DeleteMember"},
+		{"GET /me", "GetMe"}, {"GET /auditLogs/directoryAudits", "ListAudits"},
 	} {
-		mux.HandleFunc(pattern.pattern, fake.answer(pattern.op))
+		rt.handle(pattern.pattern, fake.answer(pattern.op))
 	}
-	return recoverPanics(fake.wrap(mux))
+	rt.handle("GET /drive/{docbindRest...}", templateRoutes{
+		{pattern: "GET /drive/search(q='{q}')", literals: []string{"/drive/search(q='", "')"}, names: []string{"q"}, multi: []bool{false}, serve: fake.answer("Search")},
+	})
+	return recoverPanics(fake.wrap(rt))
 }
 
 func TestFakeAnswers(t *testing.T) {
@@ -66,6 +101,7 @@ func TestFakeAnswers(t *testing.T) {
 		header                     map[string]string
 		wantStatus                 int
 		wantBody                   []string // substrings of the body
+		wantNoBody                 bool
 		wantHeader                 map[string]string
 	}{
 		{name: "first documented of equals", method: "GET", target: "/users", wantStatus: 200, wantBody: []string{`"id": "1"`}},
@@ -92,6 +128,38 @@ func TestFakeAnswers(t *testing.T) {
 		{name: "no example of the operation", method: "DELETE", target: "/users/x", wantStatus: 501, wantBody: []string{"DeleteUser has no documented example"}},
 		{name: "no such URL", method: "GET", target: "/groups", wantStatus: 404, wantBody: []string{"no documented URL matches GET /groups", "closest documented example"}},
 		{name: "wrong method", method: "PUT", target: "/users", wantStatus: 405, wantBody: []string{"PUT is not documented at /users"}},
+		{name: "HEAD answers as GET", method: "HEAD", target: "/users?$top=2", wantStatus: 200, wantNoBody: true},
+		{name: "JSON sent as text", method: "POST", target: "/users", body: `{"name": "Ann", "age": 30, "tags": ["a"]}`,
+			header: map[string]string{"Content-Type": "text/plain"}, wantStatus: 415, wantBody: []string{"unsupportedMediaType", "not text/plain"}},
+		{name: "JSON sent as JSON", method: "POST", target: "/users", body: `{"name": "Ann", "age": 30, "tags": ["a"]}`,
+			header: map[string]string{"Content-Type": "application/json; charset=utf-8"}, wantStatus: 201},
+		{name: "documented body, placeholders and all", method: "POST", target: "/events", body: `{"subject": "Plan", "start": "datetime-value", "allDay": "Boolean"}`,
+			wantStatus: 201, wantBody: []string{`"start": "datetime-value"`}},
+		{name: "documented body with more members", method: "POST", target: "/events", body: `{"subject": "Plan", "start": "datetime-value", "allDay": "Boolean", "x": 1}`,
+			wantStatus: 201, wantBody: []string{`"id": "e1"`}},
+		{name: "the tests' body", method: "POST", target: "/events", body: `{"subject": "Plan", "start": "2006-01-02T15:04:05Z", "allDay": true}`,
+			wantStatus: 201, wantBody: []string{`"id": "e1"`}},
+		{name: "documented text that is not JSON", method: "POST", target: "/events",
+			body: "{\n  \"subject\": \"Shift\",\n  \"end\": \"2018-10-04T00:58:45.340Z\", // the end\n}\n", wantStatus: 201, wantBody: []string{`"id": "e2"`}},
+		{name: "a timestamp is an instant", method: "POST", target: "/events", body: `{"subject": "Shift", "end": "2006-01-02T16:04:05+01:00"}`,
+			wantStatus: 201, wantBody: []string{`"id": "e2"`}},
+		{name: "the tests' body of the larger example", method: "POST", target: "/events", body: `{"subject": "Typed", "type": "string", "a": 1, "b": 2, "c": 3, "d": 4, "owner": "o"}`,
+			wantStatus: 201, wantBody: []string{`"id": "e4"`}},
+		{name: "the documented body of the larger example", method: "POST", target: "/events", body: `{"subject": "Typed", "type": "Integer", "a": 1, "b": 2, "c": 3, "d": 4, "owner": "o"}`,
+			wantStatus: 201, wantBody: []string{`"id": "e4"`}},
+		{name: "the documented body of the smaller example", method: "POST", target: "/events", body: `{"subject": "Typed", "type": "Integer", "a": 1, "b": 2, "c": 3, "d": 4}`,
+			wantStatus: 201, wantBody: []string{`"id": "e3"`}},
+		{name: "escaped path", method: "DELETE", target: "/teams/t1/channels/19%3Aabc%40thread.skype/members/m1", wantStatus: 204},
+		{name: "plain path", method: "DELETE", target: "/teams/t1/channels/19:def@thread.skype/members/m1", wantStatus: 404, wantBody: []string{"gone"}},
+		{name: "escaped letters", method: "GET", target: "/users/%62ob", wantStatus: 200, wantBody: []string{`"id": "bob"`}},
+		{name: "trailing slash", method: "GET", target: "/users/bob/", wantStatus: 200, wantBody: []string{`"id": "bob"`}},
+		{name: "literal segments in any case", method: "GET", target: "/auditlogs/DIRECTORYAUDITS/", wantStatus: 200, wantBody: []string{`"id": "a"`}},
+		{name: "values keep their case", method: "GET", target: "/USERS/Bob", wantStatus: 400, wantBody: []string{"the example's path is /users/alice"}},
+		{name: "unrouted in any case", method: "GET", target: "/Odd/Path/", wantStatus: 204},
+		{name: "a query option holding ;", method: "GET", target: "/me?$expand=manager($levels=max;$select=id)", wantStatus: 200, wantBody: []string{`"boss"`}},
+		{name: "function call as written", method: "GET", target: "/drive/search(q='x')", wantStatus: 200},
+		{name: "function call escaped", method: "GET", target: "/drive/search%28q=%27x%27%29", wantStatus: 200},
+		{name: "function call in another case", method: "GET", target: "/Drive/Search(q='x')", wantStatus: 200},
 	}
 	h := testFake(nil)
 	for _, tt := range tests {
@@ -115,6 +183,9 @@ func TestFakeAnswers(t *testing.T) {
 				if got := rec.Header().Get(k); got != want {
 					t.Errorf("header %s: %q, want %q", k, got, want)
 				}
+			}
+			if tt.wantNoBody && body != "" {
+				t.Errorf("body %q, want none", body)
 			}
 			if rec.Code >= 400 && !json.Valid(rec.Body.Bytes()) {
 				t.Errorf("error body is not JSON: %s", body)

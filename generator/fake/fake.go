@@ -21,10 +21,10 @@ import (
 // example; log, when not nil, gets a line for every request.
 func New(api *model.API, log func(line string)) http.Handler {
 	fake := newExampleFake(api.BaseURL, examples(api), log)
-	mux := http.NewServeMux()
+	rt := newRouter()
 	for _, r := range api.Routes {
 		if first := r.Targets[0]; !r.IsTemplate() {
-			mux.HandleFunc(r.MuxPattern, fake.answer(first.Op.Name))
+			rt.handle(r.MuxPattern, fake.answer(first.Op.Name))
 			continue
 		}
 		var routes templateRoutes
@@ -36,9 +36,9 @@ func New(api *model.API, log func(line string)) http.Handler {
 			}
 			routes = append(routes, rt)
 		}
-		mux.Handle(r.MuxPattern, routes)
+		rt.handle(r.MuxPattern, routes)
 	}
-	return recoverPanics(fake.wrap(mux))
+	return recoverPanics(fake.wrap(rt))
 }
 
 // examples are api's documented examples, an operation's together, in
@@ -63,8 +63,8 @@ func exampleOf(x model.Exchange) exampleCase {
 	c := exampleCase{
 		source: x.Source, name: x.Name, op: x.Op, pattern: x.Pattern,
 		method: x.Method, path: x.Path,
-		contentType: x.ContentType, requestBody: x.RequestBody,
-		status: x.Status, responseBody: x.ResponseBody,
+		contentType: x.ContentType, requestBody: x.RequestBody, docRequestBody: x.DocRequestBody,
+		status: x.Status, responseBody: x.ResponseBody, docResponseBody: x.DocResponseBody,
 		content: x.Content, pinPath: x.PinPath, sameAs: x.SameRequestAs,
 		header: headerMap(x.Header), responseHeader: headerMap(x.ResponseHeader), fakeHeader: headerMap(x.FakeHeader),
 	}

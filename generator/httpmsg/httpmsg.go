@@ -176,6 +176,13 @@ func ParseRequest(block string) (*Request, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(header) == 0 {
+		if h, n, from, after, ok := headersAfterBlank(lines, at+1); ok {
+			header, names, bodyLine = h, n, after
+			req.Warnings = append(req.Warnings, Warning{Line: from, Col: 1, Code: diag.HeadersAfterBlank,
+				Msg: "a blank line separates the request line from its header lines, which read as the body in HTTP; they are read as headers: remove the blank line"})
+		}
+	}
 	req.Header, req.HeaderNames = header, names
 	req.Body, req.BodyLine = body(lines, bodyLine)
 	var ws []Warning
@@ -327,6 +334,52 @@ func parseHeaders(lines []string, from int) (http.Header, map[string]string, int
 		header.Add(key, strings.TrimSpace(value))
 	}
 	return header, names, i, nil
+}
+
+// headersAfterBlank reads the header lines of a request that writes a
+// blank line between its request line and them ("POST /x", "",
+// "Content-Type: application/json", "", "{...}"): from the first line after
+// the blank ones, a run of "Name: value" lines that ends the block or a
+// blank line does. It reports the run's first line and the line after it.
+// A run that a line of another form interrupts is a body (a MIME message,
+// a vCard), and stays one.
+func headersAfterBlank(lines []string, from int) (http.Header, map[string]string, int, int, bool) {
+	start := from
+	for start < len(lines) && strings.TrimSpace(lines[start]) == "" {
+		start++
+	}
+	if start == from || start >= len(lines) {
+		return nil, nil, 0, 0, false
+	}
+	end := start
+	for end < len(lines) && strings.TrimSpace(lines[end]) != "" {
+		name, _, ok := strings.Cut(strings.TrimSpace(lines[end]), ":")
+		if !ok || !isToken(name) {
+			return nil, nil, 0, 0, false
+		}
+		end++
+	}
+	header, names, after, err := parseHeaders(lines, start)
+	if err != nil || after < end {
+		return nil, nil, 0, 0, false
+	}
+	return header, names, start, after, true
+}
+
+// isToken reports an RFC 9110 token, the form of a header field name.
+func isToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
+		case strings.ContainsRune("!#$%&'*+-.^_`|~", r):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // body is the text after the headers, without leading and trailing blank

@@ -141,8 +141,10 @@ func Build(pages []*docparse.Page, cfg Config) (*API, diag.List) {
 	b.mergeDuplicates(docs)
 	b.nameOperations(docs)
 	for _, d := range docs {
+		perms := pagePermissions(d.page)
 		for _, draft := range d.ops {
 			b.finishOperation(d, draft)
+			draft.op.Permissions = perms
 			api.Operations = append(api.Operations, draft.op)
 		}
 	}
@@ -239,7 +241,7 @@ func (b *builder) readRequest(blk *docparse.Block) *docRequest {
 		b.diags.Warnf(blk.CodePos, diag.BadPath, "request %q: %v; example ignored", exampleName(blk), err)
 		return nil
 	}
-	if msg.BaseURL != "" {
+	if msg.BaseURL != "" && !opaqueURL(blk.Annotation) {
 		b.bases = append(b.bases, msg.BaseURL)
 	}
 	r := &docRequest{block: blk, msg: msg, name: exampleName(blk)}
@@ -507,6 +509,19 @@ func msgErrPos(blk *docparse.Block, err error) diag.Pos {
 		return pos
 	}
 	return blk.CodePos
+}
+
+// opaqueURL reports a request whose annotation says its URL is opaque
+// ("opaqueUrl": true): one the service hands out, such as an upload
+// session's, rather than one below the API's base URL, which is then no
+// evidence of the base.
+func opaqueURL(a docparse.Annotation) bool {
+	raw, ok := a.Other["opaqueUrl"]
+	if !ok {
+		return false
+	}
+	v := strings.ToLower(strings.Trim(strings.TrimSpace(string(raw)), `"`))
+	return v == "true"
 }
 
 func mostCommon(values []string) string {

@@ -26,23 +26,32 @@ type Exchange struct {
 	PinPath                    bool // see Example.PinPath
 	// SameRequestAs names an earlier example with this one's request.
 	SameRequestAs string
+	// DocRequestBody is the request body as the docs write it, when the
+	// tests send another (RequestBody, its placeholders made valid): a
+	// fake accepts both. DocResponseBody is the response body as
+	// documented, when the tests expect another (ResponseBody): docbind
+	// serve answers it, a generated package's fake ResponseBody, which
+	// the generated client decodes.
+	DocRequestBody, DocResponseBody string
 }
 
 // Exchange is one of op's examples as plain values.
 func (op *Operation) Exchange(ex *Example) Exchange {
 	x := Exchange{
-		Source:         fmt.Sprintf("%s:%d", ex.Source.File, ex.Source.Line),
-		Name:           ex.Name,
-		Method:         ex.Method,
-		Path:           ex.Path,
-		Query:          ex.Query,
-		RequestBody:    ex.RequestBody,
-		Status:         ex.Status,
-		ResponseHeader: ex.ResponseHeader,
-		FakeHeader:     ex.FakeHeader,
-		ResponseBody:   ex.ResponseBody,
-		Content:        op.Result.Kind == ResultContent && !ex.IsError,
-		PinPath:        ex.PinPath,
+		Source:          fmt.Sprintf("%s:%d", ex.Source.File, ex.Source.Line),
+		Name:            ex.Name,
+		Method:          ex.Method,
+		Path:            ex.Path,
+		Query:           ex.Query,
+		RequestBody:     ex.RequestBody,
+		Status:          ex.Status,
+		ResponseHeader:  ex.ResponseHeader,
+		FakeHeader:      ex.FakeHeader,
+		ResponseBody:    ex.ResponseBody,
+		Content:         op.Result.Kind == ResultContent && !ex.IsError,
+		PinPath:         ex.PinPath,
+		DocRequestBody:  ex.DocRequestBody,
+		DocResponseBody: ex.DocResponseBody,
 	}
 	if ex.Handler != nil {
 		x.Op, x.Pattern = ex.Handler.Name, ex.ServedPattern

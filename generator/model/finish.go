@@ -404,6 +404,12 @@ func (b *builder) example(op *Operation, v *Variant, req *docRequest) *Example {
 		ex.ResponseBody = substitute(resp.msg.Body, subs)
 		ex.Substitutions = append(ex.Substitutions, subs...)
 	}
+	if doc := documentedBody(req); ex.RequestBody != "" && doc != ex.RequestBody {
+		ex.DocRequestBody = doc
+	}
+	if ex.Response != nil && ex.ResponseBody != resp.msg.Body {
+		ex.DocResponseBody = resp.msg.Body
+	}
 	if ex.Request != nil {
 		b.checkEnumValues(ex.Name, ex.Request, req.body, bodyLocator(req.block, req.msg.BodyLine, req.msg.Body), "")
 	}
@@ -452,6 +458,20 @@ func lastField(n *schema.Node, name string) *schema.Node {
 	return last
 }
 
+// documentedBody is a request's body as the docs write it, before any
+// repair: the block read again, as the request was (readRequest replaced
+// its body with the repaired one).
+func documentedBody(req *docRequest) string {
+	if req.msg.Body == "" {
+		return ""
+	}
+	msg, err := httpmsg.ParseRequest(req.block.Code)
+	if err != nil {
+		return req.msg.Body
+	}
+	return msg.Body
+}
+
 // examplePath is an example's path without a trailing slash, which the
 // docs sometimes add ("/drive/items/{item-id}/?expand=...").
 func examplePath(req *docRequest) string {
@@ -493,7 +513,7 @@ func (b *builder) settleHandlers(api *API) {
 		}
 	}
 	pinPaths(api)
-	sameRequests(api)
+	b.sameRequests(api)
 }
 
 // pinPaths marks the examples a fake can tell apart only by their path
@@ -539,9 +559,10 @@ func requestKey(op *Operation, ex *Example, withPath bool) string {
 // sameRequests marks each example whose request the docs show for an
 // earlier example too (a page documents another's request with another
 // response): a fake answers the earlier one, and this one when asked for
-// it by name. Earlier is as the fake sees it: an example its route's
-// operation serves before one no route serves, each in documented order.
-func sameRequests(api *API) {
+// it by name, which DB410 says where the responses differ. Earlier is as
+// the fake sees it: an example its route's operation serves before one no
+// route serves, each in documented order.
+func (b *builder) sameRequests(api *API) {
 	first := map[string]*Example{}
 	for _, routed := range []bool{true, false} {
 		for _, op := range api.Operations {
@@ -553,10 +574,25 @@ func sameRequests(api *API) {
 				ex.SameRequestAs = first[key]
 				if ex.SameRequestAs == nil {
 					first[key] = ex
+					continue
+				}
+				if same := ex.SameRequestAs; same.Status != ex.Status || compactJSON(answeredBody(same)) != compactJSON(answeredBody(ex)) {
+					b.diags.WarnRelated(ex.Source, []diag.Related{{Pos: same.Source, Message: "the earlier example " + same.Name}}, diag.SameRequest,
+						"example %q shows the request of example %q at %s with another response; a fake answers %q, and %q when the request names it in a Docbind-Example header",
+						ex.Name, same.Name, same.Source, same.Name, ex.Name)
 				}
 			}
 		}
 	}
+}
+
+// answeredBody is the response body a fake answers for an example: the
+// documented one.
+func answeredBody(ex *Example) string {
+	if ex.DocResponseBody != "" {
+		return ex.DocResponseBody
+	}
+	return ex.ResponseBody
 }
 
 // compactJSON is a JSON text without insignificant space, or the text as

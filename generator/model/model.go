@@ -42,6 +42,10 @@ type Operation struct {
 	// AlsoDocumented are the other places that document this method and
 	// URL, whose examples joined this operation's.
 	AlsoDocumented []diag.Pos
+	// Permissions are the page's Permissions table: the scopes that let an
+	// app call the operation, by permission type; nil when the page has
+	// none.
+	Permissions []Permission
 }
 
 // Result is what a successful call returns.
@@ -305,6 +309,11 @@ type Example struct {
 	// FakeHeader holds the documented response headers a fake answers
 	// besides ResponseHeader: ETag, Content-Type and the like, by name.
 	FakeHeader [][2]string
+	// DocRequestBody is the request body as the docs write it, byte for
+	// byte, and DocResponseBody the response body as documented (JSON
+	// repaired, no value substituted); each "" when the same as
+	// RequestBody or ResponseBody. A fake accepts and answers them.
+	DocRequestBody, DocResponseBody string
 }
 
 // Substitution records a placeholder in a documented body that the tests

@@ -3,6 +3,8 @@ package model
 import (
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"strconv"
 	"strings"
 )
 
@@ -15,7 +17,7 @@ var probeMethods = []string{http.MethodPatch, http.MethodPut, http.MethodDelete,
 // that gets 405 at the sample path and a path below it that gets 404.
 func setSamples(api *API) {
 	rt := newRouter(api)
-	probe := rt.mux
+	probe := rt
 	for _, op := range api.Operations {
 		for _, v := range op.Variants {
 			v.SampleArgs = sampleArgs(v)
@@ -84,9 +86,9 @@ func sampleArgs(v *Variant) []string {
 	return args
 }
 
-// status is what the mux answers method at path; 0 for a request that
+// status is what the router answers method at path; 0 for a request that
 // cannot be made, which no probe then picks.
-func status(mux *http.ServeMux, method, path string) (code int) {
+func status(mux http.Handler, method, path string) (code int) {
 	defer func() {
 		if recover() != nil {
 			code = 0
@@ -117,40 +119,198 @@ func (w *statusWriter) WriteHeader(code int)        { w.code = code }
 // router routes like the generated handler and says which operation's
 // Server method it calls for a request: the docs may document a path
 // twice (a template and a literal path from an example), and the more
-// specific route wins. Its mux answers 200 where the handler would call a
-// Server method, for the route tests' probes.
+// specific route wins. It answers 200 where the handler would call a
+// Server method, for the route tests' probes. It is the Go twin of the
+// generated router (templates/router.go): a path its patterns refuse is
+// routed again without its trailing slash, or with its literal segments
+// spelled as a pattern that matches them in another letter case does.
 type router struct {
-	mux        *http.ServeMux
+	mux *http.ServeMux
+	// folded holds the patterns with their literals in lower case, spelled
+	// the patterns each stands for.
+	folded     *http.ServeMux
+	spelled    map[string][]string
 	hit        *Operation
 	hitPattern string // the route pattern that served the request
 }
 
 func newRouter(api *API) *router {
-	rt := &router{mux: http.NewServeMux()}
+	rt := &router{mux: http.NewServeMux(), folded: http.NewServeMux(), spelled: map[string][]string{}}
 	for _, r := range api.Routes {
 		targets := r.Targets
 		if !r.IsTemplate() {
-			rt.mux.HandleFunc(r.MuxPattern, func(_ http.ResponseWriter, req *http.Request) { rt.hit, rt.hitPattern = targets[0].Op, req.Pattern })
+			rt.handle(r.MuxPattern, http.HandlerFunc(func(_ http.ResponseWriter, req *http.Request) { rt.hit, rt.hitPattern = targets[0].Op, req.Pattern }))
 			continue
 		}
-		rt.mux.HandleFunc(r.MuxPattern, func(w http.ResponseWriter, req *http.Request) {
-			for _, t := range targets {
-				if _, matched := matchRawExact(t.Variant.Parts, req.URL.EscapedPath()); matched {
-					rt.hit, rt.hitPattern = t.Op, t.Variant.Pattern
-					return
-				}
-			}
-			http.NotFound(w, req)
-		})
+		rt.handle(r.MuxPattern, templateTargets{rt: rt, targets: targets})
 	}
 	return rt
+}
+
+// templateTargets are the templates behind one prefix, as the generated
+// templateRoutes match them: the path percent-decoded, literals as
+// spelled first, then in any letter case.
+type templateTargets struct {
+	rt      *router
+	targets []RouteTarget
+}
+
+func (tt templateTargets) ServeHTTP(w http.ResponseWriter, req *http.Request) {
+	t := tt.find(req.URL.EscapedPath())
+	if t == nil {
+		http.NotFound(w, req)
+		return
+	}
+	tt.rt.hit, tt.rt.hitPattern = t.Op, t.Variant.Pattern
+}
+
+func (tt templateTargets) find(escaped string) *RouteTarget {
+	path := canonicalPath(escaped)
+	for _, match := range []func([]PathPart, string) ([]string, bool){matchRawExact, matchRaw} {
+		for i, t := range tt.targets {
+			if _, ok := match(t.Variant.Parts, path); ok {
+				return &tt.targets[i]
+			}
+		}
+	}
+	return nil
+}
+
+// handle registers a pattern, and its lower-case form unless another
+// pattern's is the same (which then stands for both) or conflicts.
+func (rt *router) handle(pattern string, h http.Handler) {
+	rt.mux.Handle(pattern, h)
+	folded := foldPattern(pattern)
+	if _, taken := rt.spelled[folded]; taken {
+		rt.spelled[folded] = append(rt.spelled[folded], pattern)
+		return
+	}
+	if register(rt.folded, folded) == nil {
+		rt.spelled[folded] = []string{pattern}
+	}
+}
+
+func (rt *router) ServeHTTP(w http.ResponseWriter, req *http.Request) {
+	if !rt.routes(req) {
+		if same := rt.equivalent(req); same != nil {
+			req = same
+		}
+	}
+	rt.mux.ServeHTTP(w, req)
+}
+
+// routes reports whether the patterns route req to an operation.
+func (rt *router) routes(req *http.Request) bool {
+	h, pattern := rt.mux.Handler(req)
+	if tt, ok := h.(templateTargets); ok {
+		return tt.find(req.URL.EscapedPath()) != nil
+	}
+	return pattern != ""
+}
+
+// equivalent is req at the first equivalent spelling of its path the
+// patterns route, or one of another method's pattern; nil when none.
+func (rt *router) equivalent(req *http.Request) *http.Request {
+	path := req.URL.EscapedPath()
+	if len(path) > 1 && strings.HasSuffix(path, "/") {
+		path = path[:len(path)-1]
+		if same := withEscapedPath(req, path); same != nil && rt.routes(same) {
+			return same
+		}
+	}
+	probe := withEscapedPath(req, asciiLower(path))
+	if probe == nil {
+		return nil
+	}
+	var folded string
+	for _, method := range []string{req.Method, http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
+		probe.Method = method
+		if _, folded = rt.folded.Handler(probe); folded != "" {
+			break
+		}
+	}
+	spellings := rt.spelled[folded]
+	for _, pattern := range spellings {
+		if same := withEscapedPath(req, respell(path, pattern)); same != nil && rt.routes(same) {
+			return same
+		}
+	}
+	if len(spellings) > 0 {
+		return withEscapedPath(req, respell(path, spellings[0]))
+	}
+	return nil
+}
+
+// foldPattern is a ServeMux pattern with its literals in lower case.
+func foldPattern(pattern string) string {
+	segments := strings.Split(pattern, "/")
+	for i := 1; i < len(segments); i++ {
+		if !strings.HasPrefix(segments[i], "{") {
+			segments[i] = asciiLower(segments[i])
+		}
+	}
+	return strings.Join(segments, "/")
+}
+
+// respell is an escaped path with each segment that a literal segment of
+// pattern matches in another letter case spelled as the pattern does.
+func respell(path, pattern string) string {
+	_, template, _ := strings.Cut(pattern, " ")
+	want, got := strings.Split(template, "/"), strings.Split(path, "/")
+	for i := range got {
+		if i >= len(want) || strings.HasSuffix(want[i], "...}") {
+			break
+		}
+		if s, err := url.PathUnescape(got[i]); err == nil && !strings.HasPrefix(want[i], "{") && strings.EqualFold(s, want[i]) {
+			got[i] = want[i]
+		}
+	}
+	return strings.Join(got, "/")
+}
+
+// withEscapedPath is req at another escaped path; nil when it is not
+// validly escaped.
+func withEscapedPath(req *http.Request, escaped string) *http.Request {
+	path, err := url.PathUnescape(escaped)
+	if err != nil {
+		return nil
+	}
+	same := req.WithContext(req.Context())
+	u := *req.URL
+	u.Path, u.RawPath = path, escaped
+	same.URL = &u
+	return same
+}
+
+// canonicalPath is an escaped path percent-decoded but for an escaped
+// slash or percent sign, as the generated router compares paths.
+func canonicalPath(escaped string) string {
+	if !strings.Contains(escaped, "%") {
+		return escaped
+	}
+	var b strings.Builder
+	for i := 0; i < len(escaped); i++ {
+		if escaped[i] == '%' && i+2 < len(escaped) {
+			if c, err := strconv.ParseUint(escaped[i+1:i+3], 16, 8); err == nil {
+				if c == '/' || c == '%' {
+					b.WriteString(strings.ToUpper(escaped[i : i+3]))
+				} else {
+					b.WriteByte(byte(c))
+				}
+				i += 2
+				continue
+			}
+		}
+		b.WriteByte(escaped[i])
+	}
+	return b.String()
 }
 
 // route is the operation the handler calls for method and path, nil for
 // none; ok is false when no request can be made of them.
 func (rt *router) route(method, path string) (op *Operation, ok bool) {
 	rt.hit, rt.hitPattern = nil, ""
-	if status(rt.mux, method, path) == 0 {
+	if status(rt, method, path) == 0 {
 		return nil, false
 	}
 	return rt.hit, true

@@ -58,6 +58,9 @@ type Operation struct {
 	Parameters  []*Parameter         `json:"parameters,omitempty"`
 	RequestBody *RequestBody         `json:"requestBody,omitempty"`
 	Responses   map[string]*Response `json:"responses"`
+	// Security are the alternatives that let an app call the operation:
+	// any one of them, each a scheme and the scopes it needs together.
+	Security []map[string][]string `json:"security,omitempty"`
 }
 
 // Parameter is a path, query or header parameter.
@@ -69,6 +72,7 @@ type Parameter struct {
 	Schema      *Schema `json:"schema"`
 	Style       string  `json:"style,omitempty"`
 	Explode     *bool   `json:"explode,omitempty"`
+	Example     *string `json:"example,omitempty"`
 }
 
 // RequestBody is what an operation takes.
@@ -102,9 +106,31 @@ type Example struct {
 	Value   json.RawMessage `json:"value,omitempty"`
 }
 
-// Components holds the schemas the operations refer to.
+// Components holds the schemas the operations refer to, and the security
+// schemes of their permissions.
 type Components struct {
-	Schemas map[string]*Schema `json:"schemas"`
+	Schemas         map[string]*Schema         `json:"schemas"`
+	SecuritySchemes map[string]*SecurityScheme `json:"securitySchemes,omitempty"`
+}
+
+// SecurityScheme is how an app gets the permissions an operation needs.
+type SecurityScheme struct {
+	Type        string      `json:"type"`
+	Description string      `json:"description,omitempty"`
+	Flows       *OAuthFlows `json:"flows,omitempty"`
+}
+
+// OAuthFlows are the OAuth 2.0 flows of a scheme.
+type OAuthFlows struct {
+	AuthorizationCode *OAuthFlow `json:"authorizationCode,omitempty"`
+	ClientCredentials *OAuthFlow `json:"clientCredentials,omitempty"`
+}
+
+// OAuthFlow is one OAuth 2.0 flow and the scopes it grants.
+type OAuthFlow struct {
+	AuthorizationURL string            `json:"authorizationUrl,omitempty"`
+	TokenURL         string            `json:"tokenUrl"`
+	Scopes           map[string]string `json:"scopes"`
 }
 
 // Schema is a JSON Schema 2020-12 schema, as OpenAPI 3.1 has it.

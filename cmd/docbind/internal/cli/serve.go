@@ -16,6 +16,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/fsnotify/fsnotify"
+
 	"github.com/docbind/docbind/generator"
 	"github.com/docbind/docbind/generator/diag"
 	"github.com/docbind/docbind/generator/fake"
@@ -27,8 +29,10 @@ const serveUsage = `usage: docbind serve [flags]
 docbind serve answers HTTP requests with the examples of the docs: each
 documented request gets its documented response, as NewExampleHandler in
 the generated package answers them, with no Go code generated or built.
-It reads the docs again when a page changes, logs every request with the
-example that answered it or why none did, and stops on SIGINT or SIGTERM.
+It reads the docs again when a page changes (the file system says so; where
+it cannot, or with -poll, docbind serve looks for changes itself), logs
+every request with the example that answered it or why none did, and stops
+on SIGINT or SIGTERM.
 
 Flags:
 `
@@ -64,7 +68,7 @@ func parseServeArgs(args []string, stderr io.Writer) (*serveOptions, int) {
 	fs.StringVar(&opt.configFile, "config", "", "config file (default docbind.json when it exists)")
 	fs.StringVar(&opt.addr, "addr", "127.0.0.1:8080", "address to listen on; a loopback one unless -public")
 	fs.BoolVar(&opt.public, "public", false, "allow an -addr other hosts can reach")
-	fs.DurationVar(&opt.poll, "poll", 500*time.Millisecond, "how often to look for changed pages")
+	fs.DurationVar(&opt.poll, "poll", 500*time.Millisecond, "look for changed pages this often instead of watching for the file system's events (for a network or container-mounted folder, whose changes a watcher may not see); without it, the interval where watching fails")
 	if code := parseFlags(fs, serveUsage, args, stderr, opt.set); code >= 0 {
 		return nil, code
 	}
@@ -113,6 +117,14 @@ func (s *fakeServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // letting requests in flight finish.
 func serveOn(ctx context.Context, ln net.Listener, opt *serveOptions, stderr io.Writer) int {
 	s := &fakeServer{opt: opt, log: log.New(stderr, "", log.Ltime|log.Lmicroseconds)}
+	// Watch before reading, so that no change after the reading is missed.
+	var w *fsnotify.Watcher
+	var watchErr error
+	if !opt.set["poll"] {
+		if w, watchErr = watchFolders(opt.docs); w != nil {
+			defer w.Close()
+		}
+	}
 	s.stamp, _ = fingerprint(opt.docs)
 	if err := s.load(); err != nil {
 		ln.Close()
@@ -122,7 +134,10 @@ func serveOn(ctx context.Context, ln net.Listener, opt *serveOptions, stderr io.
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	s.log.Printf("docbind serve: serving the examples of %s at http://%s (interrupt to stop)", opt.docs, ln.Addr())
-	s.watch(ctx)
+	if watchErr != nil {
+		s.log.Printf("docbind serve: cannot watch %s for changes (%v); looking for changed pages every %s", opt.docs, watchErr, opt.poll)
+	}
+	s.watch(ctx, w)
 	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	err := srv.Shutdown(shutdown)
@@ -137,9 +152,17 @@ func serveOn(ctx context.Context, ln net.Listener, opt *serveOptions, stderr io.
 	return ExitOK
 }
 
-// watch reads the docs again whenever their fingerprint changes, until
-// ctx is done.
-func (s *fakeServer) watch(ctx context.Context) {
+// watch reads the docs again whenever a page changes, until ctx is done:
+// as w reports changes, else (with -poll, or where watching fails: a file
+// system without events, inotify's limits) by looking for them every
+// -poll.
+func (s *fakeServer) watch(ctx context.Context, w *fsnotify.Watcher) {
+	if w != nil {
+		if s.watchEvents(ctx, w) {
+			return
+		}
+		w.Close() // closing twice is harmless
+	}
 	tick := time.NewTicker(s.opt.poll)
 	defer tick.Stop()
 	for {
@@ -147,15 +170,95 @@ func (s *fakeServer) watch(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-tick.C:
-			stamp, err := fingerprint(s.opt.docs)
-			if err != nil || stamp == s.stamp {
-				continue
-			}
-			s.stamp = stamp
-			s.log.Print("docbind serve: the docs changed; reading them again")
-			_ = s.load()
+			s.reloadIfChanged()
 		}
 	}
+}
+
+// settleDelay is how long the docs must be quiet after a change before
+// they are read again: an editor's save, or a checkout, is many events.
+const settleDelay = 100 * time.Millisecond
+
+// watchEvents reads the docs again after each burst of changes w reports,
+// until ctx is done (true) or w fails (false, with the reason logged).
+func (s *fakeServer) watchEvents(ctx context.Context, w *fsnotify.Watcher) bool {
+	var settled <-chan time.Time
+	for {
+		select {
+		case <-ctx.Done():
+			return true
+		case ev, ok := <-w.Events:
+			if !ok {
+				s.log.Printf("docbind serve: the watcher of %s stopped; looking for changed pages every %s", s.opt.docs, s.opt.poll)
+				return false
+			}
+			if ev.Has(fsnotify.Create) {
+				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+					if err := addFolders(w, ev.Name); err != nil {
+						s.log.Printf("docbind serve: cannot watch %s for changes (%v); looking for changed pages every %s", ev.Name, err, s.opt.poll)
+						return false
+					}
+				}
+			}
+			settled = time.After(settleDelay)
+		case err, ok := <-w.Errors:
+			if !ok {
+				s.log.Printf("docbind serve: the watcher of %s stopped; looking for changed pages every %s", s.opt.docs, s.opt.poll)
+				return false
+			}
+			// Events may have been lost (the queue overflowed): look.
+			s.log.Printf("docbind serve: watching %s: %v", s.opt.docs, err)
+			settled = time.After(settleDelay)
+		case <-settled:
+			settled = nil
+			s.reloadIfChanged()
+		}
+	}
+}
+
+// watchFolders is watchDocs, which tests replace to have watching fail.
+var watchFolders = watchDocs
+
+// watchDocs watches every folder of the docs.
+func watchDocs(dir string) (*fsnotify.Watcher, error) {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	if err := addFolders(w, dir); err != nil {
+		w.Close()
+		return nil, err
+	}
+	return w, nil
+}
+
+// addFolders watches dir and the folders below it, but for a .git folder,
+// which holds no page.
+func addFolders(w *fsnotify.Watcher, dir string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return err
+		case !d.IsDir():
+			return nil
+		case d.Name() == ".git" && p != dir:
+			return filepath.SkipDir
+		}
+		return w.Add(p)
+	})
+}
+
+// reloadIfChanged reads the docs again when their fingerprint changed:
+// an event that changed no page (a file opened, a page touched with the
+// same time) reads nothing.
+func (s *fakeServer) reloadIfChanged() {
+	stamp, err := fingerprint(s.opt.docs)
+	if err != nil || stamp == s.stamp {
+		return
+	}
+	s.stamp = stamp
+	s.log.Print("docbind serve: the docs changed; reading them again")
+	_ = s.load()
 }
 
 // load builds the fake from the docs. When they have errors it reports

@@ -22,6 +22,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fsnotify/fsnotify"
+
 	"github.com/docbind/docbind/generator"
 )
 
@@ -43,15 +45,20 @@ func (b *syncBuffer) String() string {
 	return b.buf.String()
 }
 
-// startServe serves the fake of docs on a loopback port; stop shuts it
-// down and returns its exit code.
+// startServe serves the fake of docs on a loopback port, looking for
+// changed pages every poll, or watching for them when poll is 0; stop
+// shuts it down and returns its exit code.
 func startServe(t testing.TB, docs string, poll time.Duration, log io.Writer) (base string, stop func() int) {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	opt, code := parseServeArgs([]string{"-docs", docs, "-poll", poll.String()}, log)
+	args := []string{"-docs", docs}
+	if poll > 0 {
+		args = append(args, "-poll", poll.String())
+	}
+	opt, code := parseServeArgs(args, log)
 	if code >= 0 {
 		t.Fatalf("parsing the flags: exit %d", code)
 	}
@@ -125,6 +132,79 @@ func TestServeOverLoopback(t *testing.T) {
 			t.Errorf("the log lacks %q:\n%s", want, log.String())
 		}
 	}
+}
+
+// TestServeWatchesTheDocs serves the seed watching for changes: an edit is
+// answered without a restart, and so is a page moved into a new folder,
+// and an edit of it there; nothing is read again while the docs are idle.
+func TestServeWatchesTheDocs(t *testing.T) {
+	_, docs, _ := seedDocs(t)
+	var log syncBuffer
+	base, stop := startServe(t, docs, 0, &log)
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Log(log.String())
+		}
+	})
+	page := filepath.Join(docs, "create-version.md")
+	src, _ := os.ReadFile(page)
+	served := func(value string) func() bool {
+		return func() bool {
+			_, body := fetch(t, "POST", base+"/drive/root/versions")
+			return strings.Contains(body, value)
+		}
+	}
+
+	waitFor(t, "the page to be served", served(`"content-value"`)) // read before the edit
+	edit(t, page, bytes.Replace(src, []byte(`"content-value"`), []byte(`"edited-value"`), 1))
+	waitFor(t, "the edited page to be served", served(`"edited-value"`))
+
+	sub := filepath.Join(docs, "sub", "folder")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	moved := filepath.Join(sub, "create-version.md")
+	if err := os.WriteFile(moved, bytes.Replace(src, []byte(`"content-value"`), []byte(`"moved-value"`), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(page); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the moved page to be served", served(`"moved-value"`))
+	edit(t, moved, bytes.Replace(src, []byte(`"content-value"`), []byte(`"edited-again"`), 1))
+	waitFor(t, "the page edited in its new folder to be served", served(`"edited-again"`))
+
+	reads := strings.Count(log.String(), "the docs changed")
+	time.Sleep(3 * settleDelay)
+	if again := strings.Count(log.String(), "the docs changed"); again != reads {
+		t.Errorf("the docs were read %d more times while idle", again-reads)
+	}
+	if code := stop(); code != ExitOK {
+		t.Errorf("serve exited %d:\n%s", code, log.String())
+	}
+	if strings.Contains(log.String(), "cannot watch") {
+		t.Errorf("serve fell back to polling:\n%s", log.String())
+	}
+}
+
+// TestServePollsWhereWatchingFails has watching fail (as inotify's limits
+// make it) and checks that serve says so and polls every -poll instead.
+func TestServePollsWhereWatchingFails(t *testing.T) {
+	watchFolders = func(string) (*fsnotify.Watcher, error) { return nil, syscall.ENOSPC }
+	t.Cleanup(func() { watchFolders = watchDocs })
+	_, docs, _ := seedDocs(t)
+	var log syncBuffer
+	base, _ := startServe(t, docs, 0, &log)
+	waitFor(t, "the fallback to be said", func() bool {
+		return strings.Contains(log.String(), "cannot watch "+docs+" for changes (no space left on device); looking for changed pages every 500ms")
+	})
+	page := filepath.Join(docs, "create-version.md")
+	src, _ := os.ReadFile(page)
+	edit(t, page, bytes.Replace(src, []byte(`"content-value"`), []byte(`"polled-value"`), 1))
+	waitFor(t, "the edited page to be served", func() bool {
+		_, body := fetch(t, "POST", base+"/drive/root/versions")
+		return strings.Contains(body, `"polled-value"`)
+	})
 }
 
 // edit rewrites a page with a modification time the watcher cannot miss.
