@@ -132,12 +132,11 @@ func documentedPairs(t *testing.T, dir string) []docPair {
 }
 
 type docBlock struct {
-	kind           string
-	names          []string
-	line, endLine  int
-	code           string
-	paired         bool
-	responseStatus int
+	kind          string
+	names         []string
+	line, endLine int
+	code          string
+	paired        bool
 }
 
 func pagePairs(file, src string) []docPair {
