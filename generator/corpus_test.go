@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"go/format"
 	"maps"
 	"os"
 	"os/exec"
@@ -167,6 +168,22 @@ func plainPairs(t *testing.T, dir string) []string {
 // type-checks the package.
 var graphFull = flag.Bool("graph.full", false, "TestGraphCorpus: also vet the generated Graph package and run its tests")
 
+// checkGofmtClean fails on a generated file that gofmt would change:
+// formatting once is not always enough (gofmt re-indents the lines of a
+// block comment on every pass), and users' CI runs gofmt -l.
+func checkGofmtClean(t *testing.T, files []templates.File) {
+	t.Helper()
+	for _, f := range files {
+		if !strings.HasSuffix(f.Name, ".go") {
+			continue
+		}
+		formatted, err := format.Source(f.Content)
+		if err != nil || !bytes.Equal(formatted, f.Content) {
+			t.Errorf("%s is not gofmt-clean (err %v)", f.Name, err)
+		}
+	}
+}
+
 // TestGraphCorpus generates the Microsoft Graph v1.0 reference: 3,341
 // pages by many hands. Every page must generate (none left out by the
 // type-check safety net); with -graph.full the package must vet cleanly
@@ -177,6 +194,7 @@ func TestGraphCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkNothingLeftOut(t, res)
+	checkGofmtClean(t, res.Files)
 	if !*graphFull {
 		return
 	}

@@ -51,7 +51,7 @@ func genRoundTrip(f *jen.File, name string, instances []model.Instance) {
 		t, ex := in.Type, in.Example
 		notes := []string{source(ex.Source)}
 		for _, s := range ex.Substitutions {
-			notes = append(notes, fmt.Sprintf("%s: %s is replaced by %s, a valid value of its type.", s.Member, s.From, s.To))
+			notes = append(notes, substitutionNote(s))
 		}
 		kvs := []kv{
 			{"name", jen.Lit(fmt.Sprintf("%s from %s:%d", t.Name, path.Base(ex.Source.File), ex.Source.Line))},

@@ -39,7 +39,7 @@ func exchangeValue(op *model.Operation, ex *model.Example) jen.Code {
 		notes = append(notes, fmt.Sprintf("The docs write the path %s.", ex.DocPath))
 	}
 	for _, s := range ex.Substitutions {
-		notes = append(notes, fmt.Sprintf("%s: %s is replaced by %s, a valid value of its type.", s.Member, s.From, s.To))
+		notes = append(notes, substitutionNote(s))
 	}
 	kvs := []kv{{"source", jen.Lit(x.Source)}, {"name", jen.Lit(x.Name)}}
 	if x.Op != "" {
@@ -183,4 +183,17 @@ func inline(kvs []kv) *jen.Statement {
 		items = append(items, jen.Id(e.key).Op(":").Add(e.value))
 	}
 	return jen.Values(items...)
+}
+
+// substitutionNote says in a comment which documented value a test
+// replaces. A value that spans lines (an object) is written on one: gofmt
+// re-indents the lines of a block comment on every pass, so a comment
+// with them would never be gofmt-clean.
+func substitutionNote(s model.Substitution) string {
+	return fmt.Sprintf("%s: %s is replaced by %s, a valid value of its type.", s.Member, oneLine(s.From), oneLine(s.To))
+}
+
+// oneLine joins text's lines with single spaces.
+func oneLine(text string) string {
+	return strings.Join(strings.Fields(text), " ")
 }
