@@ -354,7 +354,7 @@ func headersAfterBlank(lines []string, from int) (http.Header, map[string]string
 	end := start
 	for end < len(lines) && strings.TrimSpace(lines[end]) != "" {
 		name, _, ok := strings.Cut(strings.TrimSpace(lines[end]), ":")
-		if !ok || !isToken(name) {
+		if !ok || !IsToken(name) {
 			return nil, nil, 0, 0, false
 		}
 		end++
@@ -366,8 +366,10 @@ func headersAfterBlank(lines []string, from int) (http.Header, map[string]string
 	return header, names, start, after, true
 }
 
-// isToken reports an RFC 9110 token, the form of a header field name.
-func isToken(s string) bool {
+// IsToken reports an RFC 9110 token, the only form of a header field name:
+// ASCII letters and digits and !#$%&'*+-.^_`|~. A translated name
+// ("Autorização") or a phrase is none, and net/http refuses to send it.
+func IsToken(s string) bool {
 	if s == "" {
 		return false
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/docbind/docbind/generator/diag"
 	"github.com/docbind/docbind/generator/docparse"
+	"github.com/docbind/docbind/generator/httpmsg"
 )
 
 // skippedHeaders are documented request headers the client sets itself:
@@ -82,7 +83,7 @@ func readHeaderRow(row docparse.Row, desc int) (headerRow, bool) {
 	switch {
 	case skippedHeaders[r.wire] || ownHeaderValue(row.Cells[1:]) || showsValue(written):
 		r.kind = headerSkipped
-	case !isToken(written):
+	case !httpmsg.IsToken(written):
 		r.kind = headerNotAName
 	}
 	return r, true
@@ -93,25 +94,7 @@ func readHeaderRow(row docparse.Row, desc int) (headerRow, bool) {
 // rather than the header as an option, which docbind has never made of it.
 func showsValue(cell string) bool {
 	name, _, ok := strings.Cut(cell, ":")
-	return ok && isToken(strings.TrimSpace(name))
-}
-
-// isToken reports an RFC 9110 token, the only form of a header field name:
-// ASCII letters and digits and !#$%&'*+-.^_`|~. A translated name
-// ("Autorização") or a phrase is none, and net/http refuses to send it.
-func isToken(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		switch {
-		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
-		case strings.ContainsRune("!#$%&'*+-.^_`|~", r):
-		default:
-			return false
-		}
-	}
-	return true
+	return ok && httpmsg.IsToken(strings.TrimSpace(name))
 }
 
 // bearerValue and mediaTypeValue are what stays untranslated in the value

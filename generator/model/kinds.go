@@ -123,7 +123,7 @@ func fakeHeaders(h http.Header, checked [][2]string, body string) [][2]string {
 func exampleHeaderParams(params []*Param, reqs []*docRequest) []*Param {
 	for _, r := range reqs {
 		for _, name := range sortedHeaderNames(r.msg.Header) {
-			if !skippedHeaders[name] && isToken(name) && !hasHeader(params, name) {
+			if !skippedHeaders[name] && httpmsg.IsToken(name) && !hasHeader(params, name) {
 				params = append(params, &Param{WireName: name, FieldName: headerFieldName(r.msg.HeaderNames[name], name), Kind: HeaderParam})
 			}
 		}
