@@ -120,10 +120,16 @@ type received struct {
 
 // checkReceived compares what the Server received with what the docs send. A nil
 // want skips the request, which belongs to the operation that serves the URL.
+// The route it arrived by must be the example's, which the fake matches on.
 func checkReceived(t *testing.T, got received, want any, ex exampleCase) {
 	t.Helper()
 	if want != nil {
 		checkEqual(t, "request the Server received", got.request, want)
+	}
+	if got.request != nil && ex.pattern != "" {
+		if p := reflect.ValueOf(got.request).Elem().FieldByName("Pattern"); p.IsValid() && p.String() != ex.pattern {
+			t.Errorf("the handler served the documented request as %s, the example names %s", p.String(), ex.pattern)
+		}
 	}
 	if ex.contentType != "" && got.body != ex.requestBody {
 		t.Errorf("the Server received the body %q, docs show %q", got.body, ex.requestBody)

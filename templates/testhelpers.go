@@ -136,9 +136,15 @@ func genReceived(f *jen.File) {
 	f.Line()
 	f.Comment("checkReceived compares what the Server received with what the docs send. A nil")
 	f.Comment("want skips the request, which belongs to the operation that serves the URL.")
+	f.Comment("The route it arrived by must be the example's, which the fake matches on.")
 	f.Func().Id("checkReceived").Params(tParam(), jen.Id("got").Id("received"), jen.Id("want").Any(), jen.Id("ex").Id("exampleCase")).Block(
 		jen.Id("t").Dot("Helper").Call(),
 		jen.If(jen.Id("want").Op("!=").Nil()).Block(jen.Id("checkEqual").Call(jen.Id("t"), jen.Lit("request the Server received"), jen.Id("got").Dot("request"), jen.Id("want"))),
+		jen.If(jen.Id("got").Dot("request").Op("!=").Nil().Op("&&").Id("ex").Dot("pattern").Op("!=").Lit("")).Block(
+			jen.If(jen.Id("p").Op(":=").Qual(pkgReflect, "ValueOf").Call(jen.Id("got").Dot("request")).Dot("Elem").Call().Dot("FieldByName").Call(jen.Lit("Pattern")), jen.Id("p").Dot("IsValid").Call().Op("&&").Id("p").Dot("String").Call().Op("!=").Id("ex").Dot("pattern")).Block(
+				jen.Id("t").Dot("Errorf").Call(jen.Lit("the handler served the documented request as %s, the example names %s"), jen.Id("p").Dot("String").Call(), jen.Id("ex").Dot("pattern")),
+			),
+		),
 		jen.If(jen.Id("ex").Dot("contentType").Op("!=").Lit("").Op("&&").Id("got").Dot("body").Op("!=").Id("ex").Dot("requestBody")).Block(
 			jen.Id("t").Dot("Errorf").Call(jen.Lit("the Server received the body %q, docs show %q"), jen.Id("got").Dot("body"), jen.Id("ex").Dot("requestBody")),
 		),

@@ -497,7 +497,8 @@ func (b *builder) settleHandlers(api *API) {
 	for _, op := range api.Operations {
 		for _, ex := range op.Examples {
 			ex.Handler, ex.HandlerNote = handlerFor(op, ex.Variant)
-			routed, ok := rt.route(ex.Method, ex.Path)
+			hit, ok := rt.route(ex.Method, ex.Path)
+			routed := hit.op
 			if ok && ex.Handler != nil && routed != ex.Handler {
 				// A more specific route (a literal path another example
 				// documents, say) takes the example's path.
@@ -505,7 +506,7 @@ func (b *builder) settleHandlers(api *API) {
 			}
 			ex.ServedPattern = ""
 			if ok && ex.Handler != nil && routed == ex.Handler {
-				ex.ServedPattern = rt.hitPattern
+				ex.ServedPattern = hit.pattern
 			}
 			if ex.Handler == nil {
 				b.diags.Warnf(ex.Source, diag.ClientOnlyExample, "example %q tests the client only: %s", ex.Name, ex.HandlerNote)

@@ -115,11 +115,12 @@ func (b *builder) unshadow(api *API) {
 	rt := newRouter(api)
 	for _, r := range slices.Clone(api.Routes) {
 		for _, t := range slices.Clone(r.Targets) {
-			if hit, ok := routeOfSample(rt, t); !ok || hit == t.Variant.Pattern {
+			hit, ok := routeOfSample(rt, t)
+			if !ok || hit == t.Variant.Pattern {
 				continue
 			}
 			t.Variant.Unrouted = true
-			b.diags.Warnf(t.Variant.Source, diag.UnroutableURL, "%s cannot be routed beside the other URLs (%s takes its requests); only its client method is generated", t.Variant.Pattern, rt.hitPattern)
+			b.diags.Warnf(t.Variant.Source, diag.UnroutableURL, "%s cannot be routed beside the other URLs (%s takes its requests); only its client method is generated", t.Variant.Pattern, hit)
 			r.Targets = slices.DeleteFunc(r.Targets, func(x RouteTarget) bool { return x.Variant == t.Variant })
 		}
 	}
@@ -172,10 +173,8 @@ func behindPrefix(pattern, prefixPattern string) bool {
 // routeOfSample is the pattern the generated handler serves a variant's
 // sample request with; ok is false when the request cannot be made.
 func routeOfSample(rt *router, t RouteTarget) (pattern string, ok bool) {
-	if _, ok := rt.route(t.Op.Method, wirePath(t.Variant.Parts, sampleArgs(t.Variant))); !ok {
-		return "", false
-	}
-	return rt.hitPattern, true
+	hit, ok := rt.route(t.Op.Method, wirePath(t.Variant.Parts, sampleArgs(t.Variant)))
+	return hit.pattern, ok
 }
 
 // shapeOf is a variant's template with its parameters unnamed: two

@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/docbind/docbind/generator/par"
 )
 
 // probeMethods are tried in order for a method no route serves at a path,
@@ -17,29 +19,39 @@ var probeMethods = []string{http.MethodPatch, http.MethodPut, http.MethodDelete,
 // that gets 405 at the sample path and a path below it that gets 404.
 func setSamples(api *API) {
 	rt := newRouter(api)
-	probe := rt
+	type sample struct {
+		op *Operation
+		v  *Variant
+	}
+	var samples []sample
 	for _, op := range api.Operations {
 		for _, v := range op.Variants {
-			v.SampleArgs = sampleArgs(v)
-			v.SamplePath = wirePath(v.Parts, v.SampleArgs)
-			v.UnusedMethod, v.NotFoundPath = "", ""
-			for _, m := range probeMethods {
-				if status(probe, m, v.SamplePath) == http.StatusMethodNotAllowed {
-					v.UnusedMethod = m
-					break
-				}
-			}
-			v.RoutedNearPaths = routedNearPaths(rt, v)
-			candidate := v.SamplePath
-			for range 3 {
-				candidate += "/docbind-no-such-route"
-				if status(probe, op.Method, candidate) == http.StatusNotFound {
-					v.NotFoundPath = candidate
-					break
-				}
-			}
+			samples = append(samples, sample{op, v})
 		}
 	}
+	// Each variant's probes are its own, and the router only reads: the
+	// probes, a few ServeMux requests per variant, run in parallel.
+	par.Do(len(samples), 0, func(i int) {
+		op, v := samples[i].op, samples[i].v
+		v.SampleArgs = sampleArgs(v)
+		v.SamplePath = wirePath(v.Parts, v.SampleArgs)
+		v.UnusedMethod, v.NotFoundPath = "", ""
+		for _, m := range probeMethods {
+			if status(rt, m, v.SamplePath) == http.StatusMethodNotAllowed {
+				v.UnusedMethod = m
+				break
+			}
+		}
+		v.RoutedNearPaths = routedNearPaths(rt, v)
+		candidate := v.SamplePath
+		for range 3 {
+			candidate += "/docbind-no-such-route"
+			if status(rt, op.Method, candidate) == http.StatusNotFound {
+				v.NotFoundPath = candidate
+				break
+			}
+		}
+	})
 }
 
 // routedNearPaths are the near paths of a variant's sample path that the
@@ -48,7 +60,7 @@ func routedNearPaths(rt *router, v *Variant) []string {
 	method, _, _ := strings.Cut(v.Pattern, " ")
 	var routed []string
 	for _, p := range nearPaths(v.SamplePath, v.Pattern) {
-		if op, ok := rt.route(method, p); ok && op != nil {
+		if hit, ok := rt.route(method, p); ok && hit.op != nil {
 			routed = append(routed, p)
 		}
 	}
@@ -88,22 +100,48 @@ func sampleArgs(v *Variant) []string {
 
 // status is what the router answers method at path; 0 for a request that
 // cannot be made, which no probe then picks.
-func status(mux http.Handler, method, path string) (code int) {
-	defer func() {
-		if recover() != nil {
-			code = 0
-		}
-	}()
-	req := httptest.NewRequest(method, path, nil)
-	w := &statusWriter{code: http.StatusOK}
-	mux.ServeHTTP(w, req)
+func status(mux http.Handler, method, path string) int {
+	w, ok := serve(mux, method, path)
+	if !ok {
+		return 0
+	}
 	return w.code
 }
 
-// statusWriter records the status a handler writes and drops the rest.
+// serve sends a request without a body to mux and returns what it wrote;
+// ok is false for a request that cannot be made.
+func serve(mux http.Handler, method, path string) (w *statusWriter, ok bool) {
+	defer func() {
+		if recover() != nil {
+			w, ok = nil, false
+		}
+	}()
+	req := httptest.NewRequest(method, path, nil)
+	w = &statusWriter{code: http.StatusOK}
+	mux.ServeHTTP(w, req)
+	return w, true
+}
+
+// statusWriter records the status a handler writes and drops the rest; the
+// router's handlers record on it which operation they stand for.
 type statusWriter struct {
 	code   int
 	header http.Header
+	hit    routeHit
+}
+
+// routeHit is the operation the router calls for a request, and the route
+// pattern that served it.
+type routeHit struct {
+	op      *Operation
+	pattern string
+}
+
+// record notes on the probe's writer what a route serves.
+func record(w http.ResponseWriter, op *Operation, pattern string) {
+	if sw, ok := w.(*statusWriter); ok {
+		sw.hit = routeHit{op: op, pattern: pattern}
+	}
 }
 
 func (w *statusWriter) Header() http.Header {
@@ -128,10 +166,8 @@ type router struct {
 	mux *http.ServeMux
 	// folded holds the patterns with their literals in lower case, spelled
 	// the patterns each stands for.
-	folded     *http.ServeMux
-	spelled    map[string][]string
-	hit        *Operation
-	hitPattern string // the route pattern that served the request
+	folded  *http.ServeMux
+	spelled map[string][]string
 }
 
 func newRouter(api *API) *router {
@@ -139,10 +175,10 @@ func newRouter(api *API) *router {
 	for _, r := range api.Routes {
 		targets := r.Targets
 		if !r.IsTemplate() {
-			rt.handle(r.MuxPattern, http.HandlerFunc(func(_ http.ResponseWriter, req *http.Request) { rt.hit, rt.hitPattern = targets[0].Op, req.Pattern }))
+			rt.handle(r.MuxPattern, http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) { record(w, targets[0].Op, req.Pattern) }))
 			continue
 		}
-		rt.handle(r.MuxPattern, templateTargets{rt: rt, targets: targets})
+		rt.handle(r.MuxPattern, templateTargets{targets: targets})
 	}
 	return rt
 }
@@ -151,7 +187,6 @@ func newRouter(api *API) *router {
 // templateRoutes match them: the path percent-decoded, literals as
 // spelled first, then in any letter case.
 type templateTargets struct {
-	rt      *router
 	targets []RouteTarget
 }
 
@@ -161,7 +196,7 @@ func (tt templateTargets) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		http.NotFound(w, req)
 		return
 	}
-	tt.rt.hit, tt.rt.hitPattern = t.Op, t.Variant.Pattern
+	record(w, t.Op, t.Variant.Pattern)
 }
 
 func (tt templateTargets) find(escaped string) *RouteTarget {
@@ -306,12 +341,13 @@ func canonicalPath(escaped string) string {
 	return b.String()
 }
 
-// route is the operation the handler calls for method and path, nil for
-// none; ok is false when no request can be made of them.
-func (rt *router) route(method, path string) (op *Operation, ok bool) {
-	rt.hit, rt.hitPattern = nil, ""
-	if status(rt, method, path) == 0 {
-		return nil, false
+// route is the operation the handler calls for method and path (nil for
+// none) and the pattern it serves them by; ok is false when no request can
+// be made of them. The router is safe for concurrent routes.
+func (rt *router) route(method, path string) (hit routeHit, ok bool) {
+	w, ok := serve(rt, method, path)
+	if !ok {
+		return routeHit{}, false
 	}
-	return rt.hit, true
+	return w.hit, true
 }

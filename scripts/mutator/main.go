@@ -11,6 +11,8 @@
 //	path    a literal segment of a route pattern or a client path: "versions" <-> "version"
 //	query   a query parameter name in v.Set/v.Get: "$select" <-> "select"
 //	header  a header name in setHeader(req, "X", ...) or Header.Set/Get("X"): a letter dropped
+//	example the route or method of a documented example the fake answers:
+//	        pattern: "POST /drive/root/versions" -> "PUT /drive/root/versions"
 //
 // A mutant is killed when a test fails, survives when the tests pass, and is
 // invalid (not counted) when the package no longer builds or vets. The score
@@ -66,7 +68,7 @@ func (m *mutant) String() string {
 	return fmt.Sprintf("%s:%d: %s %q -> %q", m.file, m.line, m.kind, m.old, m.new)
 }
 
-var kinds = []string{"json", "status", "method", "path", "query", "header"}
+var kinds = []string{"json", "status", "method", "path", "query", "header", "example"}
 
 // patterns find sites on one line of code; group 1 is what an edit changes.
 var patterns = []struct {
@@ -83,6 +85,8 @@ var patterns = []struct {
 	{"query", regexp.MustCompile(`\bv\.(?:Set|Get|Add|Del|Has)\("([^"]+)"`), nil},
 	{"header", regexp.MustCompile(`setHeader\(req, "([^"]+)"`), nil},
 	{"header", regexp.MustCompile(`Header(?:\(\))?\.(?:Set|Get|Add|Del|Values)\("([^"]+)"`), nil},
+	// The route and method a documented example (an exampleCase) is served by.
+	{"example", regexp.MustCompile(`^\s*(?:pattern|method):\s+"([A-Z]+(?: /[^"]*)?)"`), nil},
 }
 
 // findSites lists the sites of every non-test generated file in dir, in file
@@ -184,6 +188,15 @@ func edit(s site, rng *rand.Rand) string {
 			segs[i] = seg + "s"
 		}
 		return strings.Join(segs, "/")
+	case "example":
+		method, path, _ := strings.Cut(s.old, " ")
+		if path == "" || rng.IntN(2) == 0 {
+			return strings.TrimSpace(edit(site{kind: "method", old: method}, rng) + " " + path)
+		}
+		if len(literalSegments(path)) == 0 {
+			return s.old + "s"
+		}
+		return method + " " + edit(site{kind: "path", old: path}, rng)
 	case "query":
 		if rest, ok := strings.CutPrefix(s.old, "$"); ok {
 			return rest
