@@ -362,8 +362,12 @@ func resourceTypes(t *testing.T, dir string) []string {
 }
 
 // corpusFS loads the corpus into memory, so a test can edit a page.
-func corpusFS(t *testing.T) fstest.MapFS {
-	dir := corpusDir(t)
+func corpusFS(t *testing.T) fstest.MapFS { return folderFS(t, corpusDir(t)) }
+
+// graphFS loads the Graph corpus into memory.
+func graphFS(t *testing.T) fstest.MapFS { return folderFS(t, graphDir(t)) }
+
+func folderFS(t *testing.T, dir string) fstest.MapFS {
 	fsys := fstest.MapFS{}
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {

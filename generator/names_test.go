@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/docbind/docbind/generator/diag"
@@ -21,6 +22,20 @@ func buildModel(tb testing.TB, sources []Source, label string) (*model.API, diag
 	pages, diags := parsePages(sources, label)
 	api, more := model.Build(pages, model.Config{DocsLabel: label})
 	return api, append(diags, more...)
+}
+
+// graphModel is the Graph corpus's model, built once for the tests that
+// only read it.
+func graphModel(t *testing.T) (*model.API, diag.List) {
+	sources := graphSources(t)
+	graphBuilt.Do(func() { graphBuilt.api, graphBuilt.diags = buildModel(t, sources, "graph") })
+	return graphBuilt.api, graphBuilt.diags
+}
+
+var graphBuilt struct {
+	sync.Once
+	api   *model.API
+	diags diag.List
 }
 
 func graphSources(tb testing.TB) []Source {
@@ -51,7 +66,7 @@ func carriesValue(name string) bool {
 // of GetUser named GetMe, no name carries a number that only tells it from another or
 // a documented example value, and client methods are short.
 func TestGraphNames(t *testing.T) {
-	api, diags := buildModel(t, graphSources(t), "graph")
+	api, diags := graphModel(t)
 	for _, d := range diags {
 		if d.Code == diag.NameNumbered {
 			t.Errorf("a number tells names apart: %s", d)
@@ -115,7 +130,7 @@ func TestGraphNamesStable(t *testing.T) {
 			fewer = append(fewer, s)
 		}
 	}
-	all, _ := buildModel(t, sources, "graph")
+	all, _ := graphModel(t)
 	some, _ := buildModel(t, fewer, "graph")
 	before, after := modelNames(all), modelNames(some)
 	var renamed []string
@@ -351,7 +366,7 @@ func refName(r *model.TypeRef) string {
 // such an operation with a body is an error, except those the docs
 // annotate as empty (get-delta-latest's "isEmpty").
 func TestGraphTypedResults(t *testing.T) {
-	api, _ := buildModel(t, graphSources(t), "graph")
+	api, _ := graphModel(t)
 	untyped := 0
 	for _, op := range api.Operations {
 		if op.Result.Kind != model.ResultNone {

@@ -19,6 +19,9 @@ import (
 var (
 	synthOut   = flag.String("synth.out", "", "TestWriteSyntheticCorpus writes the synthetic corpus to this folder")
 	synthScale = flag.Int("synth.scale", 25, "how many copies of the OneDrive corpus TestWriteSyntheticCorpus writes")
+	// The Graph scale curve of scripts/bench: a quarter of the pages, a
+	// half, all, two copies.
+	synthGraph = flag.Int("synth.graphquarters", 0, "TestWriteSyntheticCorpus writes this many quarters of the Graph corpus instead: 1, 2 or 3 take every page whose index in path order is below that modulo 4; 4, 8, ... are whole copies")
 )
 
 var (
@@ -26,6 +29,24 @@ var (
 	requestLine = regexp.MustCompile(`(?m)^(GET|POST|PUT|PATCH|DELETE|HEAD) (https?://[^/\s]+(?:/v1\.0|/beta|/v2\.0)?)?/`)
 	firstTitle  = regexp.MustCompile(`(?m)^# (.+)$`)
 )
+
+// quarterCorpus is quarters/4 of the pages of src: for fewer than four
+// quarters every page whose index in path order modulo 4 is below
+// quarters (a spread sample, every folder represented), otherwise
+// quarters/4 copies (see synthCorpus). Graph's reference pages stand
+// alone enough that a sample still generates.
+func quarterCorpus(src fstest.MapFS, quarters int) fstest.MapFS {
+	if quarters >= 4 {
+		return synthCorpus(src, quarters/4)
+	}
+	out := fstest.MapFS{}
+	for i, name := range sortedNames(src) {
+		if filepath.Ext(name) == ".md" && i%4 < quarters {
+			out[name] = src[name]
+		}
+	}
+	return out
+}
 
 // synthCorpus returns scale copies of the pages in src.
 func synthCorpus(src fstest.MapFS, scale int) fstest.MapFS {
@@ -61,7 +82,11 @@ func TestWriteSyntheticCorpus(t *testing.T) {
 	if *synthOut == "" {
 		t.Skip("writes the synthetic corpus only when -synth.out is given")
 	}
-	for name, f := range synthCorpus(corpusFS(t), *synthScale) {
+	corpus := synthCorpus(corpusFS(t), *synthScale)
+	if *synthGraph > 0 {
+		corpus = quarterCorpus(graphFS(t), *synthGraph)
+	}
+	for name, f := range corpus {
 		file := filepath.Join(*synthOut, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 			t.Fatal(err)

@@ -22,6 +22,7 @@ import (
 	"github.com/docbind/docbind/generator/par"
 )
 
+var interopPeers = flag.Bool("openapi.interop", false, "TestInterop: also build oapi-codegen and ogen and run them on the seed's and OneDrive's descriptions (a minute or two on a fresh build cache; .ci/run sets it)")
 var interopGraph = flag.Bool("openapi.interop.graph", false, "TestInterop: also run kin-openapi, oapi-codegen and ogen on Graph's description (minutes; see README)")
 
 // TestInterop runs the tools people use on docbind's own description of
@@ -41,7 +42,10 @@ var interopGraph = flag.Bool("openapi.interop.graph", false, "TestInterop: also 
 // so no checksum database is asked. They are separate modules because
 // ogen needs Go 1.26 and each tool builds from its own requirements, as
 // `go install tool@version` would, without moving docbind's.
-// A failure lists what the peer reports, by class, with examples.
+// A failure lists what the peer reports, by class, with examples. Building
+// the peers is most of the test's time, so it runs them only with
+// -openapi.interop (or -openapi.interop.graph), which .ci/run sets;
+// kin-openapi, a library, always runs.
 func TestInterop(t *testing.T) {
 	for _, c := range []struct {
 		name, dir string
@@ -299,8 +303,8 @@ func logClasses(t *testing.T, errs []string, class func(string) string, show fun
 // interopOapiCodegen generates oapi-codegen's types and client from the
 // document and requires them to type-check and vet cleanly.
 func interopOapiCodegen(t *testing.T, file string) {
-	if testing.Short() {
-		t.Skip("builds oapi-codegen and its output; skipped with -short")
+	if testing.Short() || !*interopPeers && !*interopGraph {
+		t.Skip("builds oapi-codegen and its output: go test ./generator/openapi -run TestInterop -openapi.interop")
 	}
 	peer := peerModule(t, "oapi-codegen")
 	bin := peerTool(t, peer, "oapi-codegen")
@@ -322,8 +326,8 @@ func interopOapiCodegen(t *testing.T, file string) {
 // requires them to type-check and vet cleanly (go vet, not go build:
 // compiling ogen's 2.4 million lines for Graph takes minutes more).
 func interopOgen(t *testing.T, file string) {
-	if testing.Short() {
-		t.Skip("builds ogen and its output; skipped with -short")
+	if testing.Short() || !*interopPeers && !*interopGraph {
+		t.Skip("builds ogen and its output: go test ./generator/openapi -run TestInterop -openapi.interop")
 	}
 	peer := peerModule(t, "ogen")
 	bin := peerTool(t, peer, "ogen")

@@ -11,7 +11,8 @@
 //	path    a literal segment of a route pattern or a client path: "versions" <-> "version"
 //	query   a query parameter name in v.Set/v.Get: "$select" <-> "select"
 //	header  a header name in setHeader(req, "X", ...) or Header.Set/Get("X"): a letter dropped
-//	example the route or method of a documented example the fake answers:
+//	example the route or method a documented example is served by (or a
+//	        template route's pattern, which is spelled alike):
 //	        pattern: "POST /drive/root/versions" -> "PUT /drive/root/versions"
 //
 // A mutant is killed when a test fails, survives when the tests pass, and is
