@@ -204,8 +204,13 @@ func matchRaw(parts []PathPart, path string) ([]string, bool) {
 	return matchParts(parts, path, asciiLower)
 }
 
-// asciiLower lower-cases ASCII letters only, so byte offsets stay put.
+// asciiLower lower-cases ASCII letters only, so byte offsets stay put. A
+// string without upper-case letters is returned as it is: the router's
+// probes call it for every path they try.
 func asciiLower(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return 'A' <= r && r <= 'Z' }) {
+		return s
+	}
 	b := []byte(s)
 	for i, c := range b {
 		if 'A' <= c && c <= 'Z' {
@@ -224,7 +229,10 @@ func matchParts(parts []PathPart, path string, fold func(string) string) ([]stri
 	pos := 0
 	for i, p := range parts {
 		if p.Param == nil {
-			if !strings.HasPrefix(fold(path[pos:]), fold(p.Literal)) {
+			// fold keeps byte offsets, so folding the literal's length of
+			// the path is enough.
+			end := pos + len(p.Literal)
+			if end > len(path) || fold(path[pos:end]) != fold(p.Literal) {
 				return nil, false
 			}
 			pos += len(p.Literal)
