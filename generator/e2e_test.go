@@ -76,8 +76,8 @@ func TestGeneratedTestsCatchHandEdits(t *testing.T) {
 	}{
 		{"seed", "success status", "create_version_gen.go", "serveResult(w, r, 201, req", "serveResult(w, r, 200, req"},
 		{"seed", "JSON member name of Item", "create_version_gen.go", `json:"cTag,omitzero"`, `json:"ctag,omitzero"`},
-		{"seed", "route path", "server_gen.go", `rt.handle("POST /drive/items/{itemID}/versions"`, `rt.handle("POST /drive/item/{itemID}/versions"`},
-		{"seed", "route method", "server_gen.go", `rt.handle("POST /drive/root/versions"`, `rt.handle("PUT /drive/root/versions"`},
+		{"seed", "route path", "server_gen.go", `{pattern: "POST /drive/items/{itemID}/versions"`, `{pattern: "POST /drive/item/{itemID}/versions"`},
+		{"seed", "route method", "server_gen.go", `{pattern: "POST /drive/root/versions"`, `{pattern: "PUT /drive/root/versions"`},
 		{"seed", "client path", "create_version_gen.go", `"/drive/root/versions", body, opts)`, `"/drive/roots/versions", body, opts)`},
 		{"seed", "client method", "create_version_gen.go", `newRequest(ctx, "POST", urlPath`, `newRequest(ctx, "PUT", urlPath`},
 		// Each defence removed in turn. The server's:
@@ -105,7 +105,7 @@ func TestGeneratedTestsCatchHandEdits(t *testing.T) {
 		{"seed", "fake answers the documented status", "fake_gen.go", "w.WriteHeader(c.status)", "w.WriteHeader(http.StatusOK)"},
 		{"files", "fake points its Location back at itself", "fake_gen.go", "value = fake.link(value, base)", "_ = base"},
 		{"files", "fake points its next link back at itself", "fake_gen.go", "members[key], _ = json.Marshal(fake.link(link, base))", "members[key], _ = json.Marshal(link)"},
-		{"seed", "fake routes as the handler", "server_gen.go", `rt.handle("POST /drive/root/versions", pick(`, `rt.handle("POST /drive/root/version", pick(`},
+		{"seed", "fake routes as the handler", "server_gen.go", `{pattern: "POST /drive/root/versions", op:`, `{pattern: "POST /drive/root/version", op:`},
 		{"wire", "Location resolved", "helpers_gen.go", "out.Location = resolveReference(req.URL.String(), loc)", "out.Location = loc"},
 	}
 	generated := map[string][]templates.File{}

@@ -55,13 +55,52 @@ func serveAll(_ string, serve http.HandlerFunc) http.HandlerFunc {
 	return serve
 }
 
+// routeSpec is a documented ServeMux pattern and what serves it: an operation's
+// handler method, or the templates behind a prefix pattern, most specific first.
+type routeSpec struct {
+	pattern   string
+	op        string
+	serve     func(*handler, http.ResponseWriter, *http.Request)
+	templates []templateSpec
+}
+
+// templateSpec is a template route and the operation that serves it.
+type templateSpec struct {
+	route templateRoute
+	op    string
+	serve func(*handler, http.ResponseWriter, *http.Request)
+}
+
+// routeSpecs are the documented routes, in the order they are registered.
+var routeSpecs = []routeSpec{
+	{pattern: "POST /drive/root/versions", op: "CreateVersion", serve: (*handler).serveCreateVersion},
+	{pattern: "POST /drive/items/{itemID}/versions", op: "CreateVersion", serve: (*handler).serveCreateVersion},
+	{pattern: "POST /drives/{driveID}/root/versions", op: "CreateVersion", serve: (*handler).serveCreateVersion},
+}
+
 // routes routes every documented URL to what pick chooses for its operation, from
 // the operation's name and its handler method: NewHandler takes the method,
 // NewExampleHandler its examples unless a Server is plugged in.
 func (h *handler) routes(pick func(string, http.HandlerFunc) http.HandlerFunc) *router {
 	rt := newRouter()
-	rt.handle("POST /drive/root/versions", pick("CreateVersion", h.serveCreateVersion))
-	rt.handle("POST /drive/items/{itemID}/versions", pick("CreateVersion", h.serveCreateVersion))
-	rt.handle("POST /drives/{driveID}/root/versions", pick("CreateVersion", h.serveCreateVersion))
+	for _, spec := range routeSpecs {
+		if spec.templates == nil {
+			rt.handle(spec.pattern, pick(spec.op, h.bind(spec.serve)))
+			continue
+		}
+		routes := make(templateRoutes, len(spec.templates))
+		for i, t := range spec.templates {
+			routes[i] = t.route
+			routes[i].serve = pick(t.op, h.bind(t.serve))
+		}
+		rt.handle(spec.pattern, routes)
+	}
 	return rt
+}
+
+// bind is a handler method of h as an http.HandlerFunc.
+func (h *handler) bind(serve func(*handler, http.ResponseWriter, *http.Request)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		serve(h, w, r)
+	}
 }

@@ -137,27 +137,82 @@ func genNewHandler(f *jen.File, api *model.API) {
 	f.Comment("serveAll has the handler serve every operation.")
 	f.Func().Id("serveAll").Params(jen.Id("_").String(), jen.Id("serve").Qual(pkgHTTP, "HandlerFunc")).Qual(pkgHTTP, "HandlerFunc").Block(jen.Return(jen.Id("serve")))
 	f.Line()
-	stmts := []jen.Code{jen.Id("rt").Op(":=").Id("newRouter").Call()}
+	genRoutes(f, api)
+}
+
+// genRoutes writes the routes as data, a table the handler registers in a
+// loop: registering each in code made one function as long as the API
+// (half a megabyte of machine code for Graph) and a method value per
+// operation, which the compiler spent seconds on.
+func genRoutes(f *jen.File, api *model.API) {
+	serveType := jen.Func().Params(jen.Op("*").Id("handler"), jen.Qual(pkgHTTP, "ResponseWriter"), jen.Op("*").Qual(pkgHTTP, "Request"))
+	f.Comment("routeSpec is a documented ServeMux pattern and what serves it: an operation's")
+	f.Comment("handler method, or the templates behind a prefix pattern, most specific first.")
+	f.Type().Id("routeSpec").Struct(
+		jen.Id("pattern").String(),
+		jen.Id("op").String(),
+		jen.Id("serve").Add(serveType.Clone()),
+		jen.Id("templates").Index().Id("templateSpec"),
+	)
+	f.Line()
+	f.Comment("templateSpec is a template route and the operation that serves it.")
+	f.Type().Id("templateSpec").Struct(
+		jen.Id("route").Id("templateRoute"),
+		jen.Id("op").String(),
+		jen.Id("serve").Add(serveType.Clone()),
+	)
+	f.Line()
+	var specs []jen.Code
 	for _, r := range api.Routes {
-		stmts = append(stmts, registration(r))
+		specs = append(specs, routeSpec(r))
 	}
-	stmts = append(stmts, jen.Return(jen.Id("rt")))
+	f.Comment("routeSpecs are the documented routes, in the order they are registered.")
+	f.Var().Id("routeSpecs").Op("=").Index().Id("routeSpec").Add(lines(specs))
+	f.Line()
 	f.Comment("routes routes every documented URL to what pick chooses for its operation, from")
 	f.Comment("the operation's name and its handler method: NewHandler takes the method,")
 	f.Comment("NewExampleHandler its examples unless a Server is plugged in.")
-	f.Func().Params(jen.Id("h").Op("*").Id("handler")).Id("routes").Params(jen.Id("pick").Func().Params(jen.String(), jen.Qual(pkgHTTP, "HandlerFunc")).Qual(pkgHTTP, "HandlerFunc")).Op("*").Id("router").Block(stmts...)
+	f.Func().Params(jen.Id("h").Op("*").Id("handler")).Id("routes").Params(jen.Id("pick").Func().Params(jen.String(), jen.Qual(pkgHTTP, "HandlerFunc")).Qual(pkgHTTP, "HandlerFunc")).Op("*").Id("router").Block(
+		jen.Id("rt").Op(":=").Id("newRouter").Call(),
+		jen.For(jen.List(jen.Id("_"), jen.Id("spec")).Op(":=").Range().Id("routeSpecs")).Block(
+			jen.If(jen.Id("spec").Dot("templates").Op("==").Nil()).Block(
+				jen.Id("rt").Dot("handle").Call(jen.Id("spec").Dot("pattern"), jen.Id("pick").Call(jen.Id("spec").Dot("op"), jen.Id("h").Dot("bind").Call(jen.Id("spec").Dot("serve")))),
+				jen.Continue(),
+			),
+			jen.Id("routes").Op(":=").Make(jen.Id("templateRoutes"), jen.Len(jen.Id("spec").Dot("templates"))),
+			jen.For(jen.List(jen.Id("i"), jen.Id("t")).Op(":=").Range().Id("spec").Dot("templates")).Block(
+				jen.Id("routes").Index(jen.Id("i")).Op("=").Id("t").Dot("route"),
+				jen.Id("routes").Index(jen.Id("i")).Dot("serve").Op("=").Id("pick").Call(jen.Id("t").Dot("op"), jen.Id("h").Dot("bind").Call(jen.Id("t").Dot("serve"))),
+			),
+			jen.Id("rt").Dot("handle").Call(jen.Id("spec").Dot("pattern"), jen.Id("routes")),
+		),
+		jen.Return(jen.Id("rt")),
+	)
+	f.Line()
+	f.Comment("bind is a handler method of h as an http.HandlerFunc.")
+	f.Func().Params(jen.Id("h").Op("*").Id("handler")).Id("bind").Params(jen.Id("serve").Add(serveType.Clone())).Qual(pkgHTTP, "HandlerFunc").Block(
+		jen.Return(jen.Func().Params(jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("r").Op("*").Qual(pkgHTTP, "Request")).Block(
+			jen.Id("serve").Call(jen.Id("h"), jen.Id("w"), jen.Id("r")),
+		)),
+	)
 	f.Line()
 }
 
-// registration registers a route: a handler method for a pattern the mux
-// matches, else the templates behind the pattern's prefix.
-func registration(r *model.Route) jen.Code {
+// routeSpec is a route's entry in the table: a handler method for a
+// pattern the mux matches, else the templates behind the pattern's prefix.
+func routeSpec(r *model.Route) jen.Code {
 	// Only variants served as themselves are registered: the model leaves
 	// the others out of Routes.
 	if first := r.Targets[0]; !r.IsTemplate() {
-		return jen.Id("rt").Dot("handle").Call(jen.Lit(r.MuxPattern), picked(first.Op))
+		// One line a route, so that a route added to the docs is a line of
+		// the diff.
+		return jen.Values(
+			jen.Id("pattern").Op(":").Lit(r.MuxPattern),
+			jen.Id("op").Op(":").Lit(first.Op.Name),
+			jen.Id("serve").Op(":").Add(handlerMethod(first.Op)),
+		)
 	}
-	var routes []jen.Code
+	var templates []jen.Code
 	for _, t := range r.Targets {
 		var lits, names, multi []jen.Code
 		for _, l := range t.Variant.Literals() {
@@ -167,20 +222,27 @@ func registration(r *model.Route) jen.Code {
 			names = append(names, jen.Lit(p.WireName))
 			multi = append(multi, jen.Lit(p.Multi))
 		}
-		routes = append(routes, keyed(nil,
-			kv{"pattern", jen.Lit(t.Variant.Pattern)},
-			kv{"literals", jen.Index().String().Values(lits...)},
-			kv{"names", jen.Index().String().Values(names...)},
-			kv{"multi", jen.Index().Bool().Values(multi...)},
-			kv{"serve", picked(t.Op)},
+		templates = append(templates, keyed(nil,
+			kv{"route", jen.Id("templateRoute").Add(keyed(nil,
+				kv{"pattern", jen.Lit(t.Variant.Pattern)},
+				kv{"literals", jen.Index().String().Values(lits...)},
+				kv{"names", jen.Index().String().Values(names...)},
+				kv{"multi", jen.Index().Bool().Values(multi...)},
+			))},
+			kv{"op", jen.Lit(t.Op.Name)},
+			kv{"serve", handlerMethod(t.Op)},
 		))
 	}
-	return jen.Id("rt").Dot("handle").Call(jen.Lit(r.MuxPattern), jen.Id("templateRoutes").Add(lines(routes)))
+	return keyed(nil,
+		kv{"pattern", jen.Lit(r.MuxPattern)},
+		kv{"templates", jen.Index().Id("templateSpec").Add(lines(templates))},
+	)
 }
 
-// picked is what serves op: pick's choice for it.
-func picked(op *model.Operation) jen.Code {
-	return jen.Id("pick").Call(jen.Lit(op.Name), jen.Id("h").Dot(handlerFunc(op)))
+// handlerMethod is op's handler method as a method expression, data the
+// route table holds without a closure per operation.
+func handlerMethod(op *model.Operation) jen.Code {
+	return jen.Parens(jen.Op("*").Id("handler")).Dot(handlerFunc(op))
 }
 
 func genHandlerFunc(f *jen.File, op *model.Operation) {
