@@ -131,6 +131,7 @@ func Build(pages []*docparse.Page, cfg Config) (*API, diag.List) {
 	for _, d := range docs {
 		b.absorbExamples(d)
 	}
+	b.types.absorbPending()
 	b.types.build()
 	b.types.checkRenames()
 	b.uniqueExampleNames(docs)

@@ -489,10 +489,12 @@ func (ts *typeSet) structRef(owner, member string, n *schema.Node, pos diag.Pos)
 func (ts *typeSet) anonymous(owner, member string, n *schema.Node, pos diag.Pos) *Type {
 	key := owner + "/" + signature(n)
 	if t := ts.built[key]; t != nil {
+		ts.refine(t, n)
 		return t
 	}
 	t := &Type{Name: ts.names.Unique(owner + naming.Exported(member)), Origin: fmt.Sprintf("the %q member of %s", member, owner), Source: pos}
 	ts.built[key] = t
+	ts.shapes[t] = true
 	ts.types = append(ts.types, t)
 	d := &typeDef{}
 	for _, f := range n.Fields {
@@ -501,6 +503,30 @@ func (ts *typeSet) anonymous(owner, member string, n *schema.Node, pos diag.Pos)
 	}
 	ts.buildFields(t, d)
 	return t
+}
+
+// refine lets an anonymous type that another object of its shape reuses
+// hold what that object shows too, in its nested shapes as well: a null
+// makes a field Nullable, a documented zero value a pointer. Otherwise
+// the value is lost when the object is encoded again.
+func (ts *typeSet) refine(t *Type, n *schema.Node) {
+	for _, f := range n.Fields {
+		i := slices.IndexFunc(t.Fields, func(field *Field) bool { return field.JSONName == f.Name })
+		if i < 0 || f.Value == nil {
+			continue
+		}
+		field, v := t.Fields[i], f.Value
+		shown := &Field{Type: field.Type, Required: field.Required, Nullable: v.NullSeen || v.Kind == schema.Null}
+		shown.Pointer = !shown.Nullable && zeroIsData(shown, v)
+		widen(field, shown)
+		ref := field.Type
+		if ref.Kind == RefSlice && v.Kind == schema.Array {
+			ref, v = ref.Elem, v.Elem
+		}
+		if ref != nil && v != nil && ref.Kind == RefNamed && ts.shapes[ref.Named] && v.Kind == schema.Object {
+			ts.refine(ref.Named, v)
+		}
+	}
 }
 
 // signature identifies an anonymous shape: member names and kinds, nested.

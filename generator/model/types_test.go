@@ -190,3 +190,61 @@ func TestExampleValuesAreSubstitutedWhenTheyDoNotDecode(t *testing.T) {
 		t.Errorf("substitutions %+v", ex.Substitutions)
 	}
 }
+
+// TestValuesShownBeforeTheirTypeIsDefined requires what an object shows
+// under a member that declares an undocumented type (an empty string, a
+// null) to inform that type even when the example that defines the type
+// comes on a later page: a page left out of the docs must not make a
+// documented value unrepresentable.
+func TestValuesShownBeforeTheirTypeIsDefined(t *testing.T) {
+	owner := `{ "blockType": "response", "@odata.type": "example.widget" }`
+	person := `{ "blockType": "response", "@odata.type": "example.person" }`
+	page := func(path, annotation, body string) string {
+		return "# Get\n\n## Example\n\n" + fence(`{ "blockType": "request", "name": "get_`+strings.ReplaceAll(path[1:], "/", "_")+`" }`, "http", "GET https://api.example.com/v1.0"+path) +
+			"\n" + fence(annotation, "http", "HTTP/1.1 200 OK\nContent-Type: application/json\n\n"+body)
+	}
+	api, _ := buildPages(t, map[string]string{
+		"a.md": resource("example.widget", "", `{"name": "string", "owner": {"@odata.type": "example.person"}}`),
+		"b.md": page("/widgets/w1", owner, `{"name": "w", "owner": {"name": "", "nickname": null}}`),
+		"c.md": page("/people/p1", person, `{"name": "Bob", "nickname": "Bobby"}`),
+	})
+	p := typeNamed(api, "Person")
+	if p == nil {
+		t.Fatal("no Person type")
+	}
+	for member, want := range map[string]string{"name": "*string", "nickname": "Nullable[string]"} {
+		if f := fieldNamed(p, member); f == nil || describe(f) != want {
+			t.Errorf("%s: %v, want %s", member, f, want)
+		}
+	}
+}
+
+// TestShapesSharedKeepWhatEachShows requires an anonymous type that
+// objects of one shape share (two members of one type, here) to hold
+// what every one of them shows, nested shapes too: the empty string and
+// the null the second member's object shows.
+func TestShapesSharedKeepWhatEachShows(t *testing.T) {
+	page := "# Get\n\n## Example\n\n" + fence(`{ "blockType": "request", "name": "get_widget" }`, "http", "GET https://api.example.com/v1.0/widgets/w1") +
+		"\n" + fence(`{ "blockType": "response", "@odata.type": "example.widget" }`, "http", "HTTP/1.1 200 OK\nContent-Type: application/json\n\n"+
+		`{"draft": {"code": "a", "items": [{"note": "x"}]}, "shared": {"code": "", "items": [{"note": null}]}}`)
+	api, _ := buildPages(t, map[string]string{"b.md": page}) // no resource page: the examples define Widget
+	w := typeNamed(api, "Widget")
+	draft := fieldNamed(w, "draft")
+	if draft == nil || draft.Type.Kind != RefNamed {
+		t.Fatalf("draft: %v", draft)
+	}
+	if shared := fieldNamed(w, "shared"); shared == nil || shared.Type.Named != draft.Type.Named {
+		t.Fatalf("shared does not share draft's type: %v", shared)
+	}
+	shape := draft.Type.Named
+	if got := describe(fieldNamed(shape, "code")); got != "*string" {
+		t.Errorf("code: %s, want *string", got)
+	}
+	items := fieldNamed(shape, "items")
+	if items == nil || items.Type.Kind != RefSlice || items.Type.Elem.Kind != RefNamed {
+		t.Fatalf("items: %v", items)
+	}
+	if got := describe(fieldNamed(items.Type.Elem.Named, "note")); got != "Nullable[string]" {
+		t.Errorf("items' note: %s, want Nullable[string]", got)
+	}
+}

@@ -28,10 +28,24 @@ type typeSet struct {
 	enumFor map[string]*Enum // by owner type and member
 	unions  map[string]*Union
 	targets map[*memberDef]string
+	shapes  map[*Type]bool // the anonymous types, which refine may widen
+
+	// pending are nested objects whose member declares a type that no
+	// page had defined yet when they were read: absorbPending absorbs
+	// them once every example has been read, so that what they show (an
+	// empty string, a null) informs the type whatever the page order.
+	pending []pendingObject
+}
+
+// pendingObject is a nested object waiting for its member's declared type.
+type pendingObject struct {
+	member *memberDef
+	obj    *schema.Node
+	ex     exampleSite
 }
 
 func newTypeSet(diags *diag.List, renames map[string]string) *typeSet {
-	ts := &typeSet{renames: renames, renameUsed: map[string]bool{}, byShort: map[string][]string{}, defs: map[string]*typeDef{}, diags: diags, built: map[string]*Type{}, enumFor: map[string]*Enum{}, unions: map[string]*Union{}, targets: map[*memberDef]string{}}
+	ts := &typeSet{renames: renames, renameUsed: map[string]bool{}, byShort: map[string][]string{}, defs: map[string]*typeDef{}, diags: diags, built: map[string]*Type{}, enumFor: map[string]*Enum{}, unions: map[string]*Union{}, targets: map[*memberDef]string{}, shapes: map[*Type]bool{}}
 	ts.names.Reserve("Unknown", "IsZero", "MarshalJSON", "UnmarshalJSON") // a union's fields are its variants' names
 	ts.names.Reserve("Client", "ClientOption", "Server", "APIError", "Unimplemented", "Nullable", "NullableOf", "Null", "DateTime", "ParseDateTime", "Date", "ParseDate",
 		"TimeOfDay", "Duration", "HandlerOption", "DefaultBaseURL", "DefaultMaxBodyBytes", "NewClient", "NewHandler",
@@ -173,15 +187,46 @@ func (ts *typeSet) absorbNested(m *memberDef, v *schema.Node, ex exampleSite) {
 		}
 		target := ts.targetOf(m, obj, ex.at)
 		if target == nil {
+			if declaredObjectType(m.declared) != "" {
+				ts.pending = append(ts.pending, pendingObject{member: m, obj: obj, ex: ex})
+			}
 			continue
 		}
-		if key := ts.keyOf(obj.ODataType); key != "" && !slices.Contains(m.variants, key) {
-			m.variants = append(m.variants, key)
+		ts.absorbInto(target, m, obj, ex)
+	}
+}
+
+// absorbInto absorbs a nested object of member m into its target type.
+func (ts *typeSet) absorbInto(target *typeDef, m *memberDef, obj *schema.Node, ex exampleSite) {
+	if key := ts.keyOf(obj.ODataType); key != "" && !slices.Contains(m.variants, key) {
+		m.variants = append(m.variants, key)
+	}
+	if _, ok := ts.targets[m]; !ok {
+		ts.targets[m] = odataKey(target.odataType)
+	}
+	ts.absorb(target, obj, ex)
+}
+
+// absorbPending absorbs the pending objects whose declared type an
+// example defined after them, in the order they were read, until none is
+// left that can be (absorbing one may define another's type).
+func (ts *typeSet) absorbPending() {
+	for progress := true; progress; {
+		progress = false
+		waiting := ts.pending
+		ts.pending = nil
+		for _, p := range waiting {
+			target := ts.lookup(declaredObjectType(p.member.declared))
+			if key, ok := ts.targets[p.member]; ok {
+				target = ts.defs[key]
+			}
+			if target == nil {
+				ts.pending = append(ts.pending, p)
+				continue
+			}
+			ts.absorbInto(target, p.member, p.obj, p.ex)
+			progress = true
 		}
-		if _, ok := ts.targets[m]; !ok {
-			ts.targets[m] = odataKey(target.odataType)
-		}
-		ts.absorb(target, obj, ex)
 	}
 }
 
