@@ -189,6 +189,9 @@ func checkGofmtClean(t *testing.T, files []templates.File) {
 // type-check safety net); with -graph.full the package must vet cleanly
 // and at least 97% of its 1,449 example names be passing subtests.
 func TestGraphCorpus(t *testing.T) {
+	// Most of its time with -graph.full is the go command building the
+	// package; TestCacheSound, which .ci/run runs beside it, fills the gaps.
+	t.Parallel()
 	res, err := Generate(os.DirFS(graphDir(t)), Options{DocsLabel: "graph", Package: "graph"})
 	if err != nil {
 		t.Fatal(err)

@@ -31,6 +31,7 @@ var cacheAll = flag.Bool("rendercache.all", false, "TestCacheSound edits every O
 // 40, ... a member name), and every page with -rendercache.all, which
 // .ci/run sets.
 func TestCacheSound(t *testing.T) {
+	t.Parallel() // beside TestGraphCorpus, in .ci/run's corpus step
 	sources := readCorpusSources(t, corpusDir(t))
 	var pages []int
 	for i := range sources {
