@@ -2,7 +2,6 @@ package generator
 
 import (
 	"fmt"
-	"io/fs"
 	"maps"
 	"os"
 	"path"
@@ -176,19 +175,7 @@ func BenchmarkGenerate(b *testing.B) {
 	}
 }
 
-func corpusFSB(b testing.TB) fstest.MapFS {
-	dir := corpusDir(b)
-	fsys := fstest.MapFS{}
-	_ = fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(path.Join(dir, p))
-		fsys[p] = &fstest.MapFile{Data: data}
-		return err
-	})
-	return fsys
-}
+func corpusFSB(b testing.TB) fstest.MapFS { return folderFS(b, corpusDir(b)) }
 
 func sortedNames(fsys fstest.MapFS) []string {
 	names := slices.Collect(maps.Keys(fsys))

@@ -370,7 +370,8 @@ func corpusFS(t *testing.T) fstest.MapFS { return folderFS(t, corpusDir(t)) }
 // graphFS loads the Graph corpus into memory.
 func graphFS(t *testing.T) fstest.MapFS { return folderFS(t, graphDir(t)) }
 
-func folderFS(t *testing.T, dir string) fstest.MapFS {
+// folderFS loads a folder into memory.
+func folderFS(t testing.TB, dir string) fstest.MapFS {
 	fsys := fstest.MapFS{}
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {

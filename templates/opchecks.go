@@ -471,7 +471,7 @@ func genReflectHelpers(f *jen.File) {
 			id("path").Index(jen.Empty(), id("first")).Op("+").Lit("/docbind/..").Op("+").Id("path").Index(id("first"), jen.Empty()),
 			id("path").Index(jen.Empty(), id("first")).Op("+").Lit("/").Op("+").Id("path").Index(id("first"), jen.Empty()),
 		),
-		jen.List(id("_"), id("pattern"), id("_")).Op(":=").Qual("strings", "Cut").Call(rv(id("want")).Dot("Elem").Call().Dot("FieldByName").Call(jen.Lit("Pattern")).Dot("String").Call(), jen.Lit(" ")),
+		jen.List(id("_"), id("pattern"), id("_")).Op(":=").Qual("strings", "Cut").Call(id("patternOf").Call(id("want")), jen.Lit(" ")),
 		jen.If(jen.List(id("literal"), id("_"), id("_")).Op(":=").Qual("strings", "Cut").Call(id("pattern"), jen.Lit("{")), id("first").Op("<").Len(id("literal")).Op("-").Lit(1)).Block(
 			id("paths").Op("=").Append(id("paths"), id("path").Index(jen.Empty(), id("first")).Op("+").Lit("%2F").Op("+").Id("path").Index(id("first").Op("+").Lit(1), jen.Empty())),
 		),

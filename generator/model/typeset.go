@@ -216,10 +216,7 @@ func (ts *typeSet) absorbPending() {
 		waiting := ts.pending
 		ts.pending = nil
 		for _, p := range waiting {
-			target := ts.lookup(declaredObjectType(p.member.declared))
-			if key, ok := ts.targets[p.member]; ok {
-				target = ts.defs[key]
-			}
+			target := ts.targetOf(p.member, p.obj, p.ex.at)
 			if target == nil {
 				ts.pending = append(ts.pending, p)
 				continue
