@@ -74,7 +74,7 @@ func TestGeneratedTestsCatchHandEdits(t *testing.T) {
 	mutations := []struct {
 		caseName, name, file, old, new string
 	}{
-		{"seed", "success status", "create_version_gen.go", "serveResult(w, r, 201, req", "serveResult(w, r, 200, req"},
+		{"seed", "success status", "create_version_gen.go", "replyTo(w, r, 201)", "replyTo(w, r, 200)"},
 		{"seed", "JSON member name of Item", "create_version_gen.go", `json:"cTag,omitzero"`, `json:"ctag,omitzero"`},
 		{"seed", "route path", "server_gen.go", `{pattern: "POST /drive/items/{itemID}/versions"`, `{pattern: "POST /drive/item/{itemID}/versions"`},
 		{"seed", "route method", "server_gen.go", `{pattern: "POST /drive/root/versions"`, `{pattern: "PUT /drive/root/versions"`},

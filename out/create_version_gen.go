@@ -169,7 +169,7 @@ func (o *CreateVersionOptions) apply(req *http.Request) error {
 
 // sendCreateVersion sends CreateVersion to urlPath, the URL of one of its client methods.
 func (c *Client) sendCreateVersion(ctx context.Context, urlPath string, body *Item, opts *CreateVersionOptions) (*Item, error) {
-	req, err := c.newRequest(ctx, "POST", urlPath, bodyOf(body))
+	req, err := c.newRequest(ctx, "POST", urlPath, body)
 	return fetchJSON(c, req, err, opts.apply, new(Item))
 }
 
@@ -198,6 +198,8 @@ func (h *DriveClient) CreateVersion(ctx context.Context, body *Item, opts *Creat
 
 // CreateVersionRequest is what a Server receives for CreateVersion.
 type CreateVersionRequest struct {
+	_ doNotCompare
+
 	// Pattern is the route that matched, such as "POST /drive/root/versions".
 	Pattern string
 	// ItemID is the {itemID} path parameter, decoded; empty on routes without it.
@@ -221,5 +223,6 @@ func (h *handler) serveCreateVersion(w http.ResponseWriter, r *http.Request) {
 	if !decodeBody(h, w, r, &req.Body) {
 		return
 	}
-	serveResult(w, r, 201, req, h.srv.CreateVersion)
+	rep := replyTo(w, r, 201)
+	rep.result(h.srv.CreateVersion(rep.ctx, req))
 }

@@ -14,6 +14,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -206,8 +207,12 @@ func fetchNone(c *Client, req *http.Request, err error, apply func(*http.Request
 }
 
 // newRequest builds a request for path below the base URL, with body encoded as
-// JSON when it is not nil.
+// JSON when it is not nil: neither nil nor a nil pointer, which a client method's
+// caller leaves when there is no body to send.
 func (c *Client) newRequest(ctx context.Context, method, path string, body any) (*http.Request, error) {
+	if v := reflect.ValueOf(body); v.Kind() == reflect.Pointer && v.IsNil() {
+		body = nil
+	}
 	var reader io.Reader
 	if body != nil {
 		data, err := json.Marshal(body)
@@ -569,42 +574,51 @@ func escapeSegment(s string) string {
 	return url.PathEscape(s)
 }
 
-// bodyOf turns a nil body pointer into a nil interface, so that no body is sent.
-func bodyOf[T any](v *T) any {
-	if v == nil {
-		return nil
-	}
-	return v
+// doNotCompare makes a request type not comparable: the compiler then writes no
+// equality function for each of them, which a large API has a thousand of.
+type doNotCompare [0]func()
+
+// reply is a handler's answer to one request: its writer, and the context and
+// status its Server method is called with (SetStatus changes the status).
+type reply struct {
+	w    http.ResponseWriter
+	ctx  context.Context
+	code *int
 }
 
-// serveResult calls a Server method with req, in a context whose status SetStatus
-// can change, and answers its error or its result: content, a monitor or JSON.
-func serveResult[Req, R any](w http.ResponseWriter, r *http.Request, status int, req Req, method func(context.Context, Req) (R, error)) {
-	ctx, code := withStatus(r.Context(), status)
-	res, err := method(ctx, req)
+// replyTo starts the reply to r, with the operation's documented status.
+func replyTo(w http.ResponseWriter, r *http.Request, status int) reply {
+	code := &status
+	return reply{
+		code: code,
+		ctx:  context.WithValue(r.Context(), statusKey{}, code),
+		w:    w,
+	}
+}
+
+// result answers a Server method's error, or its result: content, a monitor or JSON.
+func (a reply) result(res any, err error) {
 	if err != nil {
-		writeServerError(w, err)
+		writeServerError(a.w, err)
 		return
 	}
-	switch v := any(res).(type) {
+	switch v := res.(type) {
 	case *Content:
-		writeContent(w, *code, v)
+		writeContent(a.w, *a.code, v)
 	case *Accepted:
-		writeAccepted(w, *code, v)
+		writeAccepted(a.w, *a.code, v)
 	default:
-		writeJSON(w, *code, res)
+		writeJSON(a.w, *a.code, res)
 	}
 }
 
-// serveNoResult calls a Server method that returns only an error, and answers it
-// or the status.
-func serveNoResult[Req any](w http.ResponseWriter, r *http.Request, status int, req Req, method func(context.Context, Req) error) {
-	ctx, code := withStatus(r.Context(), status)
-	if err := method(ctx, req); err != nil {
-		writeServerError(w, err)
+// done answers the error of a Server method that returns no result, or the status.
+func (a reply) done(err error) {
+	if err != nil {
+		writeServerError(a.w, err)
 		return
 	}
-	w.WriteHeader(*code)
+	a.w.WriteHeader(*a.code)
 }
 
 // router routes requests by the documented ServeMux patterns, and a request they
@@ -890,12 +904,6 @@ func SetStatus(ctx context.Context, code int) {
 	}
 }
 
-// withStatus gives a Server method's context the status SetStatus changes.
-func withStatus(ctx context.Context, code int) (context.Context, *int) {
-	status := &code
-	return context.WithValue(ctx, statusKey{}, status), status
-}
-
 // DefaultMaxBodyBytes bounds request bodies; WithMaxBodyBytes changes it.
 const DefaultMaxBodyBytes = 10 << 20
 
@@ -914,9 +922,11 @@ type handler struct {
 	maxBody int64
 }
 
-// decodeBody decodes a JSON request body into *dst, leaving it nil when the body is
-// empty. It answers 415, 413 or 400 and returns false when the body cannot be used.
-func decodeBody[T any](h *handler, w http.ResponseWriter, r *http.Request, dst **T) bool {
+// decodeBody decodes a JSON request body into *dst, a request's Body pointer,
+// leaving it nil when the body is empty or null. It answers 415, 413 or 400 and
+// returns false when the body cannot be used. dst is an interface, not a type
+// parameter, so that the compiler writes one decodeBody, not one per body type.
+func decodeBody(h *handler, w http.ResponseWriter, r *http.Request, dst any) bool {
 	if ct := r.Header.Get("Content-Type"); ct != "" && !isJSON(ct) {
 		writeError(w, http.StatusUnsupportedMediaType, "unsupportedMediaType", "the request body must be JSON")
 		return false
@@ -933,12 +943,10 @@ func decodeBody[T any](h *handler, w http.ResponseWriter, r *http.Request, dst *
 	case len(bytes.TrimSpace(data)) == 0:
 		return true
 	}
-	var v T
-	if err := json.Unmarshal(data, &v); err != nil {
+	if err := json.Unmarshal(data, dst); err != nil {
 		writeError(w, http.StatusBadRequest, "invalidRequest", "the request body is not valid JSON for this operation")
 		return false
 	}
-	*dst = &v
 	return true
 }
 

@@ -8,9 +8,11 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"iter"
 	"maps"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -56,7 +58,7 @@ func serveDocumented(t *testing.T, ex exampleCase) *httptest.Server {
 		w.WriteHeader(ex.status)
 		_, _ = io.WriteString(w, ex.responseBody)
 	}
-	srv := httptest.NewServer(expectRequest(t, ex.method, ex.path, http.HandlerFunc(check)))
+	srv := newTestServer(expectRequest(t, ex.method, ex.path, http.HandlerFunc(check)))
 	t.Cleanup(srv.Close)
 	return srv
 }
@@ -339,28 +341,104 @@ type testServer struct {
 	answer func(ctx context.Context, op string, req any) (any, error)
 }
 
-// answerAs asks s.answer for a result of type R.
-func answerAs[Req, R any](ctx context.Context, s *testServer, op string, req Req, unimplemented func(context.Context, Req) (R, error)) (R, error) {
+// ask asks s.answer for the result of op; without an answer, op is not
+// implemented. Each testServer method asserts the result's type itself, rather
+// than through a generic helper given its Unimplemented method: that would cost
+// the compiler an instance and a closure per operation.
+func (s *testServer) ask(ctx context.Context, op string, req any) (any, error) {
 	if s.answer == nil {
-		return unimplemented(ctx, req)
+		return nil, notImplemented(op)
 	}
-	res, err := s.answer(ctx, op, req)
-	out, _ := res.(R)
-	return out, err
-}
-
-// answerErr asks s.answer for an operation that returns only an error.
-func answerErr[Req any](ctx context.Context, s *testServer, op string, req Req, unimplemented func(context.Context, Req) error) error {
-	if s.answer == nil {
-		return unimplemented(ctx, req)
-	}
-	_, err := s.answer(ctx, op, req)
-	return err
+	return s.answer(ctx, op, req)
 }
 
 // CreateVersion asks s.answer.
 func (s *testServer) CreateVersion(ctx context.Context, req *CreateVersionRequest) (*Item, error) {
-	return answerAs(ctx, s, "CreateVersion", req, s.Unimplemented.CreateVersion)
+	res, err := s.ask(ctx, "CreateVersion", req)
+	out, _ := res.(*Item)
+	return out, err
+}
+
+// memListener is a net.Listener whose connections are in-memory pipes.
+type memListener struct {
+	addr   memAddr
+	conns  chan net.Conn
+	closed chan struct{}
+	once   sync.Once
+}
+
+// memAddr is the address of a memListener, a host name no other server has.
+type memAddr string
+
+func (memAddr) Network() string {
+	return "memory"
+}
+
+func (a memAddr) String() string {
+	return string(a)
+}
+
+func (l *memListener) Accept() (net.Conn, error) {
+	select {
+	case c := <-l.conns:
+		return c, nil
+	case <-l.closed:
+		return nil, net.ErrClosed
+	}
+}
+
+func (l *memListener) Close() error {
+	l.once.Do(func() {
+		close(l.closed)
+	})
+	return nil
+}
+
+func (l *memListener) Addr() net.Addr {
+	return l.addr
+}
+
+// dial connects to l, or fails as a closed port does.
+func (l *memListener) dial(ctx context.Context, _, _ string) (net.Conn, error) {
+	client, server := net.Pipe()
+	select {
+	case l.conns <- server:
+		return client, nil
+	case <-l.closed:
+	case <-ctx.Done():
+	}
+	client.Close()
+	server.Close()
+	return nil, &net.OpError{
+		Addr: l.addr,
+		Err:  errors.New("connection refused"),
+		Net:  "memory",
+		Op:   "dial",
+	}
+}
+
+var memServers atomic.Int64
+
+// newTestServer starts a server for h on a memListener. Only its Client, or a
+// client from clientOf, reaches it.
+func newTestServer(h http.Handler) *httptest.Server {
+	l := &memListener{
+		addr:   memAddr(fmt.Sprintf("server-%d.test:80", memServers.Add(1))),
+		closed: make(chan struct{}),
+		conns:  make(chan net.Conn),
+	}
+	srv := &httptest.Server{
+		Config:   &http.Server{Handler: h},
+		Listener: l,
+	}
+	srv.Start()
+	srv.Client().Transport = &http.Transport{DialContext: l.dial}
+	return srv
+}
+
+// clientOf is a Client of srv, a server from newTestServer, with opts.
+func clientOf(srv *httptest.Server, opts ...ClientOption) *Client {
+	return NewClient(srv.URL, append([]ClientOption{WithHTTPClient(srv.Client())}, opts...)...)
 }
 
 var (
@@ -414,13 +492,14 @@ func checkNotRouted(t *testing.T, h http.Handler, method, path string) {
 }
 
 // trackingTransport counts the response bodies a client opens and closes, and the
-// bytes it reads from them.
+// bytes it reads from them, of the requests it sends through base.
 type trackingTransport struct {
+	base                 http.RoundTripper
 	opened, closed, read atomic.Int64
 }
 
 func (tt *trackingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	resp, err := http.DefaultTransport.RoundTrip(r)
+	resp, err := tt.base.RoundTrip(r)
 	if err == nil {
 		tt.opened.Add(1)
 		resp.Body = &trackedBody{resp.Body, tt}
@@ -453,7 +532,7 @@ func checkClientDefences(t *testing.T, call func(context.Context, *Client) error
 	t.Helper()
 	// The servers give up after a few seconds, so a client without the defence fails
 	// the test rather than hanging it.
-	stalled := httptest.NewServer(http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) {
+	stalled := newTestServer(http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) {
 		select {
 		case <-r.Context().Done():
 		case <-time.After(5 * time.Second):
@@ -462,24 +541,24 @@ func checkClientDefences(t *testing.T, call func(context.Context, *Client) error
 	defer stalled.Close()
 	ctx, cancel := context.WithTimeout(t.Context(), time.Millisecond)
 	defer cancel()
-	if err := call(ctx, NewClient(stalled.URL)); !errors.Is(err, context.DeadlineExceeded) {
+	if err := call(ctx, clientOf(stalled)); !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("against a server that never answers, the call returned %v, want context.DeadlineExceeded", err)
 	}
 
 	var reached atomic.Bool
-	srv := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {
+	srv := newTestServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {
 		reached.Store(true)
 	}))
 	defer srv.Close()
 	cancelled, cancelNow := context.WithCancel(t.Context())
 	cancelNow()
-	if err := call(cancelled, NewClient(srv.URL)); !errors.Is(err, context.Canceled) || reached.Load() {
+	if err := call(cancelled, clientOf(srv)); !errors.Is(err, context.Canceled) || reached.Load() {
 		t.Errorf("with a cancelled context, the call returned %v and reached the server: %v; want context.Canceled, nothing sent", err, reached.Load())
 	}
 
 	huge := strings.Repeat("x", maxErrorBody+128<<10)
 	for _, status := range []int{http.StatusOK, http.StatusInternalServerError} {
-		answering := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		answering := newTestServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 			_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(5 * time.Second))
 			w.Header().Set("Content-Type", "application/json")
 			w.WriteHeader(status)
@@ -489,8 +568,8 @@ func checkClientDefences(t *testing.T, call func(context.Context, *Client) error
 			}
 			_, _ = io.WriteString(w, "{\"error\": {\"code\": \"generalException\", \"message\": \""+huge+"\"}}")
 		}))
-		tracker := &trackingTransport{}
-		err := call(t.Context(), NewClient(answering.URL, WithHTTPClient(&http.Client{Transport: tracker})))
+		tracker := &trackingTransport{base: answering.Client().Transport}
+		err := call(t.Context(), clientOf(answering, WithHTTPClient(&http.Client{Transport: tracker})))
 		answering.Close()
 		if tracker.opened.Load() != tracker.closed.Load() {
 			t.Errorf("answered %d, the client opened %d response bodies and closed %d", status, tracker.opened.Load(), tracker.closed.Load())
@@ -514,12 +593,12 @@ func checkClientDefences(t *testing.T, call func(context.Context, *Client) error
 func checkQueryValue(t *testing.T, call func(context.Context, *Client) error, key, want string) {
 	t.Helper()
 	var got url.Values
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv := newTestServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		got = r.URL.Query()
 		w.WriteHeader(http.StatusNoContent)
 	}))
 	defer srv.Close()
-	_ = call(t.Context(), NewClient(srv.URL))
+	_ = call(t.Context(), clientOf(srv))
 	if len(got) != 1 || len(got[key]) != 1 || got.Get(key) != want {
 		t.Errorf("the server received the query %v, want only %s=%q", got, key, want)
 	}
@@ -581,6 +660,37 @@ type example[B, R any] struct {
 	extras []string
 }
 
+// checkedOp is an opTest as its checks take it: its types B, O and R as values, and
+// its calls with their bodies, options and results as interfaces.
+type checkedOp struct {
+	name, method       string
+	status             int
+	routes             []checkedRoute
+	defences           defences
+	body, opts, result reflect.Type
+}
+
+// checkedRoute is a route as the checks take it.
+type checkedRoute struct {
+	name, path                 string
+	args                       []string
+	call                       func(ctx context.Context, c *Client, args []string, body, opts any) (any, error)
+	wantRequest                any
+	unusedMethod, notFoundPath string
+	allFound                   bool
+}
+
+// checkedExample is an example as the checks take it.
+type checkedExample struct {
+	exchange    exampleCase
+	call        func(ctx context.Context, c *Client, body any) (any, error)
+	servedAs    string
+	untested    bool
+	wantRequest any
+	noBody      bool
+	extras      []string
+}
+
 // defences is what an operation offers an attacker, for checkDefences.
 type defences struct {
 	// queryField is a string option sent as the query parameter queryKey.
@@ -595,10 +705,58 @@ type defences struct {
 }
 
 // check checks the operation: its documented examples, its routes, its options and
+// its defences. It is the one generic step: it hands the checks the operation's
+// types as values and its calls behind interfaces, so that the compiler writes the
+// checks once, not once for each operation's types.
+func (op opTest[B, O, R]) check(t *testing.T, examples []example[B, R]) {
+	checked := checkedOp{
+		body:     reflect.TypeFor[B](),
+		defences: op.defences,
+		method:   op.method,
+		name:     op.name,
+		opts:     reflect.TypeFor[O](),
+		result:   reflect.TypeFor[R](),
+		status:   op.status,
+	}
+	for _, r := range op.routes {
+		checked.routes = append(checked.routes, checkedRoute{
+			allFound: r.allFound,
+			args:     r.args,
+			call: func(ctx context.Context, c *Client, args []string, body, opts any) (any, error) {
+				b, _ := body.(B)
+				o, _ := opts.(O)
+				return r.call(ctx, c, args, b, o)
+			},
+			name:         r.name,
+			notFoundPath: r.notFoundPath,
+			path:         r.path,
+			unusedMethod: r.unusedMethod,
+			wantRequest:  r.wantRequest,
+		})
+	}
+	cases := make([]checkedExample, 0, len(examples))
+	for _, ex := range examples {
+		cases = append(cases, checkedExample{
+			call: func(ctx context.Context, c *Client, body any) (any, error) {
+				b, _ := body.(B)
+				return ex.call(ctx, c, b)
+			},
+			exchange:    ex.exchange,
+			extras:      ex.extras,
+			noBody:      ex.noBody,
+			servedAs:    ex.servedAs,
+			untested:    ex.untested,
+			wantRequest: ex.wantRequest,
+		})
+	}
+	checked.check(t, cases)
+}
+
+// check checks the operation: its documented examples, its routes, its options and
 // its defences.
 //
 //go:noinline
-func (op opTest[B, O, R]) check(t *testing.T, examples []example[B, R]) {
+func (op checkedOp) check(t *testing.T, examples []checkedExample) {
 	if len(examples) > 0 {
 		op.checkExamples(t, examples)
 		op.checkFake(t, examples)
@@ -613,8 +771,8 @@ func (op opTest[B, O, R]) check(t *testing.T, examples []example[B, R]) {
 // a header or query parameter the client and the handler name differently fails.
 //
 //go:noinline
-func (op opTest[B, O, R]) checkOptions(t *testing.T) {
-	opts, ok := filledOptions[O]()
+func (op checkedOp) checkOptions(t *testing.T) {
+	opts, ok := filledOptions(op.opts)
 	if !ok {
 		return
 	}
@@ -623,9 +781,9 @@ func (op opTest[B, O, R]) checkOptions(t *testing.T) {
 			continue
 		}
 		var got received
-		srv := httptest.NewServer(handlerFor(recording[R](t, "", &got)))
+		srv := newTestServer(handlerFor(recording(t, op.result, "", &got)))
 		defer srv.Close()
-		if _, err := r.call(t.Context(), NewClient(srv.URL), r.args, sampleBody[B](), opts); err != nil {
+		if _, err := r.call(t.Context(), clientOf(srv), r.args, sampleBody(op.body), opts); err != nil {
 			t.Fatalf("client: %v", err)
 		}
 		if got.request == nil {
@@ -645,18 +803,18 @@ func (op opTest[B, O, R]) checkOptions(t *testing.T) {
 // answering the documented result.
 //
 //go:noinline
-func (op opTest[B, O, R]) checkExamples(t *testing.T, examples []example[B, R]) {
+func (op checkedOp) checkExamples(t *testing.T, examples []checkedExample) {
 	t.Run("examples", func(t *testing.T) {
 		for _, tt := range examples {
 			t.Run(tt.exchange.name, func(t *testing.T) {
-				var body B
+				body := zeroOf(op.body)
 				if !tt.noBody {
-					body = documentedBody[B](t, tt.exchange)
+					body = documentedBody(op.body, t, tt.exchange)
 				}
-				want := documentedResult[R](t, tt.exchange)
+				want := documentedResult(op.result, t, tt.exchange)
 				checkExtras(t, tt.extras, body, want)
 				docs := serveDocumented(t, tt.exchange)
-				got, err := tt.call(t.Context(), NewClient(docs.URL), body)
+				got, err := tt.call(t.Context(), clientOf(docs), body)
 				checkResult(t, got, want, err, docs.URL, tt.exchange)
 				if tt.untested {
 					checkEncoded(t, want, tt.exchange)
@@ -684,25 +842,25 @@ func (op opTest[B, O, R]) checkExamples(t *testing.T, examples []example[B, R]) 
 // the request as the docs write it too, and those links must answer.
 //
 //go:noinline
-func (op opTest[B, O, R]) checkFake(t *testing.T, examples []example[B, R]) {
+func (op checkedOp) checkFake(t *testing.T, examples []checkedExample) {
 	t.Run("fake", func(t *testing.T) {
 		for _, tt := range examples {
 			t.Run(tt.exchange.name, func(t *testing.T) {
-				srv := httptest.NewServer(exampleHandler())
+				srv := newTestServer(exampleHandler())
 				defer srv.Close()
 				ex := fakeAnswer(tt.exchange, srv.URL)
-				var body B
+				body := zeroOf(op.body)
 				if !tt.noBody {
-					body = documentedBody[B](t, ex)
+					body = documentedBody(op.body, t, ex)
 				}
 				var opts []ClientOption
 				if tt.exchange.sameAs != "" {
 					// The docs show this request for an earlier example too: ask for this one.
 					opts = append(opts, WithHeader(exampleHeader, tt.exchange.name))
 				}
-				c := NewClient(srv.URL, opts...)
+				c := clientOf(srv, opts...)
 				got, err := tt.call(t.Context(), c, body)
-				checkResult(t, got, documentedResult[R](t, ex), err, srv.URL, ex)
+				checkResult(t, got, documentedResult(op.result, t, ex), err, srv.URL, ex)
 				// httptest.NewRequest asks for example.com.
 				raw := fakeAnswer(tt.exchange, "http://example.com")
 				checkResponse(t, sendDocumented(exampleHandler(), raw), raw)
@@ -787,15 +945,15 @@ func checkFollowUp(t *testing.T, c *Client, got any, ex exampleCase) {
 // serves it as this operation with its status and refuses what it must.
 //
 //go:noinline
-func (op opTest[B, O, R]) checkRoutes(t *testing.T) {
+func (op checkedOp) checkRoutes(t *testing.T) {
 	t.Run("routes", func(t *testing.T) {
 		for _, tt := range op.routes {
 			t.Run(tt.name, func(t *testing.T) {
 				// call serves h behind a check of the request line and calls the URL.
 				call := func(h http.Handler) {
-					srv := httptest.NewServer(expectRequest(t, op.method, tt.path, h))
+					srv := newTestServer(expectRequest(t, op.method, tt.path, h))
 					defer srv.Close()
-					if _, err := tt.call(t.Context(), NewClient(srv.URL), tt.args, sampleBody[B](), *new(O)); err != nil {
+					if _, err := tt.call(t.Context(), clientOf(srv), tt.args, sampleBody(op.body), zeroOf(op.opts)); err != nil {
 						t.Fatalf("client: %v", err)
 					}
 				}
@@ -804,7 +962,7 @@ func (op opTest[B, O, R]) checkRoutes(t *testing.T) {
 					return
 				}
 				var got received
-				h := handlerFor(recording[R](t, op.name, &got))
+				h := handlerFor(recording(t, op.result, op.name, &got))
 				call(h)
 				checkEqual(t, "request the Server received", got.request, tt.wantRequest)
 				checkStatus(t, h, op.method, tt.path, "", op.status)
@@ -814,7 +972,7 @@ func (op opTest[B, O, R]) checkRoutes(t *testing.T) {
 				if !tt.allFound {
 					checkStatus(t, h, op.method, cmp.Or(tt.notFoundPath, tt.path+"/docbind-no-such-route"), "", http.StatusNotFound)
 				}
-				if bodyKind[B]() == "json" {
+				if bodyKind(op.body) == "json" {
 					checkStatus(t, h, op.method, tt.path, "{\"malformed\": ", http.StatusBadRequest)
 				}
 			})
@@ -831,11 +989,11 @@ func (op opTest[B, O, R]) checkRoutes(t *testing.T) {
 // encoded slash or an empty segment reaches no operation.
 //
 //go:noinline
-func (op opTest[B, O, R]) checkDefences(t *testing.T, d defences) {
+func (op checkedOp) checkDefences(t *testing.T, d defences) {
 	t.Run("defences", func(t *testing.T) {
 		// call calls a route's client method; content it returns is closed.
-		call := func(ctx context.Context, c *Client, r route[B, O, R], args []string, opts O) error {
-			res, err := r.call(ctx, c, args, sampleBody[B](), opts)
+		call := func(ctx context.Context, c *Client, r checkedRoute, args []string, opts any) error {
+			res, err := r.call(ctx, c, args, sampleBody(op.body), opts)
 			if content, ok := any(res).(*Content); ok && content != nil && content.Body != nil {
 				content.Body.Close()
 			}
@@ -843,7 +1001,7 @@ func (op opTest[B, O, R]) checkDefences(t *testing.T, d defences) {
 		}
 		first := op.routes[0]
 		// served is the first route the handler serves; withPath the first with path values.
-		var served, withPath *route[B, O, R]
+		var served, withPath *checkedRoute
 		for i := range op.routes {
 			r := &op.routes[i]
 			if served == nil && r.wantRequest != nil {
@@ -854,20 +1012,20 @@ func (op opTest[B, O, R]) checkDefences(t *testing.T, d defences) {
 			}
 		}
 		checkClientDefences(t, func(ctx context.Context, c *Client) error {
-			return call(ctx, c, first, first.args, *new(O))
+			return call(ctx, c, first, first.args, zeroOf(op.opts))
 		})
 		if d.queryField != "" {
-			opts := withField[O](d.queryField, hostileQueryValue)
+			opts := withField(op.opts, d.queryField, hostileQueryValue)
 			checkQueryValue(t, func(ctx context.Context, c *Client) error {
 				return call(ctx, c, first, first.args, opts)
 			}, d.queryKey, hostileQueryValue)
 		}
 		if d.headerField != "" {
-			refused := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {
+			refused := newTestServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {
 				t.Error("a request with a line break in a header was sent")
 			}))
 			defer refused.Close()
-			err := call(t.Context(), NewClient(refused.URL), first, first.args, withField[O](d.headerField, "a\r\nX-Injected: yes"))
+			err := call(t.Context(), clientOf(refused), first, first.args, withField(op.opts, d.headerField, "a\r\nX-Injected: yes"))
 			if !errors.Is(err, ErrInvalidHeader) {
 				t.Errorf("the client returned %v for a header value with a line break, want ErrInvalidHeader", err)
 			}
@@ -877,10 +1035,10 @@ func (op opTest[B, O, R]) checkDefences(t *testing.T, d defences) {
 			r := *withPath
 			field := requestField(r.wantRequest, r.args[0])
 			var got received
-			srv := httptest.NewServer(handlerFor(recording[R](t, "", &got)))
+			srv := newTestServer(handlerFor(recording(t, op.result, "", &got)))
 			defer srv.Close()
 			args := append([]string{hostileValue}, r.args[1:]...)
-			err := call(t.Context(), NewClient(srv.URL), r, args, *new(O))
+			err := call(t.Context(), clientOf(srv), r, args, zeroOf(op.opts))
 			if value := requestValue(got.request, field); err != nil || value != hostileValue {
 				t.Errorf("the Server received %q (%v), want %q", value, err, hostileValue)
 			}
@@ -894,7 +1052,7 @@ func (op opTest[B, O, R]) checkDefences(t *testing.T, d defences) {
 		}})
 		checkStatus(t, panicking, op.method, served.path, "", http.StatusInternalServerError)
 		checkStatus(t, panicking, op.method, served.path, "", http.StatusInternalServerError)
-		switch bodyKind[B]() {
+		switch bodyKind(op.body) {
 		case "json":
 			checkStatusAs(t, handlerFor(&testServer{}), op.method, served.path, "text/plain", "{}", http.StatusUnsupportedMediaType)
 			checkStatusAs(t, smallHandler(), op.method, served.path, "application/json", "{\"docbind\": \"longer than the limit\"}", http.StatusRequestEntityTooLarge)
@@ -906,7 +1064,7 @@ func (op opTest[B, O, R]) checkDefences(t *testing.T, d defences) {
 			// Server returns the reading error.
 			handlerFor(&testServer{answer: func(_ context.Context, _ string, req any) (any, error) {
 				_, err := io.ReadAll(reflect.ValueOf(req).Elem().FieldByName("Body").Interface().(io.Reader))
-				return emptyResult[R](), err
+				return emptyResult(op.result), err
 			}})
 			checkStatusAs(t, smallHandler(), op.method, served.path, "application/octet-stream", "longer than the limit", http.StatusRequestEntityTooLarge)
 		}
@@ -918,58 +1076,62 @@ func (op opTest[B, O, R]) checkDefences(t *testing.T, d defences) {
 	})
 }
 
-// bodyKind is the kind of body B is: "none", "stream" or "json".
-func bodyKind[B any]() string {
-	var b B
-	switch any(&b).(type) {
-	case *none:
+// zeroOf is the zero value of typ.
+func zeroOf(typ reflect.Type) any {
+	return reflect.Zero(typ).Interface()
+}
+
+// bodyKind is the kind of body a client method takes: "none", "stream" or "json".
+func bodyKind(body reflect.Type) string {
+	switch body {
+	case reflect.TypeFor[none]():
 		return "none"
-	case *io.Reader:
+	case reflect.TypeFor[io.Reader]():
 		return "stream"
 	}
 	return "json"
 }
 
-// documentedBody is the documented request body as a client method takes it.
-func documentedBody[B any](t *testing.T, ex exampleCase) B {
+// documentedBody is the documented request body as a client method takes it, of
+// type body.
+func documentedBody(body reflect.Type, t *testing.T, ex exampleCase) any {
 	t.Helper()
-	var b B
-	switch p := any(&b).(type) {
-	case *none:
-	case *io.Reader:
-		*p = strings.NewReader(ex.requestBody)
-	default:
-		if ex.requestBody == "" {
-			break
-		}
-		if err := json.Unmarshal([]byte(ex.requestBody), &b); err != nil {
+	switch bodyKind(body) {
+	case "none":
+		return none{}
+	case "stream":
+		return strings.NewReader(ex.requestBody)
+	}
+	b := reflect.New(body)
+	if ex.requestBody != "" {
+		if err := json.Unmarshal([]byte(ex.requestBody), b.Interface()); err != nil {
 			t.Fatalf("decoding the documented request body: %v", err)
 		}
 	}
-	return b
+	return b.Elem().Interface()
 }
 
-// sampleBody is the body the route checks send: none, or an empty stream.
-func sampleBody[B any]() B {
-	var b B
-	if p, ok := any(&b).(*io.Reader); ok {
-		*p = strings.NewReader("")
+// sampleBody is the body of type body the route checks send: none, or an empty stream.
+func sampleBody(body reflect.Type) any {
+	if bodyKind(body) == "stream" {
+		return strings.NewReader("")
 	}
-	return b
+	return zeroOf(body)
 }
 
 // documentedResult is the documented response as a client method returns it: its
-// JSON decoded into R, or the zero R for content, a monitor, an error or no body.
-func documentedResult[R any](t *testing.T, ex exampleCase) R {
+// JSON decoded into a value of type result, or the zero result for content, a
+// monitor, an error or no body.
+func documentedResult(result reflect.Type, t *testing.T, ex exampleCase) any {
 	t.Helper()
-	var r R
-	if !hasJSONBody(r, ex) {
-		return r
+	r := reflect.New(result)
+	if !hasJSONBody(r.Elem().Interface(), ex) {
+		return r.Elem().Interface()
 	}
-	if err := json.Unmarshal([]byte(ex.responseBody), &r); err != nil {
+	if err := json.Unmarshal([]byte(ex.responseBody), r.Interface()); err != nil {
 		t.Fatalf("decoding the documented response: %v", err)
 	}
-	return r
+	return r.Elem().Interface()
 }
 
 // hasJSONBody reports a documented response whose body is a JSON result of result's
@@ -1021,7 +1183,7 @@ func checkResult(t *testing.T, got, want any, err error, docsURL string, ex exam
 // respondDocumented is what a test Server answers a documented request with: the
 // documented result, content, monitor or error, with the documented status when it
 // is not the operation's.
-func respondDocumented[R any](ctx context.Context, want R, status int, ex exampleCase) (any, error) {
+func respondDocumented(ctx context.Context, want any, status int, ex exampleCase) (any, error) {
 	if ex.status >= 400 {
 		return nil, documentedError(ex)
 	}
@@ -1065,14 +1227,14 @@ func nearPaths(path string, want any) []string {
 }
 
 // recording is a test Server that records in got the request it is called with, as
-// the operation want ("" takes any), and answers an empty R.
-func recording[R any](t *testing.T, want string, got *received) *testServer {
+// the operation want ("" takes any), and answers an empty result of its type.
+func recording(t *testing.T, result reflect.Type, want string, got *received) *testServer {
 	return &testServer{answer: func(_ context.Context, name string, req any) (any, error) {
 		if want != "" && name != want {
 			t.Errorf("the handler served the request as %s, want %s", name, want)
 		}
 		*got = receive(req)
-		return emptyResult[R](), nil
+		return emptyResult(result), nil
 	}}
 }
 
@@ -1113,19 +1275,19 @@ func withBody(want, body any) any {
 	return c.Interface()
 }
 
-// emptyResult is an empty R as a Server returns it: a pointer to a zero value.
-func emptyResult[R any]() any {
-	var r R
-	if v := reflect.ValueOf(&r).Elem(); v.Kind() == reflect.Pointer {
-		v.Set(reflect.New(v.Type().Elem()))
+// emptyResult is an empty result of type result as a Server returns it: a pointer
+// to a zero value.
+func emptyResult(result reflect.Type) any {
+	if result.Kind() == reflect.Pointer {
+		return reflect.New(result.Elem()).Interface()
 	}
-	return r
+	return zeroOf(result)
 }
 
-// filledOptions is a new options struct with every field set, and false when the
-// operation has no options.
-func filledOptions[O any]() (O, bool) {
-	o, s := newOptions[O]()
+// filledOptions is new options of type opts, a pointer to a struct, with every field
+// set, and false when the operation has no options.
+func filledOptions(opts reflect.Type) (any, bool) {
+	o, s := newOptions(opts)
 	if s.NumField() == 0 {
 		return o, false
 	}
@@ -1144,19 +1306,17 @@ func filledOptions[O any]() (O, bool) {
 	return o, true
 }
 
-// withField is options, a pointer to a new options struct, with one string field set.
-func withField[O any](field, value string) O {
-	o, s := newOptions[O]()
+// withField is new options of type opts with one string field set.
+func withField(opts reflect.Type, field, value string) any {
+	o, s := newOptions(opts)
 	s.FieldByName(field).SetString(value)
 	return o
 }
 
-// newOptions is options O, a pointer to a new options struct, and the struct.
-func newOptions[O any]() (O, reflect.Value) {
-	var o O
-	v := reflect.ValueOf(&o).Elem()
-	v.Set(reflect.New(v.Type().Elem()))
-	return o, v.Elem()
+// newOptions is new options of type opts, a pointer to a struct, and the struct.
+func newOptions(opts reflect.Type) (any, reflect.Value) {
+	p := reflect.New(opts.Elem())
+	return p.Interface(), p.Elem()
 }
 
 // checkExtras checks that decoding the documented bodies kept in AdditionalProperties
@@ -1211,7 +1371,7 @@ func appendExtras(keys []string, v reflect.Value) []string {
 func checkPaging(t *testing.T, items, nextLink, deltaLink string, all func(context.Context, *Client) (int, error)) {
 	t.Helper()
 	var srv *httptest.Server
-	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv = newTestServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		page := map[string]any{
 			items:    []any{map[string]any{}},
 			nextLink: srv.URL + "/docbind-page-2",
@@ -1225,7 +1385,7 @@ func checkPaging(t *testing.T, items, nextLink, deltaLink string, all func(conte
 		_ = json.NewEncoder(w).Encode(page)
 	}))
 	defer srv.Close()
-	n, err := all(t.Context(), NewClient(srv.URL))
+	n, err := all(t.Context(), clientOf(srv))
 	if err != nil {
 		t.Fatal(err)
 	}

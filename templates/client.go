@@ -329,7 +329,7 @@ func clientBody(op *model.Operation, path jen.Code) []jen.Code {
 	newRequest := jen.Id("c").Dot("newRequest").Call(jen.Id("ctx"), jen.Lit(op.Method), path, jen.Nil())
 	switch op.BodyKind {
 	case model.BodyJSON:
-		newRequest = jen.Id("c").Dot("newRequest").Call(jen.Id("ctx"), jen.Lit(op.Method), path, jen.Id("bodyOf").Call(jen.Id("body")))
+		newRequest = jen.Id("c").Dot("newRequest").Call(jen.Id("ctx"), jen.Lit(op.Method), path, jen.Id("body"))
 	case model.BodyStream:
 		newRequest = jen.Id("c").Dot("newStreamRequest").Call(jen.Id("ctx"), jen.Lit(op.Method), path, jen.Id("body"), jen.Id("contentType"))
 	}
@@ -441,10 +441,14 @@ func pathExpr(parts []model.PathPart) jen.Code {
 func genClientPlumbing(f *jen.File) {
 	genFetchHelpers(f)
 	f.Comment("newRequest builds a request for path below the base URL, with body encoded as")
-	f.Comment("JSON when it is not nil.")
+	f.Comment("JSON when it is not nil: neither nil nor a nil pointer, which a client method's")
+	f.Comment("caller leaves when there is no body to send.")
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("newRequest").Params(
 		jen.Id("ctx").Qual("context", "Context"), jen.List(jen.Id("method"), jen.Id("path")).String(), jen.Id("body").Any(),
 	).Params(jen.Op("*").Qual(pkgHTTP, "Request"), jen.Error()).Block(
+		jen.If(jen.Id("v").Op(":=").Qual(pkgReflect, "ValueOf").Call(jen.Id("body")), jen.Id("v").Dot("Kind").Call().Op("==").Qual(pkgReflect, "Pointer").Op("&&").Id("v").Dot("IsNil").Call()).Block(
+			jen.Id("body").Op("=").Nil(),
+		),
 		jen.Var().Id("reader").Qual(pkgIO, "Reader"),
 		jen.If(jen.Id("body").Op("!=").Nil()).Block(
 			jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("body")),
@@ -500,12 +504,6 @@ func genClientPlumbing(f *jen.File) {
 			jen.Return(jen.Qual("strings", "Repeat").Call(jen.Lit("%2E"), jen.Len(jen.Id("s")))),
 		),
 		jen.Return(jen.Qual("net/url", "PathEscape").Call(jen.Id("s"))),
-	)
-	f.Line()
-	f.Comment("bodyOf turns a nil body pointer into a nil interface, so that no body is sent.")
-	f.Func().Id("bodyOf").Types(jen.Id("T").Any()).Params(jen.Id("v").Op("*").Id("T")).Any().Block(
-		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Nil())),
-		jen.Return(jen.Id("v")),
 	)
 	f.Line()
 }

@@ -63,13 +63,14 @@ func genCheckNotRouted(f *jen.File) {
 
 func genTrackingTransport(f *jen.File) {
 	f.Comment("trackingTransport counts the response bodies a client opens and closes, and the")
-	f.Comment("bytes it reads from them.")
+	f.Comment("bytes it reads from them, of the requests it sends through base.")
 	f.Type().Id("trackingTransport").Struct(
+		jen.Id("base").Qual(pkgHTTP, "RoundTripper"),
 		jen.List(jen.Id("opened"), jen.Id("closed"), jen.Id("read")).Qual("sync/atomic", "Int64"),
 	)
 	f.Line()
 	f.Func().Params(jen.Id("tt").Op("*").Id("trackingTransport")).Id("RoundTrip").Params(jen.Id("r").Op("*").Qual(pkgHTTP, "Request")).Params(jen.Op("*").Qual(pkgHTTP, "Response"), jen.Error()).Block(
-		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Qual(pkgHTTP, "DefaultTransport").Dot("RoundTrip").Call(jen.Id("r")),
+		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("tt").Dot("base").Dot("RoundTrip").Call(jen.Id("r")),
 		jen.If(jen.Err().Op("==").Nil()).Block(
 			jen.Id("tt").Dot("opened").Dot("Add").Call(jen.Lit(1)),
 			jen.Id("resp").Dot("Body").Op("=").Op("&").Id("trackedBody").Values(jen.Id("resp").Dot("Body"), jen.Id("tt")),
@@ -108,7 +109,7 @@ func genCheckClientDefences(f *jen.File) {
 		jen.Id("t").Dot("Helper").Call(),
 		jen.Comment("The servers give up after a few seconds, so a client without the defence fails"),
 		jen.Comment("the test rather than hanging it."),
-		jen.Id("stalled").Op(":=").Qual(pkgHTTPTest, "NewServer").Call(jen.Qual(pkgHTTP, "HandlerFunc").Call(jen.Func().Params(jen.Id("_").Qual(pkgHTTP, "ResponseWriter"), jen.Id("r").Op("*").Qual(pkgHTTP, "Request")).Block(
+		jen.Id("stalled").Op(":=").Id("newTestServer").Call(jen.Qual(pkgHTTP, "HandlerFunc").Call(jen.Func().Params(jen.Id("_").Qual(pkgHTTP, "ResponseWriter"), jen.Id("r").Op("*").Qual(pkgHTTP, "Request")).Block(
 			jen.Select().Block(
 				jen.Case(jen.Op("<-").Id("r").Dot("Context").Call().Dot("Done").Call()),
 				jen.Case(jen.Op("<-").Qual("time", "After").Call(jen.Lit(5).Op("*").Qual("time", "Second"))),
@@ -117,24 +118,24 @@ func genCheckClientDefences(f *jen.File) {
 		jen.Defer().Id("stalled").Dot("Close").Call(),
 		jen.List(jen.Id("ctx"), jen.Id("cancel")).Op(":=").Qual("context", "WithTimeout").Call(jen.Id("t").Dot("Context").Call(), jen.Qual("time", "Millisecond")),
 		jen.Defer().Id("cancel").Call(),
-		jen.If(jen.Err().Op(":=").Id("call").Call(jen.Id("ctx"), jen.Id("NewClient").Call(jen.Id("stalled").Dot("URL"))), jen.Op("!").Qual("errors", "Is").Call(jen.Err(), jen.Qual("context", "DeadlineExceeded"))).Block(
+		jen.If(jen.Err().Op(":=").Id("call").Call(jen.Id("ctx"), jen.Id("clientOf").Call(jen.Id("stalled"))), jen.Op("!").Qual("errors", "Is").Call(jen.Err(), jen.Qual("context", "DeadlineExceeded"))).Block(
 			tErrorf("against a server that never answers, the call returned %v, want context.DeadlineExceeded", jen.Err()),
 		),
 		jen.Line(),
 		jen.Var().Id("reached").Qual("sync/atomic", "Bool"),
-		jen.Id("srv").Op(":=").Qual(pkgHTTPTest, "NewServer").Call(jen.Qual(pkgHTTP, "HandlerFunc").Call(jen.Func().Params(jen.Qual(pkgHTTP, "ResponseWriter"), jen.Op("*").Qual(pkgHTTP, "Request")).Block(
+		jen.Id("srv").Op(":=").Id("newTestServer").Call(jen.Qual(pkgHTTP, "HandlerFunc").Call(jen.Func().Params(jen.Qual(pkgHTTP, "ResponseWriter"), jen.Op("*").Qual(pkgHTTP, "Request")).Block(
 			jen.Id("reached").Dot("Store").Call(jen.True()),
 		))),
 		jen.Defer().Id("srv").Dot("Close").Call(),
 		jen.List(jen.Id("cancelled"), jen.Id("cancelNow")).Op(":=").Qual("context", "WithCancel").Call(jen.Id("t").Dot("Context").Call()),
 		jen.Id("cancelNow").Call(),
-		jen.If(jen.Err().Op(":=").Id("call").Call(jen.Id("cancelled"), jen.Id("NewClient").Call(jen.Id("srv").Dot("URL"))), jen.Op("!").Qual("errors", "Is").Call(jen.Err(), jen.Qual("context", "Canceled")).Op("||").Id("reached").Dot("Load").Call()).Block(
+		jen.If(jen.Err().Op(":=").Id("call").Call(jen.Id("cancelled"), jen.Id("clientOf").Call(jen.Id("srv"))), jen.Op("!").Qual("errors", "Is").Call(jen.Err(), jen.Qual("context", "Canceled")).Op("||").Id("reached").Dot("Load").Call()).Block(
 			tErrorf("with a cancelled context, the call returned %v and reached the server: %v; want context.Canceled, nothing sent", jen.Err(), jen.Id("reached").Dot("Load").Call()),
 		),
 		jen.Line(),
 		jen.Id("huge").Op(":=").Qual("strings", "Repeat").Call(jen.Lit("x"), jen.Id("maxErrorBody").Op("+").Lit(128).Op("<<").Lit(10)),
 		jen.For(jen.List(jen.Id("_"), jen.Id("status")).Op(":=").Range().Index().Int().Values(jen.Qual(pkgHTTP, "StatusOK"), jen.Qual(pkgHTTP, "StatusInternalServerError"))).Block(
-			jen.Id("answering").Op(":=").Qual(pkgHTTPTest, "NewServer").Call(jen.Qual(pkgHTTP, "HandlerFunc").Call(jen.Func().Params(jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("_").Op("*").Qual(pkgHTTP, "Request")).Block(
+			jen.Id("answering").Op(":=").Id("newTestServer").Call(jen.Qual(pkgHTTP, "HandlerFunc").Call(jen.Func().Params(jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("_").Op("*").Qual(pkgHTTP, "Request")).Block(
 				jen.Id("_").Op("=").Qual(pkgHTTP, "NewResponseController").Call(jen.Id("w")).Dot("SetWriteDeadline").Call(jen.Qual("time", "Now").Call().Dot("Add").Call(jen.Lit(5).Op("*").Qual("time", "Second"))),
 				jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/json")),
 				jen.Id("w").Dot("WriteHeader").Call(jen.Id("status")),
@@ -144,8 +145,8 @@ func genCheckClientDefences(f *jen.File) {
 				),
 				jen.List(jen.Id("_"), jen.Id("_")).Op("=").Qual("io", "WriteString").Call(jen.Id("w"), jen.Lit(`{"error": {"code": "generalException", "message": "`).Op("+").Id("huge").Op("+").Lit(`"}}`)),
 			))),
-			jen.Id("tracker").Op(":=").Op("&").Id("trackingTransport").Values(),
-			jen.Err().Op(":=").Id("call").Call(jen.Id("t").Dot("Context").Call(), jen.Id("NewClient").Call(jen.Id("answering").Dot("URL"), jen.Id("WithHTTPClient").Call(jen.Op("&").Qual(pkgHTTP, "Client").Values(jen.Dict{jen.Id("Transport"): jen.Id("tracker")})))),
+			jen.Id("tracker").Op(":=").Op("&").Id("trackingTransport").Values(jen.Dict{jen.Id("base"): jen.Id("answering").Dot("Client").Call().Dot("Transport")}),
+			jen.Err().Op(":=").Id("call").Call(jen.Id("t").Dot("Context").Call(), jen.Id("clientOf").Call(jen.Id("answering"), jen.Id("WithHTTPClient").Call(jen.Op("&").Qual(pkgHTTP, "Client").Values(jen.Dict{jen.Id("Transport"): jen.Id("tracker")})))),
 			jen.Id("answering").Dot("Close").Call(),
 			jen.If(jen.Id("tracker").Dot("opened").Dot("Load").Call().Op("!=").Id("tracker").Dot("closed").Dot("Load").Call()).Block(
 				tErrorf("answered %d, the client opened %d response bodies and closed %d", jen.Id("status"), jen.Id("tracker").Dot("opened").Dot("Load").Call(), jen.Id("tracker").Dot("closed").Dot("Load").Call()),
@@ -174,12 +175,12 @@ func genCheckQueryValue(f *jen.File) {
 	f.Func().Id("checkQueryValue").Params(tParam(), jen.Id("call").Func().Params(jen.Qual("context", "Context"), jen.Op("*").Id("Client")).Error(), jen.List(jen.Id("key"), jen.Id("want")).String()).Block(
 		jen.Id("t").Dot("Helper").Call(),
 		jen.Var().Id("got").Qual("net/url", "Values"),
-		jen.Id("srv").Op(":=").Qual(pkgHTTPTest, "NewServer").Call(jen.Qual(pkgHTTP, "HandlerFunc").Call(jen.Func().Params(jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("r").Op("*").Qual(pkgHTTP, "Request")).Block(
+		jen.Id("srv").Op(":=").Id("newTestServer").Call(jen.Qual(pkgHTTP, "HandlerFunc").Call(jen.Func().Params(jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("r").Op("*").Qual(pkgHTTP, "Request")).Block(
 			jen.Id("got").Op("=").Id("r").Dot("URL").Dot("Query").Call(),
 			jen.Id("w").Dot("WriteHeader").Call(jen.Qual(pkgHTTP, "StatusNoContent")),
 		))),
 		jen.Defer().Id("srv").Dot("Close").Call(),
-		jen.Id("_").Op("=").Id("call").Call(jen.Id("t").Dot("Context").Call(), jen.Id("NewClient").Call(jen.Id("srv").Dot("URL"))),
+		jen.Id("_").Op("=").Id("call").Call(jen.Id("t").Dot("Context").Call(), jen.Id("clientOf").Call(jen.Id("srv"))),
 		jen.If(jen.Len(jen.Id("got")).Op("!=").Lit(1).Op("||").Len(jen.Id("got").Index(jen.Id("key"))).Op("!=").Lit(1).Op("||").Id("got").Dot("Get").Call(jen.Id("key")).Op("!=").Id("want")).Block(
 			jen.Id("t").Dot("Errorf").Call(jen.Lit("the server received the query %v, want only %s=%q"), jen.Id("got"), jen.Id("key"), jen.Id("want")),
 		),

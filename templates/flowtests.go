@@ -55,7 +55,7 @@ func genCheckPaging(f *jen.File) {
 	f.Func().Id("checkPaging").Params(tParam(), jen.List(jen.Id("items"), jen.Id("nextLink"), jen.Id("deltaLink")).String(), jen.Id("all").Func().Params(jen.Qual("context", "Context"), jen.Op("*").Id("Client")).Params(jen.Int(), jen.Error())).Block(
 		jen.Id("t").Dot("Helper").Call(),
 		jen.Var().Id("srv").Op("*").Qual(pkgHTTPTest, "Server"),
-		jen.Id("srv").Op("=").Qual(pkgHTTPTest, "NewServer").Call(jen.Qual(pkgHTTP, "HandlerFunc").Call(jen.Func().Params(jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("r").Op("*").Qual(pkgHTTP, "Request")).Block(
+		jen.Id("srv").Op("=").Id("newTestServer").Call(jen.Qual(pkgHTTP, "HandlerFunc").Call(jen.Func().Params(jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("r").Op("*").Qual(pkgHTTP, "Request")).Block(
 			jen.Id("page").Op(":=").Map(jen.String()).Any().Values(jen.Dict{jen.Id("items"): item, jen.Id("nextLink"): jen.Id("srv").Dot("URL").Op("+").Lit("/docbind-page-2")}),
 			jen.If(jen.Id("r").Dot("URL").Dot("Path").Op("==").Lit("/docbind-page-2")).Block(
 				jen.Id("page").Op("=").Map(jen.String()).Any().Values(jen.Dict{jen.Id("items"): item}),
@@ -66,7 +66,7 @@ func genCheckPaging(f *jen.File) {
 			jen.Id("_").Op("=").Qual(pkgJSON, "NewEncoder").Call(jen.Id("w")).Dot("Encode").Call(jen.Id("page")),
 		))),
 		jen.Defer().Id("srv").Dot("Close").Call(),
-		jen.List(jen.Id("n"), jen.Err()).Op(":=").Id("all").Call(jen.Id("t").Dot("Context").Call(), jen.Id("NewClient").Call(jen.Id("srv").Dot("URL"))),
+		jen.List(jen.Id("n"), jen.Err()).Op(":=").Id("all").Call(jen.Id("t").Dot("Context").Call(), jen.Id("clientOf").Call(jen.Id("srv"))),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
 		jen.If(jen.Id("n").Op("!=").Lit(2)).Block(jen.Id("t").Dot("Errorf").Call(jen.Lit("iterated %d items over two pages of one, want 2"), jen.Id("n"))),
 	)
@@ -90,7 +90,7 @@ func genWaitForTest(f *jen.File) {
 	f.Comment("to the outcome, which WaitFor decodes.")
 	f.Func().Id("TestWaitFor").Params(tParam()).Block(
 		jen.Id("polls").Op(":=").Lit(0),
-		jen.Id("srv").Op(":=").Qual(pkgHTTPTest, "NewServer").Call(jen.Qual(pkgHTTP, "HandlerFunc").Call(jen.Func().Params(jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("r").Op("*").Qual(pkgHTTP, "Request")).Block(
+		jen.Id("srv").Op(":=").Id("newTestServer").Call(jen.Qual(pkgHTTP, "HandlerFunc").Call(jen.Func().Params(jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("r").Op("*").Qual(pkgHTTP, "Request")).Block(
 			jen.Switch().Block(
 				jen.Case(jen.Id("r").Dot("URL").Dot("Path").Op("==").Lit("/outcome")).Block(
 					jen.Qual("fmt", "Fprint").Call(jen.Id("w"), jen.Lit(`{"id": "made"}`)),
@@ -106,7 +106,7 @@ func genWaitForTest(f *jen.File) {
 			),
 		))),
 		jen.Defer().Id("srv").Dot("Close").Call(),
-		jen.Id("op").Op(":=").Op("&").Id("Accepted").Values(jen.Dict{jen.Id("Location"): jen.Id("srv").Dot("URL").Op("+").Lit("/monitor"), jen.Id("client"): jen.Id("NewClient").Call(jen.Id("srv").Dot("URL"))}),
+		jen.Id("op").Op(":=").Op("&").Id("Accepted").Values(jen.Dict{jen.Id("Location"): jen.Id("srv").Dot("URL").Op("+").Lit("/monitor"), jen.Id("client"): jen.Id("clientOf").Call(jen.Id("srv"))}),
 		jen.List(jen.Id("got"), jen.Err()).Op(":=").Id("WaitFor").Types(jen.Map(jen.String()).Any()).Call(jen.Id("t").Dot("Context").Call(), jen.Id("op"), jen.Qual("time", "Millisecond")),
 		jen.If(jen.Err().Op("!=").Nil().Op("||").Parens(jen.Op("*").Id("got")).Index(jen.Lit("id")).Op("!=").Lit("made").Op("||").Id("polls").Op("!=").Lit(1)).Block(
 			jen.Id("t").Dot("Errorf").Call(jen.Lit("WaitFor = %v, %v after %d progress reports; want the outcome after 1"), jen.Id("got"), jen.Err(), jen.Id("polls")),

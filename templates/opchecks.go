@@ -105,6 +105,37 @@ func genOpTypes(f *jen.File) {
 		id("extras").Index().String(),
 	)
 	f.Line()
+	f.Comment("checkedOp is an opTest as its checks take it: its types B, O and R as values, and")
+	f.Comment("its calls with their bodies, options and results as interfaces.")
+	f.Type().Id("checkedOp").Struct(
+		jen.List(id("name"), id("method")).String(),
+		id("status").Int(),
+		id("routes").Index().Id("checkedRoute"),
+		id("defences").Id("defences"),
+		jen.List(id("body"), id("opts"), id("result")).Qual(pkgReflect, "Type"),
+	)
+	f.Line()
+	f.Comment("checkedRoute is a route as the checks take it.")
+	f.Type().Id("checkedRoute").Struct(
+		jen.List(id("name"), id("path")).String(),
+		id("args").Index().String(),
+		id("call").Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("c").Op("*").Id("Client"), jen.Id("args").Index().String(), jen.List(jen.Id("body"), jen.Id("opts")).Any()).Params(jen.Any(), jen.Error()),
+		id("wantRequest").Any(),
+		jen.List(id("unusedMethod"), id("notFoundPath")).String(),
+		id("allFound").Bool(),
+	)
+	f.Line()
+	f.Comment("checkedExample is an example as the checks take it.")
+	f.Type().Id("checkedExample").Struct(
+		id("exchange").Id("exampleCase"),
+		id("call").Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("c").Op("*").Id("Client"), jen.Id("body").Any()).Params(jen.Any(), jen.Error()),
+		id("servedAs").String(),
+		id("untested").Bool(),
+		id("wantRequest").Any(),
+		id("noBody").Bool(),
+		id("extras").Index().String(),
+	)
+	f.Line()
 	f.Comment("defences is what an operation offers an attacker, for checkDefences.")
 	f.Type().Id("defences").Struct(
 		jen.Comment("queryField is a string option sent as the query parameter queryKey."),
@@ -126,14 +157,50 @@ func genOpTypes(f *jen.File) {
 // package.
 func method(f *jen.File, name string, params []jen.Code, body ...jen.Code) {
 	f.Comment("//go:noinline")
-	f.Func().Params(jen.Id("op").Id("opTest").Add(typeArgs())).Id(name).Params(params...).Block(body...)
+	f.Func().Params(jen.Id("op").Id("checkedOp")).Id(name).Params(params...).Block(body...)
 	f.Line()
 }
 
 func genCheck(f *jen.File) {
+	rt := func(name string) jen.Code { return jen.Qual(pkgReflect, "TypeFor").Types(id(name)).Call() }
+	f.Comment("check checks the operation: its documented examples, its routes, its options and")
+	f.Comment("its defences. It is the one generic step: it hands the checks the operation's")
+	f.Comment("types as values and its calls behind interfaces, so that the compiler writes the")
+	f.Comment("checks once, not once for each operation's types.")
+	f.Func().Params(jen.Id("op").Id("opTest").Add(typeArgs())).Id("check").Params(tParam(), id("examples").Index().Id("example").Types(id("B"), id("R"))).Block(
+		id("checked").Op(":=").Id("checkedOp").Values(jen.Dict{
+			id("name"): opField("name"), id("method"): opField("method"), id("status"): opField("status"), id("defences"): opField("defences"),
+			id("body"): rt("B"), id("opts"): rt("O"), id("result"): rt("R"),
+		}),
+		jen.For(jen.List(id("_"), id("r")).Op(":=").Range().Add(opField("routes"))).Block(
+			id("checked").Dot("routes").Op("=").Append(id("checked").Dot("routes"), id("checkedRoute").Values(jen.Dict{
+				id("name"): id("r").Dot("name"), id("path"): id("r").Dot("path"), id("args"): id("r").Dot("args"),
+				id("wantRequest"): id("r").Dot("wantRequest"), id("unusedMethod"): id("r").Dot("unusedMethod"),
+				id("notFoundPath"): id("r").Dot("notFoundPath"), id("allFound"): id("r").Dot("allFound"),
+				id("call"): jen.Func().Params(id("ctx").Qual("context", "Context"), id("c").Op("*").Id("Client"), id("args").Index().String(), jen.List(id("body"), id("opts")).Any()).Params(jen.Any(), jen.Error()).Block(
+					jen.List(id("b"), id("_")).Op(":=").Id("body").Assert(id("B")),
+					jen.List(id("o"), id("_")).Op(":=").Id("opts").Assert(id("O")),
+					jen.Return(id("r").Dot("call").Call(id("ctx"), id("c"), id("args"), id("b"), id("o"))),
+				),
+			})),
+		),
+		id("cases").Op(":=").Make(jen.Index().Id("checkedExample"), jen.Lit(0), jen.Len(id("examples"))),
+		jen.For(jen.List(id("_"), id("ex")).Op(":=").Range().Id("examples")).Block(
+			id("cases").Op("=").Append(id("cases"), id("checkedExample").Values(jen.Dict{
+				id("exchange"): id("ex").Dot("exchange"), id("servedAs"): id("ex").Dot("servedAs"), id("untested"): id("ex").Dot("untested"),
+				id("wantRequest"): id("ex").Dot("wantRequest"), id("noBody"): id("ex").Dot("noBody"), id("extras"): id("ex").Dot("extras"),
+				id("call"): jen.Func().Params(id("ctx").Qual("context", "Context"), id("c").Op("*").Id("Client"), id("body").Any()).Params(jen.Any(), jen.Error()).Block(
+					jen.List(id("b"), id("_")).Op(":=").Id("body").Assert(id("B")),
+					jen.Return(id("ex").Dot("call").Call(id("ctx"), id("c"), id("b"))),
+				),
+			})),
+		),
+		id("checked").Dot("check").Call(id("t"), id("cases")),
+	)
+	f.Line()
 	f.Comment("check checks the operation: its documented examples, its routes, its options and")
 	f.Comment("its defences.")
-	method(f, "check", []jen.Code{tParam(), id("examples").Index().Id("example").Types(id("B"), id("R"))},
+	method(f, "check", []jen.Code{tParam(), id("examples").Index().Id("checkedExample")},
 		jen.If(jen.Len(id("examples")).Op(">").Lit(0)).Block(
 			id("op").Dot("checkExamples").Call(id("t"), id("examples")),
 			id("op").Dot("checkFake").Call(id("t"), id("examples")),
@@ -149,14 +216,14 @@ func genCheckOptions(f *jen.File) {
 	f.Comment("the first route it serves: the Server must receive the options as sent, so that")
 	f.Comment("a header or query parameter the client and the handler name differently fails.")
 	method(f, "checkOptions", []jen.Code{tParam()},
-		jen.List(id("opts"), id("ok")).Op(":=").Id("filledOptions").Types(id("O")).Call(),
+		jen.List(id("opts"), id("ok")).Op(":=").Id("filledOptions").Call(opField("opts")),
 		jen.If(jen.Op("!").Id("ok")).Block(jen.Return()),
 		jen.For(jen.List(id("_"), id("r")).Op(":=").Range().Add(opField("routes"))).Block(
 			jen.If(id("r").Dot("wantRequest").Op("==").Nil()).Block(jen.Continue()),
 			jen.Var().Id("got").Id("received"),
-			id("srv").Op(":=").Qual(pkgHTTPTest, "NewServer").Call(id("handlerFor").Call(id("recording").Types(id("R")).Call(id("t"), jen.Lit(""), jen.Op("&").Id("got")))),
+			id("srv").Op(":=").Id("newTestServer").Call(id("handlerFor").Call(id("recording").Call(id("t"), opField("result"), jen.Lit(""), jen.Op("&").Id("got")))),
 			jen.Defer().Id("srv").Dot("Close").Call(),
-			jen.If(jen.List(id("_"), jen.Err()).Op(":=").Id("r").Dot("call").Call(tCtx(), id("NewClient").Call(id("srv").Dot("URL")), id("r").Dot("args"), id("sampleBody").Types(id("B")).Call(), id("opts")), jen.Err().Op("!=").Nil()).Block(
+			jen.If(jen.List(id("_"), jen.Err()).Op(":=").Id("r").Dot("call").Call(tCtx(), jen.Id("clientOf").Call(jen.Id("srv")), id("r").Dot("args"), id("sampleBody").Call(opField("body")), id("opts")), jen.Err().Op("!=").Nil()).Block(
 				tFatalf("client: %v", jen.Err()),
 			),
 			jen.If(id("got").Dot("request").Op("==").Nil()).Block(tFatalf("the Server was not called")),
@@ -172,16 +239,16 @@ func genCheckExamples(f *jen.File) {
 	f.Comment("checkExamples sends each documented request through the client to a server")
 	f.Comment("answering the documented response, and through the handler to a Server")
 	f.Comment("answering the documented result.")
-	method(f, "checkExamples", []jen.Code{tParam(), id("examples").Index().Id("example").Types(id("B"), id("R"))},
+	method(f, "checkExamples", []jen.Code{tParam(), id("examples").Index().Id("checkedExample")},
 		jen.Id("t").Dot("Run").Call(jen.Lit("examples"), jen.Func().Params(tParam()).Block(
 			jen.For(jen.List(id("_"), id("tt")).Op(":=").Range().Id("examples")).Block(
 				jen.Id("t").Dot("Run").Call(tt("exchange").Dot("name"), jen.Func().Params(tParam()).Block(
-					jen.Var().Id("body").Id("B"),
-					jen.If(jen.Op("!").Add(tt("noBody"))).Block(id("body").Op("=").Id("documentedBody").Types(id("B")).Call(id("t"), tt("exchange"))),
-					id("want").Op(":=").Id("documentedResult").Types(id("R")).Call(id("t"), tt("exchange")),
+					id("body").Op(":=").Id("zeroOf").Call(opField("body")),
+					jen.If(jen.Op("!").Add(tt("noBody"))).Block(id("body").Op("=").Id("documentedBody").Call(opField("body"), id("t"), tt("exchange"))),
+					id("want").Op(":=").Id("documentedResult").Call(opField("result"), id("t"), tt("exchange")),
 					id("checkExtras").Call(id("t"), tt("extras"), id("body"), id("want")),
 					id("docs").Op(":=").Id("serveDocumented").Call(id("t"), tt("exchange")),
-					jen.List(id("got"), jen.Err()).Op(":=").Add(tt("call")).Call(tCtx(), id("NewClient").Call(id("docs").Dot("URL")), id("body")),
+					jen.List(id("got"), jen.Err()).Op(":=").Add(tt("call")).Call(tCtx(), jen.Id("clientOf").Call(jen.Id("docs")), id("body")),
 					id("checkResult").Call(id("t"), id("got"), id("want"), jen.Err(), id("docs").Dot("URL"), tt("exchange")),
 					jen.If(tt("untested")).Block(
 						id("checkEncoded").Call(id("t"), id("want"), tt("exchange")),
@@ -215,9 +282,9 @@ func genCheckRoutes(f *jen.File) {
 				jen.Id("t").Dot("Run").Call(tt("name"), jen.Func().Params(tParam()).Block(
 					jen.Comment("call serves h behind a check of the request line and calls the URL."),
 					id("call").Op(":=").Func().Params(id("h").Qual(pkgHTTP, "Handler")).Block(
-						id("srv").Op(":=").Qual(pkgHTTPTest, "NewServer").Call(id("expectRequest").Call(id("t"), opField("method"), tt("path"), id("h"))),
+						id("srv").Op(":=").Id("newTestServer").Call(id("expectRequest").Call(id("t"), opField("method"), tt("path"), id("h"))),
 						jen.Defer().Id("srv").Dot("Close").Call(),
-						jen.If(jen.List(id("_"), jen.Err()).Op(":=").Add(tt("call")).Call(tCtx(), id("NewClient").Call(id("srv").Dot("URL")), tt("args"), id("sampleBody").Types(id("B")).Call(), jen.Op("*").New(id("O"))), jen.Err().Op("!=").Nil()).Block(
+						jen.If(jen.List(id("_"), jen.Err()).Op(":=").Add(tt("call")).Call(tCtx(), jen.Id("clientOf").Call(jen.Id("srv")), tt("args"), id("sampleBody").Call(opField("body")), id("zeroOf").Call(opField("opts"))), jen.Err().Op("!=").Nil()).Block(
 							tFatalf("client: %v", jen.Err()),
 						),
 					),
@@ -226,7 +293,7 @@ func genCheckRoutes(f *jen.File) {
 						jen.Return(),
 					),
 					jen.Var().Id("got").Id("received"),
-					id("h").Op(":=").Id("handlerFor").Call(id("recording").Types(id("R")).Call(id("t"), opField("name"), jen.Op("&").Id("got"))),
+					id("h").Op(":=").Id("handlerFor").Call(id("recording").Call(id("t"), opField("result"), opField("name"), jen.Op("&").Id("got"))),
 					id("call").Call(id("h")),
 					id("checkEqual").Call(id("t"), jen.Lit("request the Server received"), id("got").Dot("request"), tt("wantRequest")),
 					id("checkStatus").Call(id("t"), id("h"), opField("method"), tt("path"), jen.Lit(""), opField("status")),
@@ -236,7 +303,7 @@ func genCheckRoutes(f *jen.File) {
 					jen.If(jen.Op("!").Add(tt("allFound"))).Block(
 						id("checkStatus").Call(id("t"), id("h"), opField("method"), jen.Qual("cmp", "Or").Call(tt("notFoundPath"), tt("path").Op("+").Lit("/docbind-no-such-route")), jen.Lit(""), jen.Qual(pkgHTTP, "StatusNotFound")),
 					),
-					jen.If(id("bodyKind").Types(id("B")).Call().Op("==").Lit("json")).Block(
+					jen.If(id("bodyKind").Call(opField("body")).Op("==").Lit("json")).Block(
 						id("checkStatus").Call(id("t"), id("h"), opField("method"), tt("path"), jen.Lit(`{"malformed": `), jen.Qual(pkgHTTP, "StatusBadRequest")),
 					),
 				)),
@@ -260,8 +327,8 @@ func genCheckDefences(f *jen.File) {
 	method(f, "checkDefences", []jen.Code{tParam(), id("d").Id("defences")},
 		jen.Id("t").Dot("Run").Call(jen.Lit("defences"), jen.Func().Params(tParam()).Block(
 			jen.Comment("call calls a route's client method; content it returns is closed."),
-			id("call").Op(":=").Func().Params(id("ctx").Qual("context", "Context"), id("c").Op("*").Id("Client"), id("r").Id("route").Add(typeArgs()), id("args").Index().String(), id("opts").Id("O")).Error().Block(
-				jen.List(id("res"), jen.Err()).Op(":=").Id("r").Dot("call").Call(id("ctx"), id("c"), id("args"), id("sampleBody").Types(id("B")).Call(), id("opts")),
+			id("call").Op(":=").Func().Params(id("ctx").Qual("context", "Context"), id("c").Op("*").Id("Client"), id("r").Id("checkedRoute"), id("args").Index().String(), id("opts").Any()).Error().Block(
+				jen.List(id("res"), jen.Err()).Op(":=").Id("r").Dot("call").Call(id("ctx"), id("c"), id("args"), id("sampleBody").Call(opField("body")), id("opts")),
 				jen.If(jen.List(id("content"), id("ok")).Op(":=").Any().Call(id("res")).Assert(jen.Op("*").Id("Content")), id("ok").Op("&&").Id("content").Op("!=").Nil().Op("&&").Id("content").Dot("Body").Op("!=").Nil()).Block(
 					id("content").Dot("Body").Dot("Close").Call(),
 				),
@@ -269,27 +336,27 @@ func genCheckDefences(f *jen.File) {
 			),
 			id("first").Op(":=").Add(opField("routes")).Index(jen.Lit(0)),
 			jen.Comment("served is the first route the handler serves; withPath the first with path values."),
-			jen.Var().List(id("served"), id("withPath")).Op("*").Id("route").Add(typeArgs()),
+			jen.Var().List(id("served"), id("withPath")).Op("*").Id("checkedRoute"),
 			jen.For(id("i").Op(":=").Range().Add(opField("routes"))).Block(
 				id("r").Op(":=").Op("&").Add(opField("routes")).Index(id("i")),
 				jen.If(id("served").Op("==").Nil().Op("&&").Id("r").Dot("wantRequest").Op("!=").Nil()).Block(id("served").Op("=").Id("r")),
 				jen.If(id("withPath").Op("==").Nil().Op("&&").Id("r").Dot("wantRequest").Op("!=").Nil().Op("&&").Len(id("r").Dot("args")).Op(">").Lit(0)).Block(id("withPath").Op("=").Id("r")),
 			),
 			id("checkClientDefences").Call(id("t"), jen.Func().Params(id("ctx").Qual("context", "Context"), id("c").Op("*").Id("Client")).Error().Block(
-				jen.Return(id("call").Call(id("ctx"), id("c"), id("first"), id("first").Dot("args"), jen.Op("*").New(id("O")))),
+				jen.Return(id("call").Call(id("ctx"), id("c"), id("first"), id("first").Dot("args"), id("zeroOf").Call(opField("opts")))),
 			)),
 			jen.If(dField("queryField").Op("!=").Lit("")).Block(
-				id("opts").Op(":=").Id("withField").Types(id("O")).Call(dField("queryField"), id("hostileQueryValue")),
+				id("opts").Op(":=").Id("withField").Call(opField("opts"), dField("queryField"), id("hostileQueryValue")),
 				id("checkQueryValue").Call(id("t"), jen.Func().Params(id("ctx").Qual("context", "Context"), id("c").Op("*").Id("Client")).Error().Block(
 					jen.Return(id("call").Call(id("ctx"), id("c"), id("first"), id("first").Dot("args"), id("opts"))),
 				), dField("queryKey"), id("hostileQueryValue")),
 			),
 			jen.If(dField("headerField").Op("!=").Lit("")).Block(
-				id("refused").Op(":=").Qual(pkgHTTPTest, "NewServer").Call(jen.Qual(pkgHTTP, "HandlerFunc").Call(jen.Func().Params(jen.Qual(pkgHTTP, "ResponseWriter"), jen.Op("*").Qual(pkgHTTP, "Request")).Block(
+				id("refused").Op(":=").Id("newTestServer").Call(jen.Qual(pkgHTTP, "HandlerFunc").Call(jen.Func().Params(jen.Qual(pkgHTTP, "ResponseWriter"), jen.Op("*").Qual(pkgHTTP, "Request")).Block(
 					jen.Id("t").Dot("Error").Call(jen.Lit("a request with a line break in a header was sent")),
 				))),
 				jen.Defer().Id("refused").Dot("Close").Call(),
-				jen.Err().Op(":=").Id("call").Call(tCtx(), id("NewClient").Call(id("refused").Dot("URL")), id("first"), id("first").Dot("args"), id("withField").Types(id("O")).Call(dField("headerField"), jen.Lit("a\r\nX-Injected: yes"))),
+				jen.Err().Op(":=").Id("call").Call(tCtx(), jen.Id("clientOf").Call(jen.Id("refused")), id("first"), id("first").Dot("args"), id("withField").Call(opField("opts"), dField("headerField"), jen.Lit("a\r\nX-Injected: yes"))),
 				jen.If(jen.Op("!").Qual("errors", "Is").Call(jen.Err(), id("ErrInvalidHeader"))).Block(
 					tErrorf("the client returned %v for a header value with a line break, want ErrInvalidHeader", jen.Err()),
 				),
@@ -299,10 +366,10 @@ func genCheckDefences(f *jen.File) {
 				id("r").Op(":=").Op("*").Id("withPath"),
 				id("field").Op(":=").Id("requestField").Call(id("r").Dot("wantRequest"), id("r").Dot("args").Index(jen.Lit(0))),
 				jen.Var().Id("got").Id("received"),
-				id("srv").Op(":=").Qual(pkgHTTPTest, "NewServer").Call(id("handlerFor").Call(id("recording").Types(id("R")).Call(id("t"), jen.Lit(""), jen.Op("&").Id("got")))),
+				id("srv").Op(":=").Id("newTestServer").Call(id("handlerFor").Call(id("recording").Call(id("t"), opField("result"), jen.Lit(""), jen.Op("&").Id("got")))),
 				jen.Defer().Id("srv").Dot("Close").Call(),
 				id("args").Op(":=").Append(jen.Index().String().Values(id("hostileValue")), id("r").Dot("args").Index(jen.Lit(1), jen.Empty()).Op("...")),
-				jen.Err().Op(":=").Id("call").Call(tCtx(), id("NewClient").Call(id("srv").Dot("URL")), id("r"), id("args"), jen.Op("*").New(id("O"))),
+				jen.Err().Op(":=").Id("call").Call(tCtx(), jen.Id("clientOf").Call(jen.Id("srv")), id("r"), id("args"), id("zeroOf").Call(opField("opts"))),
 				jen.If(id("value").Op(":=").Id("requestValue").Call(id("got").Dot("request"), id("field")), jen.Err().Op("!=").Nil().Op("||").Id("value").Op("!=").Id("hostileValue")).Block(
 					tErrorf("the Server received %q (%v), want %q", id("value"), jen.Err(), id("hostileValue")),
 				),
@@ -316,7 +383,7 @@ func genCheckDefences(f *jen.File) {
 			})),
 			id("checkStatus").Call(id("t"), id("panicking"), opField("method"), id("served").Dot("path"), jen.Lit(""), jen.Qual(pkgHTTP, "StatusInternalServerError")),
 			id("checkStatus").Call(id("t"), id("panicking"), opField("method"), id("served").Dot("path"), jen.Lit(""), jen.Qual(pkgHTTP, "StatusInternalServerError")),
-			jen.Switch(id("bodyKind").Types(id("B")).Call()).Block(
+			jen.Switch(id("bodyKind").Call(opField("body"))).Block(
 				jen.Case(jen.Lit("json")).Block(
 					status(id("handlerFor").Call(empty()), "text/plain", "{}", "StatusUnsupportedMediaType"),
 					status(id("smallHandler").Call(), "application/json", `{"docbind": "longer than the limit"}`, "StatusRequestEntityTooLarge"),
@@ -330,7 +397,7 @@ func genCheckDefences(f *jen.File) {
 					id("handlerFor").Call(jen.Op("&").Id("testServer").Values(jen.Dict{
 						id("answer"): jen.Func().Params(id("_").Qual("context", "Context"), id("_").String(), id("req").Any()).Params(jen.Any(), jen.Error()).Block(
 							jen.List(id("_"), jen.Err()).Op(":=").Qual(pkgIO, "ReadAll").Call(jen.Qual(pkgReflect, "ValueOf").Call(id("req")).Dot("Elem").Call().Dot("FieldByName").Call(jen.Lit("Body")).Dot("Interface").Call().Assert(jen.Qual(pkgIO, "Reader"))),
-							jen.Return(id("emptyResult").Types(id("R")).Call(), jen.Err()),
+							jen.Return(id("emptyResult").Call(opField("result")), jen.Err()),
 						),
 					})),
 					status(id("smallHandler").Call(), "application/octet-stream", "longer than the limit", "StatusRequestEntityTooLarge"),
@@ -346,53 +413,58 @@ func genCheckDefences(f *jen.File) {
 }
 
 func genDocumentedValues(f *jen.File) {
-	bodyVar := func() jen.Code { return jen.Var().Id("b").Id("B") }
-	f.Comment("bodyKind is the kind of body B is: \"none\", \"stream\" or \"json\".")
-	f.Func().Id("bodyKind").Types(id("B").Any()).Params().String().Block(
-		bodyVar(),
-		jen.Switch(jen.Any().Call(jen.Op("&").Id("b")).Assert(jen.Type())).Block(
-			jen.Case(jen.Op("*").Id("none")).Block(jen.Return(jen.Lit("none"))),
-			jen.Case(jen.Op("*").Qual(pkgIO, "Reader")).Block(jen.Return(jen.Lit("stream"))),
+	typ := func(name string) jen.Code { return id(name).Qual(pkgReflect, "Type") }
+	typeOf := func(v jen.Code) jen.Code { return jen.Qual(pkgReflect, "TypeFor").Types(v).Call() }
+	f.Comment("zeroOf is the zero value of typ.")
+	f.Func().Id("zeroOf").Params(typ("typ")).Any().Block(
+		jen.Return(jen.Qual(pkgReflect, "Zero").Call(id("typ")).Dot("Interface").Call()),
+	)
+	f.Line()
+	f.Comment("bodyKind is the kind of body a client method takes: \"none\", \"stream\" or \"json\".")
+	f.Func().Id("bodyKind").Params(typ("body")).String().Block(
+		jen.Switch(id("body")).Block(
+			jen.Case(typeOf(id("none"))).Block(jen.Return(jen.Lit("none"))),
+			jen.Case(typeOf(jen.Qual(pkgIO, "Reader"))).Block(jen.Return(jen.Lit("stream"))),
 		),
 		jen.Return(jen.Lit("json")),
 	)
 	f.Line()
-	f.Comment("documentedBody is the documented request body as a client method takes it.")
-	f.Func().Id("documentedBody").Types(id("B").Any()).Params(tParam(), id("ex").Id("exampleCase")).Id("B").Block(
+	f.Comment("documentedBody is the documented request body as a client method takes it, of")
+	f.Comment("type body.")
+	f.Func().Id("documentedBody").Params(typ("body"), tParam(), id("ex").Id("exampleCase")).Any().Block(
 		jen.Id("t").Dot("Helper").Call(),
-		bodyVar(),
-		jen.Switch(id("p").Op(":=").Any().Call(jen.Op("&").Id("b")).Assert(jen.Type())).Block(
-			jen.Case(jen.Op("*").Id("none")),
-			jen.Case(jen.Op("*").Qual(pkgIO, "Reader")).Block(jen.Op("*").Id("p").Op("=").Qual("strings", "NewReader").Call(id("ex").Dot("requestBody"))),
-			jen.Default().Block(
-				jen.If(id("ex").Dot("requestBody").Op("==").Lit("")).Block(jen.Break()),
-				jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Index().Byte().Call(id("ex").Dot("requestBody")), jen.Op("&").Id("b")), jen.Err().Op("!=").Nil()).Block(
-					tFatalf("decoding the documented request body: %v", jen.Err()),
-				),
+		jen.Switch(id("bodyKind").Call(id("body"))).Block(
+			jen.Case(jen.Lit("none")).Block(jen.Return(id("none").Values())),
+			jen.Case(jen.Lit("stream")).Block(jen.Return(jen.Qual("strings", "NewReader").Call(id("ex").Dot("requestBody")))),
+		),
+		id("b").Op(":=").Qual(pkgReflect, "New").Call(id("body")),
+		jen.If(id("ex").Dot("requestBody").Op("!=").Lit("")).Block(
+			jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Index().Byte().Call(id("ex").Dot("requestBody")), id("b").Dot("Interface").Call()), jen.Err().Op("!=").Nil()).Block(
+				tFatalf("decoding the documented request body: %v", jen.Err()),
 			),
 		),
-		jen.Return(id("b")),
+		jen.Return(id("b").Dot("Elem").Call().Dot("Interface").Call()),
 	)
 	f.Line()
-	f.Comment("sampleBody is the body the route checks send: none, or an empty stream.")
-	f.Func().Id("sampleBody").Types(id("B").Any()).Params().Id("B").Block(
-		bodyVar(),
-		jen.If(jen.List(id("p"), id("ok")).Op(":=").Any().Call(jen.Op("&").Id("b")).Assert(jen.Op("*").Qual(pkgIO, "Reader")), id("ok")).Block(
-			jen.Op("*").Id("p").Op("=").Qual("strings", "NewReader").Call(jen.Lit("")),
+	f.Comment("sampleBody is the body of type body the route checks send: none, or an empty stream.")
+	f.Func().Id("sampleBody").Params(typ("body")).Any().Block(
+		jen.If(id("bodyKind").Call(id("body")).Op("==").Lit("stream")).Block(
+			jen.Return(jen.Qual("strings", "NewReader").Call(jen.Lit(""))),
 		),
-		jen.Return(id("b")),
+		jen.Return(id("zeroOf").Call(id("body"))),
 	)
 	f.Line()
 	f.Comment("documentedResult is the documented response as a client method returns it: its")
-	f.Comment("JSON decoded into R, or the zero R for content, a monitor, an error or no body.")
-	f.Func().Id("documentedResult").Types(id("R").Any()).Params(tParam(), id("ex").Id("exampleCase")).Id("R").Block(
+	f.Comment("JSON decoded into a value of type result, or the zero result for content, a")
+	f.Comment("monitor, an error or no body.")
+	f.Func().Id("documentedResult").Params(typ("result"), tParam(), id("ex").Id("exampleCase")).Any().Block(
 		jen.Id("t").Dot("Helper").Call(),
-		jen.Var().Id("r").Id("R"),
-		jen.If(jen.Op("!").Id("hasJSONBody").Call(id("r"), id("ex"))).Block(jen.Return(id("r"))),
-		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Index().Byte().Call(id("ex").Dot("responseBody")), jen.Op("&").Id("r")), jen.Err().Op("!=").Nil()).Block(
+		id("r").Op(":=").Qual(pkgReflect, "New").Call(id("result")),
+		jen.If(jen.Op("!").Id("hasJSONBody").Call(id("r").Dot("Elem").Call().Dot("Interface").Call(), id("ex"))).Block(jen.Return(id("r").Dot("Elem").Call().Dot("Interface").Call())),
+		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Index().Byte().Call(id("ex").Dot("responseBody")), id("r").Dot("Interface").Call()), jen.Err().Op("!=").Nil()).Block(
 			tFatalf("decoding the documented response: %v", jen.Err()),
 		),
-		jen.Return(id("r")),
+		jen.Return(id("r").Dot("Elem").Call().Dot("Interface").Call()),
 	)
 	f.Line()
 	f.Comment("hasJSONBody reports a documented response whose body is a JSON result of result's")
@@ -434,7 +506,7 @@ func genDocumentedValues(f *jen.File) {
 	f.Comment("respondDocumented is what a test Server answers a documented request with: the")
 	f.Comment("documented result, content, monitor or error, with the documented status when it")
 	f.Comment("is not the operation's.")
-	f.Func().Id("respondDocumented").Types(id("R").Any()).Params(id("ctx").Qual("context", "Context"), id("want").Id("R"), id("status").Int(), id("ex").Id("exampleCase")).Params(jen.Any(), jen.Error()).Block(
+	f.Func().Id("respondDocumented").Params(id("ctx").Qual("context", "Context"), id("want").Any(), id("status").Int(), id("ex").Id("exampleCase")).Params(jen.Any(), jen.Error()).Block(
 		jen.If(id("ex").Dot("status").Op(">=").Lit(400)).Block(jen.Return(jen.Nil(), id("documentedError").Call(id("ex")))),
 		jen.If(jen.List(id("_"), id("content")).Op(":=").Any().Call(id("want")).Assert(jen.Op("*").Id("Content")), id("content")).Block(
 			jen.Return(id("documentedContent").Call(id("ex")), jen.Nil()),
@@ -479,15 +551,15 @@ func genReflectHelpers(f *jen.File) {
 	)
 	f.Line()
 	f.Comment("recording is a test Server that records in got the request it is called with, as")
-	f.Comment("the operation want (\"\" takes any), and answers an empty R.")
-	f.Func().Id("recording").Types(id("R").Any()).Params(tParam(), id("want").String(), id("got").Op("*").Id("received")).Op("*").Id("testServer").Block(
+	f.Comment("the operation want (\"\" takes any), and answers an empty result of its type.")
+	f.Func().Id("recording").Params(tParam(), id("result").Qual(pkgReflect, "Type"), id("want").String(), id("got").Op("*").Id("received")).Op("*").Id("testServer").Block(
 		jen.Return(jen.Op("&").Id("testServer").Values(jen.Dict{
 			id("answer"): jen.Func().Params(id("_").Qual("context", "Context"), id("name").String(), id("req").Any()).Params(jen.Any(), jen.Error()).Block(
 				jen.If(id("want").Op("!=").Lit("").Op("&&").Id("name").Op("!=").Id("want")).Block(
 					tErrorf("the handler served the request as %s, want %s", id("name"), id("want")),
 				),
 				jen.Op("*").Id("got").Op("=").Id("receive").Call(id("req")),
-				jen.Return(id("emptyResult").Types(id("R")).Call(), jen.Nil()),
+				jen.Return(id("emptyResult").Call(id("result")), jen.Nil()),
 			),
 		})),
 	)
@@ -525,47 +597,45 @@ func genReflectHelpers(f *jen.File) {
 		jen.Return(id("c").Dot("Interface").Call()),
 	)
 	f.Line()
-	f.Comment("emptyResult is an empty R as a Server returns it: a pointer to a zero value.")
-	f.Func().Id("emptyResult").Types(id("R").Any()).Params().Any().Block(
-		jen.Var().Id("r").Id("R"),
-		jen.If(id("v").Op(":=").Add(rv(jen.Op("&").Id("r"))).Dot("Elem").Call(), id("v").Dot("Kind").Call().Op("==").Qual(pkgReflect, "Pointer")).Block(
-			id("v").Dot("Set").Call(jen.Qual(pkgReflect, "New").Call(id("v").Dot("Type").Call().Dot("Elem").Call())),
+	f.Comment("emptyResult is an empty result of type result as a Server returns it: a pointer")
+	f.Comment("to a zero value.")
+	f.Func().Id("emptyResult").Params(id("result").Qual(pkgReflect, "Type")).Any().Block(
+		jen.If(id("result").Dot("Kind").Call().Op("==").Qual(pkgReflect, "Pointer")).Block(
+			jen.Return(jen.Qual(pkgReflect, "New").Call(id("result").Dot("Elem").Call()).Dot("Interface").Call()),
 		),
-		jen.Return(id("r")),
+		jen.Return(id("zeroOf").Call(id("result"))),
 	)
 	f.Line()
-	f.Comment("filledOptions is a new options struct with every field set, and false when the")
-	f.Comment("operation has no options.")
-	f.Func().Id("filledOptions").Types(id("O").Any()).Params().Params(id("O"), jen.Bool()).Block(
-		jen.List(id("o"), id("s")).Op(":=").Id("newOptions").Types(id("O")).Call(),
+	f.Comment("filledOptions is new options of type opts, a pointer to a struct, with every field")
+	f.Comment("set, and false when the operation has no options.")
+	f.Func().Id("filledOptions").Params(id("opts").Qual(pkgReflect, "Type")).Params(jen.Any(), jen.Bool()).Block(
+		jen.List(id("o"), id("s")).Op(":=").Id("newOptions").Call(id("opts")),
 		jen.If(id("s").Dot("NumField").Call().Op("==").Lit(0)).Block(jen.Return(id("o"), jen.False())),
 		jen.For(id("i").Op(":=").Range().Id("s").Dot("NumField").Call()).Block(
 			id("value").Op(":=").Lit("docbind-").Op("+").Id("s").Dot("Type").Call().Dot("Field").Call(id("i")).Dot("Name"),
 			jen.Switch(id("f").Op(":=").Id("s").Dot("Field").Call(id("i")), id("f").Dot("Kind").Call()).Block(
 				jen.Case(jen.Qual(pkgReflect, "String")).Block(id("f").Dot("SetString").Call(id("value"))),
-				jen.Case(jen.Qual(pkgReflect, "Slice")).Block(id("f").Dot("Set").Call(rv(jen.Index().String().Values(id("value"), jen.Lit("b"))))),
+				jen.Case(jen.Qual(pkgReflect, "Slice")).Block(id("f").Dot("Set").Call(jen.Qual(pkgReflect, "ValueOf").Call(jen.Index().String().Values(id("value"), jen.Lit("b"))))),
 				jen.Case(jen.Qual(pkgReflect, "Pointer")).Block(
 					id("n").Op(":=").Lit(3).Op("+").Id("i"),
-					id("f").Dot("Set").Call(rv(jen.Op("&").Id("n"))),
+					id("f").Dot("Set").Call(jen.Qual(pkgReflect, "ValueOf").Call(jen.Op("&").Id("n"))),
 				),
 			),
 		),
 		jen.Return(id("o"), jen.True()),
 	)
 	f.Line()
-	f.Comment("withField is options, a pointer to a new options struct, with one string field set.")
-	f.Func().Id("withField").Types(id("O").Any()).Params(jen.List(id("field"), id("value")).String()).Id("O").Block(
-		jen.List(id("o"), id("s")).Op(":=").Id("newOptions").Types(id("O")).Call(),
+	f.Comment("withField is new options of type opts with one string field set.")
+	f.Func().Id("withField").Params(id("opts").Qual(pkgReflect, "Type"), jen.List(id("field"), id("value")).String()).Any().Block(
+		jen.List(id("o"), id("s")).Op(":=").Id("newOptions").Call(id("opts")),
 		id("s").Dot("FieldByName").Call(id("field")).Dot("SetString").Call(id("value")),
 		jen.Return(id("o")),
 	)
 	f.Line()
-	f.Comment("newOptions is options O, a pointer to a new options struct, and the struct.")
-	f.Func().Id("newOptions").Types(id("O").Any()).Params().Params(id("O"), jen.Qual(pkgReflect, "Value")).Block(
-		jen.Var().Id("o").Id("O"),
-		id("v").Op(":=").Add(rv(jen.Op("&").Id("o"))).Dot("Elem").Call(),
-		id("v").Dot("Set").Call(jen.Qual(pkgReflect, "New").Call(id("v").Dot("Type").Call().Dot("Elem").Call())),
-		jen.Return(id("o"), id("v").Dot("Elem").Call()),
+	f.Comment("newOptions is new options of type opts, a pointer to a struct, and the struct.")
+	f.Func().Id("newOptions").Params(id("opts").Qual(pkgReflect, "Type")).Params(jen.Any(), jen.Qual(pkgReflect, "Value")).Block(
+		id("p").Op(":=").Qual(pkgReflect, "New").Call(id("opts").Dot("Elem").Call()),
+		jen.Return(id("p").Dot("Interface").Call(), id("p").Dot("Elem").Call()),
 	)
 	f.Line()
 	f.Comment("checkExtras checks that decoding the documented bodies kept in AdditionalProperties")
@@ -621,23 +691,23 @@ func genCheckFake(f *jen.File) {
 	f.Comment("NewExampleHandler: the client must get the documented result, the fake must answer")
 	f.Comment("the documented status, headers and body, with its links pointed back at itself, to")
 	f.Comment("the request as the docs write it too, and those links must answer.")
-	method(f, "checkFake", []jen.Code{tParam(), id("examples").Index().Id("example").Types(id("B"), id("R"))},
+	method(f, "checkFake", []jen.Code{tParam(), id("examples").Index().Id("checkedExample")},
 		jen.Id("t").Dot("Run").Call(jen.Lit("fake"), jen.Func().Params(tParam()).Block(
 			jen.For(jen.List(id("_"), id("tt")).Op(":=").Range().Id("examples")).Block(
 				jen.Id("t").Dot("Run").Call(tt("exchange").Dot("name"), jen.Func().Params(tParam()).Block(
-					id("srv").Op(":=").Qual(pkgHTTPTest, "NewServer").Call(id("exampleHandler").Call()),
+					id("srv").Op(":=").Id("newTestServer").Call(id("exampleHandler").Call()),
 					jen.Defer().Id("srv").Dot("Close").Call(),
 					id("ex").Op(":=").Id("fakeAnswer").Call(tt("exchange"), id("srv").Dot("URL")),
-					jen.Var().Id("body").Id("B"),
-					jen.If(jen.Op("!").Add(tt("noBody"))).Block(id("body").Op("=").Id("documentedBody").Types(id("B")).Call(id("t"), id("ex"))),
+					id("body").Op(":=").Id("zeroOf").Call(opField("body")),
+					jen.If(jen.Op("!").Add(tt("noBody"))).Block(id("body").Op("=").Id("documentedBody").Call(opField("body"), id("t"), id("ex"))),
 					jen.Var().Id("opts").Index().Id("ClientOption"),
 					jen.If(tt("exchange").Dot("sameAs").Op("!=").Lit("")).Block(
 						jen.Comment("The docs show this request for an earlier example too: ask for this one."),
 						id("opts").Op("=").Append(id("opts"), id("WithHeader").Call(id("exampleHeader"), tt("exchange").Dot("name"))),
 					),
-					id("c").Op(":=").Id("NewClient").Call(id("srv").Dot("URL"), id("opts").Op("...")),
+					id("c").Op(":=").Id("clientOf").Call(id("srv"), id("opts").Op("...")),
 					jen.List(id("got"), jen.Err()).Op(":=").Add(tt("call")).Call(tCtx(), id("c"), id("body")),
-					id("checkResult").Call(id("t"), id("got"), id("documentedResult").Types(id("R")).Call(id("t"), id("ex")), jen.Err(), id("srv").Dot("URL"), id("ex")),
+					id("checkResult").Call(id("t"), id("got"), id("documentedResult").Call(opField("result"), id("t"), id("ex")), jen.Err(), id("srv").Dot("URL"), id("ex")),
 					jen.Comment("httptest.NewRequest asks for example.com."),
 					id("raw").Op(":=").Id("fakeAnswer").Call(tt("exchange"), jen.Lit("http://example.com")),
 					id("checkResponse").Call(id("t"), id("sendDocumented").Call(id("exampleHandler").Call(), id("raw")), id("raw")),

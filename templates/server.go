@@ -73,6 +73,8 @@ func requestParams(op *model.Operation) []*model.Param {
 func genRequestType(f *jen.File, op *model.Operation) {
 	f.Comment(fmt.Sprintf("%s is what a Server receives for %s.", op.RequestType, op.Name))
 	fields := []jen.Code{
+		jen.Id("_").Id("doNotCompare"),
+		jen.Line(),
 		jen.Comment(`Pattern is the route that matched, such as "` + op.Variants[0].Pattern + `".`),
 		jen.Id("Pattern").String(),
 	}
@@ -272,17 +274,27 @@ func genHandlerFunc(f *jen.File, op *model.Operation) {
 			jen.Id("req").Dot("ContentType").Op("=").Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")),
 		)
 	}
-	serve := "serveResult"
+	// The handler calls its Server method itself, rather than through a generic
+	// helper given the method as a value: that would cost the compiler a
+	// closure and an instantiation per operation.
+	finish := "result"
 	if resultType(op) == nil {
-		serve = "serveNoResult"
+		finish = "done"
 	}
-	body = append(body, jen.Id(serve).Call(jen.Id("w"), jen.Id("r"), jen.Lit(op.Result.Status), jen.Id("req"), jen.Id("h").Dot("srv").Dot(op.Name)))
+	body = append(body,
+		jen.Id("rep").Op(":=").Id("replyTo").Call(jen.Id("w"), jen.Id("r"), jen.Lit(op.Result.Status)),
+		jen.Id("rep").Dot(finish).Call(jen.Id("h").Dot("srv").Dot(op.Name).Call(jen.Id("rep").Dot("ctx"), jen.Id("req"))),
+	)
 	f.Comment(fmt.Sprintf("%s handles %s.", handlerFunc(op), servedPatterns(op)))
 	f.Func().Params(jen.Id("h").Op("*").Id("handler")).Id(handlerFunc(op)).Params(jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("r").Op("*").Qual(pkgHTTP, "Request")).Block(body...)
 	f.Line()
 }
 
 func genServerPlumbing(f *jen.File) {
+	f.Comment("doNotCompare makes a request type not comparable: the compiler then writes no")
+	f.Comment("equality function for each of them, which a large API has a thousand of.")
+	f.Type().Id("doNotCompare").Index(jen.Lit(0)).Func().Params()
+	f.Line()
 	genServeResult(f)
 	genTemplateRoutes(f)
 	genSetStatus(f)
@@ -309,10 +321,12 @@ func genServerPlumbing(f *jen.File) {
 }
 
 func genDecodeBody(f *jen.File) {
-	f.Comment("decodeBody decodes a JSON request body into *dst, leaving it nil when the body is")
-	f.Comment("empty. It answers 415, 413 or 400 and returns false when the body cannot be used.")
-	f.Func().Id("decodeBody").Types(jen.Id("T").Any()).Params(
-		jen.Id("h").Op("*").Id("handler"), jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("r").Op("*").Qual(pkgHTTP, "Request"), jen.Id("dst").Op("**").Id("T"),
+	f.Comment("decodeBody decodes a JSON request body into *dst, a request's Body pointer,")
+	f.Comment("leaving it nil when the body is empty or null. It answers 415, 413 or 400 and")
+	f.Comment("returns false when the body cannot be used. dst is an interface, not a type")
+	f.Comment("parameter, so that the compiler writes one decodeBody, not one per body type.")
+	f.Func().Id("decodeBody").Params(
+		jen.Id("h").Op("*").Id("handler"), jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("r").Op("*").Qual(pkgHTTP, "Request"), jen.Id("dst").Any(),
 	).Bool().Block(
 		jen.If(jen.Id("ct").Op(":=").Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")), jen.Id("ct").Op("!=").Lit("").Op("&&").Op("!").Id("isJSON").Call(jen.Id("ct"))).Block(
 			jen.Id("writeError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusUnsupportedMediaType"), jen.Lit("unsupportedMediaType"), jen.Lit("the request body must be JSON")),
@@ -331,12 +345,10 @@ func genDecodeBody(f *jen.File) {
 			),
 			jen.Case(jen.Len(jen.Qual(pkgBytes, "TrimSpace").Call(jen.Id("data"))).Op("==").Lit(0)).Block(jen.Return(jen.True())),
 		),
-		jen.Var().Id("v").Id("T"),
-		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("v")), jen.Err().Op("!=").Nil()).Block(
+		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Id("dst")), jen.Err().Op("!=").Nil()).Block(
 			jen.Id("writeError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusBadRequest"), jen.Lit("invalidRequest"), jen.Lit("the request body is not valid JSON for this operation")),
 			jen.Return(jen.False()),
 		),
-		jen.Op("*").Id("dst").Op("=").Op("&").Id("v"),
 		jen.Return(jen.True()),
 	)
 	f.Line()
@@ -460,40 +472,45 @@ func genSetStatus(f *jen.File) {
 		),
 	)
 	f.Line()
-	f.Comment("withStatus gives a Server method's context the status SetStatus changes.")
-	f.Func().Id("withStatus").Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("code").Int()).Params(jen.Qual("context", "Context"), jen.Op("*").Int()).Block(
-		jen.Id("status").Op(":=").Op("&").Id("code"),
-		jen.Return(jen.Qual("context", "WithValue").Call(jen.Id("ctx"), jen.Id("statusKey").Values(), jen.Id("status")), jen.Id("status")),
-	)
-	f.Line()
 }
 
 // genServeResult writes what every handler ends with: the call of its
 // Server method and the answer.
 func genServeResult(f *jen.File) {
 	w := jen.Id("w").Qual(pkgHTTP, "ResponseWriter")
-	r := jen.Id("r").Op("*").Qual(pkgHTTP, "Request")
-	withStatus := jen.List(jen.Id("ctx"), jen.Id("code")).Op(":=").Id("withStatus").Call(jen.Id("r").Dot("Context").Call(), jen.Id("status"))
-	failed := jen.Block(jen.Id("writeServerError").Call(jen.Id("w"), jen.Err()), jen.Return())
-	f.Comment("serveResult calls a Server method with req, in a context whose status SetStatus")
-	f.Comment("can change, and answers its error or its result: content, a monitor or JSON.")
-	f.Func().Id("serveResult").Types(jen.List(jen.Id("Req"), jen.Id("R")).Any()).Params(w, r, jen.Id("status").Int(), jen.Id("req").Id("Req"), jen.Id("method").Func().Params(jen.Qual("context", "Context"), jen.Id("Req")).Params(jen.Id("R"), jen.Error())).Block(
-		withStatus,
-		jen.List(jen.Id("res"), jen.Err()).Op(":=").Id("method").Call(jen.Id("ctx"), jen.Id("req")),
+	failed := jen.Block(jen.Id("writeServerError").Call(jen.Id("a").Dot("w"), jen.Err()), jen.Return())
+	f.Comment("reply is a handler's answer to one request: its writer, and the context and")
+	f.Comment("status its Server method is called with (SetStatus changes the status).")
+	f.Type().Id("reply").Struct(
+		w,
+		jen.Id("ctx").Qual("context", "Context"),
+		jen.Id("code").Op("*").Int(),
+	)
+	f.Line()
+	f.Comment("replyTo starts the reply to r, with the operation's documented status.")
+	f.Func().Id("replyTo").Params(w, jen.Id("r").Op("*").Qual(pkgHTTP, "Request"), jen.Id("status").Int()).Id("reply").Block(
+		jen.Id("code").Op(":=").Op("&").Id("status"),
+		jen.Return(jen.Id("reply").Values(jen.Dict{
+			jen.Id("w"):    jen.Id("w"),
+			jen.Id("ctx"):  jen.Qual("context", "WithValue").Call(jen.Id("r").Dot("Context").Call(), jen.Id("statusKey").Values(), jen.Id("code")),
+			jen.Id("code"): jen.Id("code"),
+		})),
+	)
+	f.Line()
+	f.Comment("result answers a Server method's error, or its result: content, a monitor or JSON.")
+	f.Func().Params(jen.Id("a").Id("reply")).Id("result").Params(jen.Id("res").Any(), jen.Err().Error()).Block(
 		jen.If(jen.Err().Op("!=").Nil()).Add(failed),
-		jen.Switch(jen.Id("v").Op(":=").Any().Call(jen.Id("res")).Assert(jen.Type())).Block(
-			jen.Case(jen.Op("*").Id("Content")).Block(jen.Id("writeContent").Call(jen.Id("w"), jen.Op("*").Id("code"), jen.Id("v"))),
-			jen.Case(jen.Op("*").Id("Accepted")).Block(jen.Id("writeAccepted").Call(jen.Id("w"), jen.Op("*").Id("code"), jen.Id("v"))),
-			jen.Default().Block(jen.Id("writeJSON").Call(jen.Id("w"), jen.Op("*").Id("code"), jen.Id("res"))),
+		jen.Switch(jen.Id("v").Op(":=").Id("res").Assert(jen.Type())).Block(
+			jen.Case(jen.Op("*").Id("Content")).Block(jen.Id("writeContent").Call(jen.Id("a").Dot("w"), jen.Op("*").Id("a").Dot("code"), jen.Id("v"))),
+			jen.Case(jen.Op("*").Id("Accepted")).Block(jen.Id("writeAccepted").Call(jen.Id("a").Dot("w"), jen.Op("*").Id("a").Dot("code"), jen.Id("v"))),
+			jen.Default().Block(jen.Id("writeJSON").Call(jen.Id("a").Dot("w"), jen.Op("*").Id("a").Dot("code"), jen.Id("res"))),
 		),
 	)
 	f.Line()
-	f.Comment("serveNoResult calls a Server method that returns only an error, and answers it")
-	f.Comment("or the status.")
-	f.Func().Id("serveNoResult").Types(jen.Id("Req").Any()).Params(w, r, jen.Id("status").Int(), jen.Id("req").Id("Req"), jen.Id("method").Func().Params(jen.Qual("context", "Context"), jen.Id("Req")).Error()).Block(
-		withStatus,
-		jen.If(jen.Err().Op(":=").Id("method").Call(jen.Id("ctx"), jen.Id("req")), jen.Err().Op("!=").Nil()).Add(failed),
-		jen.Id("w").Dot("WriteHeader").Call(jen.Op("*").Id("code")),
+	f.Comment("done answers the error of a Server method that returns no result, or the status.")
+	f.Func().Params(jen.Id("a").Id("reply")).Id("done").Params(jen.Err().Error()).Block(
+		jen.If(jen.Err().Op("!=").Nil()).Add(failed),
+		jen.Id("a").Dot("w").Dot("WriteHeader").Call(jen.Op("*").Id("a").Dot("code")),
 	)
 	f.Line()
 }

@@ -115,7 +115,7 @@ func previousSegment(prefix string) string {
 // a parameter would shadow.
 var reservedArgs = []string{
 	"c", "h", "ctx", "req", "err", "out", "resp", "body", "contentType", "opts", "urlPath", "pattern",
-	"page", "item", "yield", "zero", "escapeSegment", "escapePath", "bodyOf", "setHeader",
+	"page", "item", "yield", "zero", "escapeSegment", "escapePath", "setHeader",
 	"any", "append", "bool", "byte", "cap", "clear", "close", "complex", "copy", "delete", "error",
 	"false", "float32", "float64", "imag", "int", "int8", "int16", "int32", "int64", "iota", "len",
 	"make", "max", "min", "new", "nil", "panic", "print", "println", "real", "recover", "rune",

@@ -6,7 +6,7 @@
 // The edits are of the kinds a wrong reading of the docs would make:
 //
 //	json    a JSON member name in a struct tag: one letter's case changed, or a letter added
-//	status  the status a handler answers with: serveResult(w, r, 201, ...) -> 200
+//	status  the status a handler answers with: replyTo(w, r, 201) -> 200
 //	method  an HTTP method, in new...Request(ctx, "POST", ... or a route pattern "POST /path"
 //	path    a literal segment of a route pattern or a client path: "versions" <-> "version"
 //	query   a query parameter name in v.Set/v.Get: "$select" <-> "select"
@@ -78,7 +78,7 @@ var patterns = []struct {
 	when *regexp.Regexp // if set, the line must match it
 }{
 	{"json", regexp.MustCompile(`json:"([^",]+)`), regexp.MustCompile("`")},
-	{"status", regexp.MustCompile(`(?:withStatus\(r\.Context\(\)|serve(?:No)?Result\(w, r), (\d{3})`), nil},
+	{"status", regexp.MustCompile(`replyTo\(w, r, (\d{3})\)`), nil},
 	{"method", regexp.MustCompile(`new\w*Request\(ctx, "([A-Z]+)"`), nil},
 	{"method", regexp.MustCompile(`\{pattern: "([A-Z]+) /`), nil},
 	{"path", regexp.MustCompile(`\{pattern: "[A-Z]+ (/[^"]*)"`), nil},

@@ -17,7 +17,7 @@ const sample1 = "package api\n" +
 	"\tv.Set(\"$select\", o.Select)\n" +
 	"\tif err := setHeader(req, \"If-Match\", o.IfMatch); err != nil {\n" +
 	"\treq.Header.Set(\"Accept\", \"application/json\")\n" +
-	"\tctx, status := withStatus(r.Context(), 201)\n" +
+	"\trep := replyTo(w, r, 201)\n" +
 	"\t{pattern: \"GET /drives/{driveID}/items\", op: \"List\", serve: (*handler).serveList},\n" +
 	"\treturn c.sendGet(ctx, h.prefix+\"/\", o)\n" +
 	"}\n"
