@@ -170,7 +170,7 @@ func (o *CreateVersionOptions) apply(req *http.Request) error {
 // sendCreateVersion sends CreateVersion to urlPath, the URL of one of its client methods.
 func (c *Client) sendCreateVersion(ctx context.Context, urlPath string, body *Item, opts *CreateVersionOptions) (*Item, error) {
 	req, err := c.newRequest(ctx, "POST", urlPath, body)
-	return fetchJSON(c, req, err, opts.apply, new(Item))
+	return fetchJSON(c, req, err, opts, new(Item))
 }
 
 // CreateVersion calls POST /drive/root/versions (Create version).

@@ -151,19 +151,26 @@ func newAPIError(resp *http.Response) error {
 	return e
 }
 
+// requestOptions are an operation's options, which set what they hold on a request.
+// A client method hands them to the fetch helpers as this interface rather than as
+// the method value opts.apply, which would cost a closure per operation.
+type requestOptions interface {
+	apply(*http.Request) error
+}
+
 // prepare applies the options to a request newRequest made without error.
-func prepare(req *http.Request, err error, apply func(*http.Request) error) error {
-	if err == nil && apply != nil {
-		err = apply(req)
+func prepare(req *http.Request, err error, opts requestOptions) error {
+	if err == nil && opts != nil {
+		err = opts.apply(req)
 	}
 	return err
 }
 
 // fetchJSON sends a prepared request and decodes its JSON result into out, a
 // pointer to a new value: one instance of fetchJSON serves every result type.
-func fetchJSON[P any](c *Client, req *http.Request, err error, apply func(*http.Request) error, out P) (P, error) {
+func fetchJSON[P any](c *Client, req *http.Request, err error, opts requestOptions, out P) (P, error) {
 	var zero P
-	if err = prepare(req, err, apply); err != nil {
+	if err = prepare(req, err, opts); err != nil {
 		return zero, err
 	}
 	if err := c.do(req, out); err != nil {
@@ -173,9 +180,9 @@ func fetchJSON[P any](c *Client, req *http.Request, err error, apply func(*http.
 }
 
 // fetchValue sends a prepared request and decodes its JSON result into a T.
-func fetchValue[T any](c *Client, req *http.Request, err error, apply func(*http.Request) error) (T, error) {
+func fetchValue[T any](c *Client, req *http.Request, err error, opts requestOptions) (T, error) {
 	var out T
-	if err = prepare(req, err, apply); err != nil {
+	if err = prepare(req, err, opts); err != nil {
 		return out, err
 	}
 	err = c.do(req, &out)
@@ -183,24 +190,24 @@ func fetchValue[T any](c *Client, req *http.Request, err error, apply func(*http
 }
 
 // fetchContent sends a prepared request whose result is content.
-func fetchContent(c *Client, req *http.Request, err error, apply func(*http.Request) error) (*Content, error) {
-	if err = prepare(req, err, apply); err != nil {
+func fetchContent(c *Client, req *http.Request, err error, opts requestOptions) (*Content, error) {
+	if err = prepare(req, err, opts); err != nil {
 		return nil, err
 	}
 	return c.doContent(req)
 }
 
 // fetchAccepted sends a prepared request that starts a long-running operation.
-func fetchAccepted(c *Client, req *http.Request, err error, apply func(*http.Request) error) (*Accepted, error) {
-	if err = prepare(req, err, apply); err != nil {
+func fetchAccepted(c *Client, req *http.Request, err error, opts requestOptions) (*Accepted, error) {
+	if err = prepare(req, err, opts); err != nil {
 		return nil, err
 	}
 	return c.doAccepted(req)
 }
 
 // fetchNone sends a prepared request whose answer has no result.
-func fetchNone(c *Client, req *http.Request, err error, apply func(*http.Request) error) error {
-	if err = prepare(req, err, apply); err != nil {
+func fetchNone(c *Client, req *http.Request, err error, opts requestOptions) error {
+	if err = prepare(req, err, opts); err != nil {
 		return err
 	}
 	return c.do(req, nil)

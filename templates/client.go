@@ -335,7 +335,7 @@ func clientBody(op *model.Operation, path jen.Code) []jen.Code {
 	}
 	var apply jen.Code = jen.Nil()
 	if op.OptionsType != "" {
-		apply = jen.Id("opts").Dot("apply")
+		apply = jen.Id("opts")
 	}
 	var fetch *jen.Statement
 	switch {
@@ -363,14 +363,19 @@ func clientBody(op *model.Operation, path jen.Code) []jen.Code {
 // applied to its request, the request sent and its result read.
 func genFetchHelpers(f *jen.File) {
 	params := func() []jen.Code {
-		return []jen.Code{jen.Id("c").Op("*").Id("Client"), jen.Id("req").Op("*").Qual(pkgHTTP, "Request"), jen.Err().Error(), jen.Id("apply").Func().Params(jen.Op("*").Qual(pkgHTTP, "Request")).Error()}
+		return []jen.Code{jen.Id("c").Op("*").Id("Client"), jen.Id("req").Op("*").Qual(pkgHTTP, "Request"), jen.Err().Error(), jen.Id("opts").Id("requestOptions")}
 	}
 	prepared := func(failed ...jen.Code) jen.Code {
-		return jen.If(jen.Err().Op("=").Id("prepare").Call(jen.Id("req"), jen.Err(), jen.Id("apply")), jen.Err().Op("!=").Nil()).Block(jen.Return(failed...))
+		return jen.If(jen.Err().Op("=").Id("prepare").Call(jen.Id("req"), jen.Err(), jen.Id("opts")), jen.Err().Op("!=").Nil()).Block(jen.Return(failed...))
 	}
+	f.Comment("requestOptions are an operation's options, which set what they hold on a request.")
+	f.Comment("A client method hands them to the fetch helpers as this interface rather than as")
+	f.Comment("the method value opts.apply, which would cost a closure per operation.")
+	f.Type().Id("requestOptions").Interface(jen.Id("apply").Params(jen.Op("*").Qual(pkgHTTP, "Request")).Error())
+	f.Line()
 	f.Comment("prepare applies the options to a request newRequest made without error.")
-	f.Func().Id("prepare").Params(jen.Id("req").Op("*").Qual(pkgHTTP, "Request"), jen.Err().Error(), jen.Id("apply").Func().Params(jen.Op("*").Qual(pkgHTTP, "Request")).Error()).Error().Block(
-		jen.If(jen.Err().Op("==").Nil().Op("&&").Id("apply").Op("!=").Nil()).Block(jen.Err().Op("=").Id("apply").Call(jen.Id("req"))),
+	f.Func().Id("prepare").Params(jen.Id("req").Op("*").Qual(pkgHTTP, "Request"), jen.Err().Error(), jen.Id("opts").Id("requestOptions")).Error().Block(
+		jen.If(jen.Err().Op("==").Nil().Op("&&").Id("opts").Op("!=").Nil()).Block(jen.Err().Op("=").Id("opts").Dot("apply").Call(jen.Id("req"))),
 		jen.Return(jen.Err()),
 	)
 	f.Line()
