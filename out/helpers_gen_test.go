@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"iter"
 	"maps"
 	"net"
 	"net/http"
@@ -708,7 +707,7 @@ type defences struct {
 // its defences. It is the one generic step: it hands the checks the operation's
 // types as values and its calls behind interfaces, so that the compiler writes the
 // checks once, not once for each operation's types.
-func (op opTest[B, O, R]) check(t *testing.T, examples []example[B, R]) {
+func (op *opTest[B, O, R]) check(t *testing.T, examples []example[B, R]) {
 	checked := checkedOp{
 		body:     reflect.TypeFor[B](),
 		defences: op.defences,
@@ -1394,16 +1393,25 @@ func checkPaging(t *testing.T, items, nextLink, deltaLink string, all func(conte
 	}
 }
 
-// count counts what an iterator yields, up to its first error.
-func count[T any](seq iter.Seq2[T, error]) (int, error) {
-	n := 0
-	for _, err := range seq {
-		if err != nil {
-			return n, err
+// count counts what seq, an iter.Seq2[T, error], yields up to its first error. It
+// calls seq through reflect, so that it is compiled once rather than once for each
+// item type of a large API's iterators.
+func count(seq any) (int, error) {
+	var (
+		n   int
+		err error
+	)
+	v := reflect.ValueOf(seq)
+	yield := reflect.MakeFunc(v.Type().In(0), func(args []reflect.Value) []reflect.Value {
+		if e, _ := args[1].Interface().(error); e != nil {
+			err = e
+			return []reflect.Value{reflect.ValueOf(false)}
 		}
 		n++
-	}
-	return n, nil
+		return []reflect.Value{reflect.ValueOf(true)}
+	})
+	v.Call([]reflect.Value{yield})
+	return n, err
 }
 
 // TestDeclaredMembers checks that each model's fields carry the JSON names the docs

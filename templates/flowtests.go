@@ -71,14 +71,25 @@ func genCheckPaging(f *jen.File) {
 		jen.If(jen.Id("n").Op("!=").Lit(2)).Block(jen.Id("t").Dot("Errorf").Call(jen.Lit("iterated %d items over two pages of one, want 2"), jen.Id("n"))),
 	)
 	f.Line()
-	f.Comment("count counts what an iterator yields, up to its first error.")
-	f.Func().Id("count").Types(jen.Id("T").Any()).Params(jen.Id("seq").Qual("iter", "Seq2").Types(jen.Id("T"), jen.Error())).Params(jen.Int(), jen.Error()).Block(
-		jen.Id("n").Op(":=").Lit(0),
-		jen.For(jen.List(jen.Id("_"), jen.Err()).Op(":=").Range().Id("seq")).Block(
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("n"), jen.Err())),
-			jen.Id("n").Op("++"),
+	f.Comment("count counts what seq, an iter.Seq2[T, error], yields up to its first error. It")
+	f.Comment("calls seq through reflect, so that it is compiled once rather than once for each")
+	f.Comment("item type of a large API's iterators.")
+	f.Func().Id("count").Params(jen.Id("seq").Any()).Params(jen.Int(), jen.Error()).Block(
+		jen.Var().Defs(
+			jen.Id("n").Int(),
+			jen.Err().Error(),
 		),
-		jen.Return(jen.Id("n"), jen.Nil()),
+		jen.Id("v").Op(":=").Qual(pkgReflect, "ValueOf").Call(jen.Id("seq")),
+		jen.Id("yield").Op(":=").Qual(pkgReflect, "MakeFunc").Call(jen.Id("v").Dot("Type").Call().Dot("In").Call(jen.Lit(0)), jen.Func().Params(jen.Id("args").Index().Qual(pkgReflect, "Value")).Index().Qual(pkgReflect, "Value").Block(
+			jen.If(jen.List(jen.Id("e"), jen.Id("_")).Op(":=").Id("args").Index(jen.Lit(1)).Dot("Interface").Call().Assert(jen.Error()), jen.Id("e").Op("!=").Nil()).Block(
+				jen.Err().Op("=").Id("e"),
+				jen.Return(jen.Index().Qual(pkgReflect, "Value").Values(jen.Qual(pkgReflect, "ValueOf").Call(jen.False()))),
+			),
+			jen.Id("n").Op("++"),
+			jen.Return(jen.Index().Qual(pkgReflect, "Value").Values(jen.Qual(pkgReflect, "ValueOf").Call(jen.True()))),
+		)),
+		jen.Id("v").Dot("Call").Call(jen.Index().Qual(pkgReflect, "Value").Values(jen.Id("yield"))),
+		jen.Return(jen.Id("n"), jen.Err()),
 	)
 	f.Line()
 }

@@ -167,7 +167,7 @@ func genCheck(f *jen.File) {
 	f.Comment("its defences. It is the one generic step: it hands the checks the operation's")
 	f.Comment("types as values and its calls behind interfaces, so that the compiler writes the")
 	f.Comment("checks once, not once for each operation's types.")
-	f.Func().Params(jen.Id("op").Id("opTest").Add(typeArgs())).Id("check").Params(tParam(), id("examples").Index().Id("example").Types(id("B"), id("R"))).Block(
+	f.Func().Params(jen.Id("op").Op("*").Id("opTest").Add(typeArgs())).Id("check").Params(tParam(), id("examples").Index().Id("example").Types(id("B"), id("R"))).Block(
 		id("checked").Op(":=").Id("checkedOp").Values(jen.Dict{
 			id("name"): opField("name"), id("method"): opField("method"), id("status"): opField("status"), id("defences"): opField("defences"),
 			id("body"): rt("B"), id("opts"): rt("O"), id("result"): rt("R"),
