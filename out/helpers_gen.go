@@ -581,8 +581,9 @@ func escapeSegment(s string) string {
 	return url.PathEscape(s)
 }
 
-// doNotCompare makes a request type not comparable: the compiler then writes no
-// equality function for each of them, which a large API has a thousand of.
+// doNotCompare makes a struct that holds it not comparable: the compiler then writes
+// no equality function for it, and a large API has thousands of request types and
+// of models' JSON wrappers.
 type doNotCompare [0]func()
 
 // reply is a handler's answer to one request: its writer, and the context and

@@ -156,8 +156,12 @@ type Duration string
 // hideJSONMethods, embedded beside a model as in struct{ Item; hideJSONMethods },
 // makes the model's MarshalJSON and UnmarshalJSON ambiguous, so encoding/json
 // encodes the fields (and those of an embedded base type) itself. The models'
-// JSON methods use it to handle AdditionalProperties around the fields.
-type hideJSONMethods struct{}
+// JSON methods use it to handle AdditionalProperties around the fields. It is not
+// comparable, so that the compiler writes no equality function for each struct
+// that embeds it.
+type hideJSONMethods struct {
+	_ doNotCompare
+}
 
 // MarshalJSON is never called: it only makes the embedding struct's method ambiguous.
 func (hideJSONMethods) MarshalJSON() ([]byte, error) {

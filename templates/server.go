@@ -291,8 +291,9 @@ func genHandlerFunc(f *jen.File, op *model.Operation) {
 }
 
 func genServerPlumbing(f *jen.File) {
-	f.Comment("doNotCompare makes a request type not comparable: the compiler then writes no")
-	f.Comment("equality function for each of them, which a large API has a thousand of.")
+	f.Comment("doNotCompare makes a struct that holds it not comparable: the compiler then writes")
+	f.Comment("no equality function for it, and a large API has thousands of request types and")
+	f.Comment("of models' JSON wrappers.")
 	f.Type().Id("doNotCompare").Index(jen.Lit(0)).Func().Params()
 	f.Line()
 	genServeResult(f)

@@ -141,8 +141,10 @@ func genHideJSONMethods(f *jen.File) {
 	f.Comment("hideJSONMethods, embedded beside a model as in struct{ Item; hideJSONMethods },")
 	f.Comment("makes the model's MarshalJSON and UnmarshalJSON ambiguous, so encoding/json")
 	f.Comment("encodes the fields (and those of an embedded base type) itself. The models'")
-	f.Comment("JSON methods use it to handle AdditionalProperties around the fields.")
-	f.Type().Id("hideJSONMethods").Struct()
+	f.Comment("JSON methods use it to handle AdditionalProperties around the fields. It is not")
+	f.Comment("comparable, so that the compiler writes no equality function for each struct")
+	f.Comment("that embeds it.")
+	f.Type().Id("hideJSONMethods").Struct(jen.Id("_").Id("doNotCompare"))
 	f.Line()
 	f.Comment("MarshalJSON is never called: it only makes the embedding struct's method ambiguous.")
 	f.Func().Params(jen.Id("hideJSONMethods")).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
