@@ -151,10 +151,10 @@ func genOpTypes(f *jen.File) {
 	f.Line()
 }
 
-// method writes a method of opTest. It is not inlined: each is small, a
-// t.Run of a closure, and inlining would copy the closure into every
-// operation's test, which doubles the compiler's time and memory on a large
-// package.
+// method writes a method of checkedOp. It is not inlined: each is small, a
+// t.Run of a closure, and inlining would copy the closure into
+// opTest.check, which the compiler writes once for each shape of the
+// operations' type arguments.
 func method(f *jen.File, name string, params []jen.Code, body ...jen.Code) {
 	f.Comment("//go:noinline")
 	f.Func().Params(jen.Id("op").Id("checkedOp")).Id(name).Params(params...).Block(body...)
