@@ -397,7 +397,7 @@ func (l *memListener) Addr() net.Addr {
 	return l.addr
 }
 
-// dial connects to l, or fails as a closed port does.
+// dial connects to l, or fails as a closed port does, or with ctx's error.
 func (l *memListener) dial(ctx context.Context, _, _ string) (net.Conn, error) {
 	client, server := net.Pipe()
 	select {
@@ -405,6 +405,9 @@ func (l *memListener) dial(ctx context.Context, _, _ string) (net.Conn, error) {
 		return client, nil
 	case <-l.closed:
 	case <-ctx.Done():
+		client.Close()
+		server.Close()
+		return nil, ctx.Err()
 	}
 	client.Close()
 	server.Close()

@@ -366,8 +366,8 @@ func genTestServer(f *jen.File, api *model.API) {
 	}
 }
 
-// genAnswerHelpers writes what each testServer method calls: answer, or the
-// Unimplemented method when answer is nil.
+// genAnswerHelpers writes what each testServer method calls: answer, or
+// 501 Not Implemented when answer is nil.
 func genAnswerHelpers(f *jen.File) {
 	f.Comment("ask asks s.answer for the result of op; without an answer, op is not")
 	f.Comment("implemented. Each testServer method asserts the result's type itself, rather")
@@ -485,13 +485,17 @@ func genMemoryServer(f *jen.File) {
 	f.Line()
 	f.Func().Params(l()).Id("Addr").Params().Qual("net", "Addr").Block(jen.Return(jen.Id("l").Dot("addr")))
 	f.Line()
-	f.Comment("dial connects to l, or fails as a closed port does.")
+	f.Comment("dial connects to l, or fails as a closed port does, or with ctx's error.")
 	f.Func().Params(l()).Id("dial").Params(jen.Id("ctx").Qual("context", "Context"), jen.List(jen.Id("_"), jen.Id("_")).String()).Params(jen.Qual("net", "Conn"), jen.Error()).Block(
 		jen.List(jen.Id("client"), jen.Id("server")).Op(":=").Qual("net", "Pipe").Call(),
 		jen.Select().Block(
 			jen.Case(jen.Id("l").Dot("conns").Op("<-").Id("server")).Block(jen.Return(jen.Id("client"), jen.Nil())),
 			jen.Case(jen.Op("<-").Id("l").Dot("closed")).Block(),
-			jen.Case(jen.Op("<-").Id("ctx").Dot("Done").Call()).Block(),
+			jen.Case(jen.Op("<-").Id("ctx").Dot("Done").Call()).Block(
+				jen.Id("client").Dot("Close").Call(),
+				jen.Id("server").Dot("Close").Call(),
+				jen.Return(jen.Nil(), jen.Id("ctx").Dot("Err").Call()),
+			),
 		),
 		jen.Id("client").Dot("Close").Call(),
 		jen.Id("server").Dot("Close").Call(),
