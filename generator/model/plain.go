@@ -200,6 +200,29 @@ func (b *builder) linkedType(p *docparse.Page, section string) string {
 		if def := b.types.lookup(l.Text); def != nil {
 			return def.odataType
 		}
+		if odata := annotatedType(p, l.Text, strings.TrimSuffix(path.Base(dest), ".md")); odata != "" {
+			return odata
+		}
+	}
+	return ""
+}
+
+// annotatedType is the type one of the page's annotations names that one
+// of names names too (by its short name, in any letter case), or "". A
+// link whose resource page is not in the docs (a partial copy, a broken
+// link) still names the type the page's annotated examples show, and the
+// examples are read as what their page says they are.
+func annotatedType(p *docparse.Page, names ...string) string {
+	for _, blk := range p.Blocks {
+		odata, _ := bodyType(blk.Annotation)
+		if odata == "" {
+			continue
+		}
+		for _, name := range names {
+			if name != "" && strings.EqualFold(shortName(odata), name) {
+				return odata
+			}
+		}
 	}
 	return ""
 }

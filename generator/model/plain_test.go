@@ -72,6 +72,30 @@ func TestPlainExamples(t *testing.T) {
 	}
 }
 
+// TestPlainResponseOfAMissingResourcePage: a plain response's prose links
+// a resource page the docs do not have (a partial copy); the link still
+// names the type the page's annotated example shows, so the plain
+// response is an instance of it, and its null makes the member Nullable
+// (else the generated test of the example loses the null).
+func TestPlainResponseOfAMissingResourcePage(t *testing.T) {
+	page := "# Update gadget\n\n## Response\n\nReturns an updated [gadget](../resources/gadget.md) object.\n\n" +
+		"## Example 1\n\n### Request\n\n<!-- { \"blockType\": \"request\", \"name\": \"update_gadget\" } -->\n" +
+		"```http\nPATCH /gadgets/{id}\nContent-Type: application/json\n\n{ \"label\": \"a\" }\n```\n\n" +
+		"### Response\n\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.gadget\" } -->\n" +
+		"```http\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{ \"label\": \"a\" }\n```\n\n" +
+		"## Example 2\n\n### Request\n\n```\nPATCH https://graph.microsoft.com/v1.0/gadgets/g2\n\n{ \"label\": \"b\" }\n```\n\n" +
+		"### Response\n\n```\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{ \"label\": null }\n```\n"
+	p, _ := docparse.Parse("api/gadget-update.md", []byte(page))
+	api, _ := Build([]*docparse.Page{p}, Config{})
+	gadget := typeNamed(api, "Gadget")
+	if gadget == nil {
+		t.Fatal("no Gadget type")
+	}
+	if f := fieldNamed(gadget, "label"); f == nil || !f.Nullable {
+		t.Errorf("Gadget.label %+v, want Nullable: the plain response shows it null", f)
+	}
+}
+
 func TestKindOfPlain(t *testing.T) {
 	tests := map[string]plainKind{
 		"GET https://graph.microsoft.com/v1.0/users": plainRequest,
