@@ -35,13 +35,15 @@ func parsePath(path string) ([]PathPart, error) {
 	if !strings.HasPrefix(path, "/") {
 		return nil, fmt.Errorf("path %q does not start with /", path)
 	}
+	// Compacting a call removes the white space in it, which can leave a
+	// trailing slash or an empty segment: they are looked for after it.
+	path = placeValues(httpmsg.CompactCalls(path))
 	if strings.Contains(path, "//") {
 		return nil, fmt.Errorf("path %q has an empty segment", path)
 	}
 	if len(path) > 1 {
 		path = strings.TrimSuffix(path, "/")
 	}
-	path = placeValues(httpmsg.CompactCalls(path))
 	if hasSpace(path) {
 		return nil, fmt.Errorf("path %q has white space or a control character outside a placeholder", path)
 	}
