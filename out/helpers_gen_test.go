@@ -400,23 +400,23 @@ func (l *memListener) Addr() net.Addr {
 // dial connects to l, or fails as a closed port does, or with ctx's error.
 func (l *memListener) dial(ctx context.Context, _, _ string) (net.Conn, error) {
 	client, server := net.Pipe()
+	var err error
 	select {
 	case l.conns <- server:
 		return client, nil
-	case <-l.closed:
 	case <-ctx.Done():
-		client.Close()
-		server.Close()
-		return nil, ctx.Err()
+		err = ctx.Err()
+	case <-l.closed:
+		err = &net.OpError{
+			Addr: l.addr,
+			Err:  errors.New("connection refused"),
+			Net:  "memory",
+			Op:   "dial",
+		}
 	}
 	client.Close()
 	server.Close()
-	return nil, &net.OpError{
-		Addr: l.addr,
-		Err:  errors.New("connection refused"),
-		Net:  "memory",
-		Op:   "dial",
-	}
+	return nil, err
 }
 
 var memServers atomic.Int64
@@ -1127,11 +1127,10 @@ func sampleBody(body reflect.Type) any {
 func documentedResult(result reflect.Type, t *testing.T, ex exampleCase) any {
 	t.Helper()
 	r := reflect.New(result)
-	if !hasJSONBody(r.Elem().Interface(), ex) {
-		return r.Elem().Interface()
-	}
-	if err := json.Unmarshal([]byte(ex.responseBody), r.Interface()); err != nil {
-		t.Fatalf("decoding the documented response: %v", err)
+	if hasJSONBody(zeroOf(result), ex) {
+		if err := json.Unmarshal([]byte(ex.responseBody), r.Interface()); err != nil {
+			t.Fatalf("decoding the documented response: %v", err)
+		}
 	}
 	return r.Elem().Interface()
 }

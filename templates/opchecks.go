@@ -460,9 +460,10 @@ func genDocumentedValues(f *jen.File) {
 	f.Func().Id("documentedResult").Params(typ("result"), tParam(), id("ex").Id("exampleCase")).Any().Block(
 		jen.Id("t").Dot("Helper").Call(),
 		id("r").Op(":=").Qual(pkgReflect, "New").Call(id("result")),
-		jen.If(jen.Op("!").Id("hasJSONBody").Call(id("r").Dot("Elem").Call().Dot("Interface").Call(), id("ex"))).Block(jen.Return(id("r").Dot("Elem").Call().Dot("Interface").Call())),
-		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Index().Byte().Call(id("ex").Dot("responseBody")), id("r").Dot("Interface").Call()), jen.Err().Op("!=").Nil()).Block(
-			tFatalf("decoding the documented response: %v", jen.Err()),
+		jen.If(id("hasJSONBody").Call(id("zeroOf").Call(id("result")), id("ex"))).Block(
+			jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Index().Byte().Call(id("ex").Dot("responseBody")), id("r").Dot("Interface").Call()), jen.Err().Op("!=").Nil()).Block(
+				tFatalf("decoding the documented response: %v", jen.Err()),
+			),
 		),
 		jen.Return(id("r").Dot("Elem").Call().Dot("Interface").Call()),
 	)

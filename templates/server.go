@@ -296,7 +296,7 @@ func genServerPlumbing(f *jen.File) {
 	f.Comment("of models' JSON wrappers.")
 	f.Type().Id("doNotCompare").Index(jen.Lit(0)).Func().Params()
 	f.Line()
-	genServeResult(f)
+	genReply(f)
 	genTemplateRoutes(f)
 	genSetStatus(f)
 	f.Comment("DefaultMaxBodyBytes bounds request bodies; WithMaxBodyBytes changes it.")
@@ -475,9 +475,9 @@ func genSetStatus(f *jen.File) {
 	f.Line()
 }
 
-// genServeResult writes what every handler ends with: the call of its
-// Server method and the answer.
-func genServeResult(f *jen.File) {
+// genReply writes what every handler ends with: the context and status its
+// Server method is called with, and the answer of its result or error.
+func genReply(f *jen.File) {
 	w := jen.Id("w").Qual(pkgHTTP, "ResponseWriter")
 	failed := jen.Block(jen.Id("writeServerError").Call(jen.Id("a").Dot("w"), jen.Err()), jen.Return())
 	f.Comment("reply is a handler's answer to one request: its writer, and the context and")

@@ -488,23 +488,20 @@ func genMemoryServer(f *jen.File) {
 	f.Comment("dial connects to l, or fails as a closed port does, or with ctx's error.")
 	f.Func().Params(l()).Id("dial").Params(jen.Id("ctx").Qual("context", "Context"), jen.List(jen.Id("_"), jen.Id("_")).String()).Params(jen.Qual("net", "Conn"), jen.Error()).Block(
 		jen.List(jen.Id("client"), jen.Id("server")).Op(":=").Qual("net", "Pipe").Call(),
+		jen.Var().Err().Error(),
 		jen.Select().Block(
 			jen.Case(jen.Id("l").Dot("conns").Op("<-").Id("server")).Block(jen.Return(jen.Id("client"), jen.Nil())),
-			jen.Case(jen.Op("<-").Id("l").Dot("closed")).Block(),
-			jen.Case(jen.Op("<-").Id("ctx").Dot("Done").Call()).Block(
-				jen.Id("client").Dot("Close").Call(),
-				jen.Id("server").Dot("Close").Call(),
-				jen.Return(jen.Nil(), jen.Id("ctx").Dot("Err").Call()),
-			),
+			jen.Case(jen.Op("<-").Id("ctx").Dot("Done").Call()).Block(jen.Err().Op("=").Id("ctx").Dot("Err").Call()),
+			jen.Case(jen.Op("<-").Id("l").Dot("closed")).Block(jen.Err().Op("=").Op("&").Qual("net", "OpError").Values(jen.Dict{
+				jen.Id("Op"):   jen.Lit("dial"),
+				jen.Id("Net"):  jen.Lit("memory"),
+				jen.Id("Addr"): jen.Id("l").Dot("addr"),
+				jen.Id("Err"):  jen.Qual("errors", "New").Call(jen.Lit("connection refused")),
+			})),
 		),
 		jen.Id("client").Dot("Close").Call(),
 		jen.Id("server").Dot("Close").Call(),
-		jen.Return(jen.Nil(), jen.Op("&").Qual("net", "OpError").Values(jen.Dict{
-			jen.Id("Op"):   jen.Lit("dial"),
-			jen.Id("Net"):  jen.Lit("memory"),
-			jen.Id("Addr"): jen.Id("l").Dot("addr"),
-			jen.Id("Err"):  jen.Qual("errors", "New").Call(jen.Lit("connection refused")),
-		})),
+		jen.Return(jen.Nil(), jen.Err()),
 	)
 	f.Line()
 	f.Var().Id("memServers").Qual("sync/atomic", "Int64")
