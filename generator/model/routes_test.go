@@ -2,6 +2,9 @@ package model
 
 import (
 	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -141,4 +144,51 @@ func TestRoutedNearPaths(t *testing.T) {
 	if got := opNamed(api, "GetReviewer").Variants[0].RoutedNearPaths; len(got) > 0 {
 		t.Errorf("routed near paths of /{reviewerName}: %q, want none", got)
 	}
+}
+
+// TestProbeRequestIsNewRequest checks that the probes' requests are
+// httptest.NewRequest's: the same method, URL, host and headers where it
+// makes one, and none where it panics.
+func TestProbeRequestIsNewRequest(t *testing.T) {
+	tests := []struct{ method, target string }{
+		{"GET", "/me/drive/root"},
+		{"POST", "/drives/a%2Fb/items/x:/file%20name.txt:/content"},
+		{"PATCH", "/users/{id}/x?$select=a,b"},
+		{"DELETE", "/sites/root/lists('a')/items(1)"},
+		{"GET", "/a/../b/./c//d"},
+		{"GET", "/docbind/../x"},
+		{"GET", "/a b"},
+		{"GET", "/a\r\nX: y"},
+		{"GET", "relative"},
+		{"GET", "/%zz"},
+		{"GET", "/caf\u00e9"},
+		{"G:T", "/a"},
+		{"", "/a"},
+		{"PROPFIND", "/a"},
+	}
+	for _, tt := range tests {
+		want, wantOK := newRequest(tt.method, tt.target)
+		got, ok := probeRequest(tt.method, tt.target)
+		if ok != wantOK {
+			t.Errorf("%s %q: made %v, NewRequest %v", tt.method, tt.target, ok, wantOK)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		if got.Method != want.Method || *got.URL != *want.URL || got.Host != want.Host || got.RequestURI != want.RequestURI ||
+			got.Proto != want.Proto || !reflect.DeepEqual(got.Header, want.Header) {
+			t.Errorf("%s %q: got %s %#v host %s, NewRequest %s %#v host %s", tt.method, tt.target, got.Method, got.URL, got.Host, want.Method, want.URL, want.Host)
+		}
+	}
+}
+
+// newRequest is httptest.NewRequest, false where it panics.
+func newRequest(method, target string) (req *http.Request, ok bool) {
+	defer func() {
+		if recover() != nil {
+			req, ok = nil, false
+		}
+	}()
+	return httptest.NewRequest(method, target, nil), true
 }
