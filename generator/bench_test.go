@@ -93,7 +93,7 @@ func BenchmarkParse(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				parsePages(sources, "docs")
+				parsePages(sources, "docs", nil)
 			}
 			perPage(b, pages)
 		})
@@ -107,7 +107,7 @@ func BenchmarkInferBodies(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	pages, _ := parsePages(sources, "docs")
+	pages, _ := parsePages(sources, "docs", nil)
 	var bodies []string
 	var total int64
 	for _, p := range pages {
@@ -145,7 +145,7 @@ func BenchmarkInferCorpus(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			pages, _ := parsePages(sources, "docs")
+			pages, _ := parsePages(sources, "docs", nil)
 			bytes, _ := size(c.fsys)
 			b.SetBytes(bytes)
 			b.ReportAllocs()

@@ -46,9 +46,10 @@ type Options struct {
 	Include, Exclude []string
 	Model            model.Config
 	Suppress         []config.Suppression
-	// Cache, when not nil, keeps the formatted files and type-checked
-	// packages of earlier runs, so that a run formats and checks only what
-	// changed; output is the same with it or without. See Cache.
+	// Cache, when not nil, keeps the parsed pages, formatted files and
+	// type-checked packages of earlier runs, so that a run parses, formats
+	// and checks only what changed; output is the same with it or without.
+	// See Cache.
 	Cache *Cache `json:"-"`
 }
 
@@ -248,7 +249,7 @@ func (o Options) parse(sources []Source) ([]*docparse.Page, diag.List, error) {
 		diags.Errorf(diag.Pos{File: o.DocsLabel}, diag.BadConfig, "%v", err)
 		return nil, diags, diags.Err()
 	}
-	pages, diags := parsePages(sources, o.DocsLabel)
+	pages, diags := parsePages(sources, o.DocsLabel, o.Cache)
 	if len(pages) == 0 {
 		diags.Errorf(diag.Pos{File: o.DocsLabel}, diag.NoPages, "no Markdown pages found")
 	}
@@ -280,12 +281,13 @@ func (o Options) modelConfig() model.Config {
 }
 
 // parsePages parses pages in parallel, keeping their order: goldmark is
-// the bulk of the work, and each page is independent.
-func parsePages(sources []Source, label string) ([]*docparse.Page, diag.List) {
+// the bulk of the work, and each page is independent. A page the cache
+// (which may be nil) holds is decoded instead.
+func parsePages(sources []Source, label string, cache *Cache) ([]*docparse.Page, diag.List) {
 	pages := make([]*docparse.Page, len(sources))
 	pageDiags := make([]diag.List, len(sources))
 	par.Do(len(sources), 0, func(i int) {
-		pages[i], pageDiags[i] = docparse.Parse(path.Join(label, sources[i].Path), sources[i].Data)
+		pages[i], pageDiags[i] = cache.parse(path.Join(label, sources[i].Path), sources[i].Data)
 	})
 	var diags diag.List
 	for _, d := range pageDiags {

@@ -19,7 +19,7 @@ import (
 // rendering: what the naming tests look at.
 func buildModel(tb testing.TB, sources []Source, label string) (*model.API, diag.List) {
 	tb.Helper()
-	pages, diags := parsePages(sources, label)
+	pages, diags := parsePages(sources, label, nil)
 	api, more := model.Build(pages, model.Config{DocsLabel: label})
 	return api, append(diags, more...)
 }

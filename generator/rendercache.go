@@ -15,12 +15,15 @@ import (
 )
 
 // A Cache makes a run after a small docs edit cheap: it remembers, from
-// one run to the next, the formatted form of every generated file by the
-// fingerprint of its unformatted source, and the packages that
-// type-checked. It is sound by construction: formatting is a function of
-// the unformatted source (and of the go/format compiled into docbind, which
-// the fingerprints are salted with), and type-checking a function of the
-// files' tokens other than comments (and of the Go toolchain). A cache
+// one run to the next, every page as parsed by the fingerprint of its
+// bytes, the formatted form of every generated file by the fingerprint of
+// its unformatted source, and the packages that type-checked. It is sound
+// by construction: parsing is a function of a page's name and bytes (and
+// of the docbind build, which page fingerprints are salted with),
+// formatting a function of the unformatted source (and of the go/format
+// compiled into docbind, which the fingerprints are salted with), and
+// type-checking a function of the files' tokens other than comments (and
+// of the Go toolchain). A cache
 // that cannot be read or is corrupt is empty; one that cannot be written
 // costs the next run its shortcut, never an error.
 //
@@ -32,8 +35,11 @@ type Cache struct {
 	used    map[fingerprint]cachedFile // looked up or added this run: what Save keeps
 	checked map[fingerprint]bool       // packages that type-checked, as loaded
 	ok      map[fingerprint]bool       // of those, and new ones, the keys this run used
+	pages   map[fingerprint][]byte     // parsed pages, encoded, as loaded
+	parsed  map[fingerprint][]byte     // of those, and new ones, the pages this run used
 	changed bool                       // an entry was added: Save has something to write
 	checks  int                        // packages this run type-checked and added
+	parses  int                        // pages this run parsed and added
 }
 
 type fingerprint [sha256.Size]byte
@@ -48,7 +54,7 @@ type cachedFile struct {
 
 // cacheMagic starts a cache file; the version changes with its layout or
 // with what a fingerprint covers.
-const cacheMagic = "docbind render cache 1\n"
+const cacheMagic = "docbind render cache 2\n"
 
 // cacheSalt makes fingerprints differ between builds whose go/format or
 // go/types may differ.
@@ -59,6 +65,7 @@ func NewCache() *Cache {
 	return &Cache{
 		old: map[fingerprint]cachedFile{}, used: map[fingerprint]cachedFile{},
 		checked: map[fingerprint]bool{}, ok: map[fingerprint]bool{},
+		pages: map[fingerprint][]byte{}, parsed: map[fingerprint][]byte{},
 	}
 }
 
@@ -80,7 +87,7 @@ func LoadCache(file string) *Cache {
 func (c *Cache) Save(file string) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if !c.changed && len(c.used) == len(c.old) && len(c.ok) == len(c.checked) {
+	if !c.changed && len(c.used) == len(c.old) && len(c.ok) == len(c.checked) && len(c.parsed) == len(c.pages) {
 		return nil
 	}
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
@@ -201,8 +208,9 @@ var goToolchain = sync.OnceValue(func() string {
 })
 
 // The cache file is the magic and salt, the files (source fingerprint,
-// code fingerprint, length, formatted bytes), the type-checked keys, and
-// a CRC-32C of all that.
+// code fingerprint, length, formatted bytes), the type-checked keys, the
+// parsed pages (page fingerprint, length, encoded page), and a CRC-32C of
+// all that.
 
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
@@ -210,6 +218,9 @@ func (c *Cache) encode() []byte {
 	size := len(cacheSalt) + 32
 	for _, e := range c.used {
 		size += 2*len(fingerprint{}) + binary.MaxVarintLen64 + len(e.formatted)
+	}
+	for _, page := range c.parsed {
+		size += len(fingerprint{}) + binary.MaxVarintLen64 + len(page)
 	}
 	buf := make([]byte, 0, size+len(c.ok)*len(fingerprint{}))
 	buf = append(buf, cacheSalt...)
@@ -223,6 +234,12 @@ func (c *Cache) encode() []byte {
 	buf = binary.AppendUvarint(buf, uint64(len(c.ok)))
 	for key := range c.ok {
 		buf = append(buf, key[:]...)
+	}
+	buf = binary.AppendUvarint(buf, uint64(len(c.parsed)))
+	for key, page := range c.parsed {
+		buf = append(buf, key[:]...)
+		buf = binary.AppendUvarint(buf, uint64(len(page)))
+		buf = append(buf, page...)
 	}
 	return binary.LittleEndian.AppendUint32(buf, crc32.Checksum(buf, crcTable))
 }
@@ -247,6 +264,10 @@ func (c *Cache) decode(data []byte) error {
 	}
 	for n := r.count(); n > 0 && r.err == nil; n-- {
 		c.checked[r.fingerprint()] = true
+	}
+	for n := r.count(); n > 0 && r.err == nil; n-- {
+		key := r.fingerprint()
+		c.pages[key] = r.bytes(r.count())
 	}
 	if r.err != nil || len(r.data) > 0 {
 		return errCorrupt

@@ -167,9 +167,9 @@ func editPage(sources []Source, i int) ([]Source, string) {
 }
 
 // TestCacheSkips checks that the cache saves work: a run on unchanged docs
-// formats and type-checks nothing, and one after an edit of comments only
-// (a description in a Properties table) formats the files of one page and
-// does not type-check.
+// parses, formats and type-checks nothing, and one after an edit of
+// comments only (a description in a Properties table) parses that page,
+// formats the files of one page and does not type-check.
 func TestCacheSkips(t *testing.T) {
 	sources := readCorpusSources(t, corpusDir(t))
 	file := filepath.Join(t.TempDir(), "cache")
@@ -184,11 +184,11 @@ func TestCacheSkips(t *testing.T) {
 		}
 		return opt.Cache
 	}
-	if c := run(sources); c.checks != 1 {
-		t.Fatalf("a cold run type-checked %d packages, want 1", c.checks)
+	if c := run(sources); c.checks != 1 || c.parses != len(sources) {
+		t.Fatalf("a cold run type-checked %d packages and parsed %d pages, want 1 and %d", c.checks, c.parses, len(sources))
 	}
-	if c := run(sources); c.changed || c.checks != 0 {
-		t.Errorf("a run on unchanged docs formatted or type-checked (%d checks)", c.checks)
+	if c := run(sources); c.changed || c.checks != 0 || c.parses != 0 {
+		t.Errorf("a run on unchanged docs formatted, type-checked (%d checks) or parsed (%d pages)", c.checks, c.parses)
 	}
 	i := slices.IndexFunc(sources, func(s Source) bool { return s.Path == "resources/driveitem.md" })
 	edited := slices.Clone(sources)
@@ -196,6 +196,9 @@ func TestCacheSkips(t *testing.T) {
 	c := run(edited)
 	if c.checks != 0 {
 		t.Errorf("after a description edit, the package was type-checked again")
+	}
+	if c.parses != 1 {
+		t.Errorf("after a description edit, %d pages were parsed, want 1", c.parses)
 	}
 	n := 0
 	for key := range c.used {

@@ -90,7 +90,7 @@ func TestUnusualRepro(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pages, diags := parsePages(sources, opt.DocsLabel)
+	pages, diags := parsePages(sources, opt.DocsLabel, nil)
 	api, more := model.Build(pages, opt.modelConfig())
 	for _, d := range append(diags, more...) {
 		t.Log(d)

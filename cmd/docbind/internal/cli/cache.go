@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,12 +48,7 @@ func readInputs(opt *options) (inputs, error) {
 		return inputs{sources: sources}, err
 	}
 	h := sha256.New()
-	if exe, err := os.Executable(); err == nil {
-		if f, err := os.Open(exe); err == nil {
-			_, _ = io.Copy(h, f)
-			f.Close()
-		}
-	}
+	h.Write([]byte(generator.ProgramID()))
 	settings, _ := json.Marshal(struct {
 		Opts    any
 		Pkg     string
