@@ -1,6 +1,9 @@
 package generator
 
 import (
+	"encoding/json"
+	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,12 +13,16 @@ import (
 	"github.com/docbind/docbind/templates"
 )
 
+// generatedModule is the module path of writeModule's modules.
+const generatedModule = "example.com/generated"
+
 // writeModule writes generated files as package pkg of a fresh module, the
-// way a user's repository holds them, and returns the module folder.
+// way a user's repository holds them, and returns the module folder; with
+// pkg "" and no files, it writes the go.mod alone, for writePackage.
 func writeModule(t *testing.T, pkg string, files []templates.File) string {
 	t.Helper()
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/generated\n\ngo 1.24\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module "+generatedModule+"\n\ngo 1.24\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.MkdirAll(filepath.Join(dir, pkg), 0o755); err != nil {
@@ -38,28 +45,103 @@ func goCmd(dir string, args ...string) (string, error) {
 	return string(out), err
 }
 
-// TestGeneratedPackagesPass compiles every case's generated package in a
-// module of its own and runs go vet and its generated tests there: a golden
-// file alone proves nothing.
+// TestGeneratedPackagesPass compiles every case's generated package and
+// runs go vet and its generated tests: a golden file alone proves nothing.
+// The packages share one module, so that one go vet and one go test build
+// them all.
 func TestGeneratedPackagesPass(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and tests generated modules; skipped with -short")
 	}
+	dir := writeModule(t, "", nil)
+	var names []string
 	for _, name := range caseNames(t) {
 		res, err := generateCase(t, name)
 		if err != nil {
 			continue // a case that must fail; TestGolden checks its diagnostics
 		}
+		writePackage(t, filepath.Join(dir, name), res.Files)
+		names = append(names, name)
+	}
+	if out, err := goCmd(dir, "vet", "./..."); err != nil {
+		t.Fatalf("go vet: %v\n%s", err, out)
+	}
+	// go vet ran every check; go test's subset of them again would be time
+	// spent for nothing.
+	results := goTestPackages(t, dir)
+	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			dir := writeModule(t, name, res.Files)
-			for _, args := range [][]string{{"vet", "./..."}, {"test", "-count=1", "./..."}} {
-				if out, err := goCmd(dir, args...); err != nil {
-					t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
-				}
+			if r := results[name]; r == nil || !r.passed {
+				t.Errorf("go test of the generated package fails:\n%s", r.text())
 			}
 		})
 	}
+}
+
+// packageResult is what go test -json said of one package.
+type packageResult struct {
+	passed      bool
+	buildFailed bool     // it or its test did not compile, or setup failed
+	failedTests []string // top-level tests that failed
+	output      strings.Builder
+}
+
+func (r *packageResult) text() string {
+	if r == nil {
+		return "(go test did not report the package)"
+	}
+	return r.output.String()
+}
+
+// goTestPackages runs go test -count=1 -vet=off -json on every package of
+// the module in dir, at once, and returns what it said of each, by its
+// folder's path in the module: one go command plans and runs all the
+// builds, rather than one for each package.
+func goTestPackages(t *testing.T, dir string) map[string]*packageResult {
+	t.Helper()
+	out, _ := goCmd(dir, "test", "-count=1", "-vet=off", "-json", "./...")
+	results := map[string]*packageResult{}
+	result := func(importPath string) *packageResult {
+		pkg, _, _ := strings.Cut(importPath, " ") // "p [p.test]" for a test build
+		pkg = strings.TrimPrefix(strings.TrimPrefix(pkg, generatedModule), "/")
+		if results[pkg] == nil {
+			results[pkg] = &packageResult{}
+		}
+		return results[pkg]
+	}
+	dec := json.NewDecoder(strings.NewReader(out))
+	for {
+		var e struct {
+			Action, Package, ImportPath, Test, Output, FailedBuild string
+		}
+		if err := dec.Decode(&e); err != nil {
+			if err != io.EOF {
+				t.Fatalf("go test -json: %v\n%s", err, out)
+			}
+			break
+		}
+		switch {
+		case e.ImportPath != "": // build-output and build-fail
+			r := result(e.ImportPath)
+			r.output.WriteString(e.Output)
+			r.buildFailed = r.buildFailed || e.Action == "build-fail"
+		case e.Package != "":
+			r := result(e.Package)
+			r.output.WriteString(e.Output)
+			switch {
+			case e.Action == "fail" && e.Test != "" && !strings.Contains(e.Test, "/"):
+				r.failedTests = append(r.failedTests, e.Test)
+			case e.Action == "fail" && e.Test == "":
+				r.buildFailed = r.buildFailed || e.FailedBuild != "" || strings.Contains(r.output.String(), "[setup failed]")
+			case e.Action == "pass" && e.Test == "":
+				r.passed = true
+			}
+		}
+	}
+	if len(results) == 0 {
+		t.Fatalf("go test -json reported no package:\n%s", out)
+	}
+	return results
 }
 
 // TestGeneratedTestsCatchHandEdits edits the generated non-test code of the seed
@@ -116,19 +198,24 @@ func TestGeneratedTestsCatchHandEdits(t *testing.T) {
 		}
 		generated[name] = res.Files
 	}
-	for _, m := range mutations {
+	// Every edit is a package of one module, so that one go test builds and
+	// runs them all. A generated test must catch the edit: vet's checks are
+	// not the point, and would cost each edit a vet run.
+	dir := writeModule(t, "", nil)
+	for i, m := range mutations {
+		writePackage(t, filepath.Join(dir, fmt.Sprintf("edit%02d", i)), mutate(t, generated[m.caseName], m.file, m.old, m.new))
+	}
+	results := goTestPackages(t, dir)
+	for i, m := range mutations {
 		t.Run(m.name, func(t *testing.T) {
-			t.Parallel()
-			files := mutate(t, generated[m.caseName], m.file, m.old, m.new)
-			dir := writeModule(t, m.caseName, files)
-			out, err := goCmd(dir, "test", "-count=1", "./...")
+			r := results[fmt.Sprintf("edit%02d", i)]
 			switch {
-			case err == nil:
-				t.Errorf("generated tests pass after changing the %s by hand:\n%s", m.name, out)
-			case strings.Contains(out, "[build failed]") || strings.Contains(out, "[setup failed]"):
-				t.Errorf("the edit of the %s does not compile, so it proves nothing:\n%s", m.name, out)
-			case !strings.Contains(out, "--- FAIL: Test"):
-				t.Errorf("no generated test failed after changing the %s:\n%s", m.name, out)
+			case r == nil || r.passed:
+				t.Errorf("generated tests pass after changing the %s by hand:\n%s", m.name, r.text())
+			case r.buildFailed:
+				t.Errorf("the edit of the %s does not compile, so it proves nothing:\n%s", m.name, r.text())
+			case len(r.failedTests) == 0:
+				t.Errorf("no generated test failed after changing the %s:\n%s", m.name, r.text())
 			}
 		})
 	}
