@@ -131,6 +131,14 @@ func (b *builder) linkedBodyType(p *docparse.Page) string {
 // is an instance of its own type: its members inform that type, never the
 // base, whose other derived types do not have them.
 func (b *builder) absorbBody(odata string, isCollection bool, blk *docparse.Block, text string, body *schema.Node, site exampleSite) {
+	if odata == "" && !isCollection && body.Kind == schema.Object && ownType(body) != "" {
+		// Neither the annotation nor the page types the body (its page
+		// links a base type's page the docs lack), but the body names a
+		// documented type as its own: it is an instance of that type.
+		if def := b.types.lookup(ownType(body)); def != nil && def.documented {
+			odata = def.odataType
+		}
+	}
 	if odata == "" {
 		b.absorbUntyped(body, site)
 		return

@@ -113,3 +113,30 @@ func TestKindOfPlain(t *testing.T) {
 		}
 	}
 }
+
+// TestRequestBodyOfItsOwnType checks a request body that neither its
+// annotation nor its page types (the "Request body" section links a base
+// type's page the docs lack) but that names a documented type as its own
+// "@odata.type": it is an instance of that type, so its false for a
+// required member makes the member a pointer, and the client sends it.
+func TestRequestBodyOfItsOwnType(t *testing.T) {
+	resource := "# countryLocation resource type\n\n" +
+		"<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.countryLocation\", \"baseType\": \"microsoft.graph.location\" } -->\n" +
+		"```json\n{ \"displayName\": \"String\", \"includeUnknown\": true }\n```\n"
+	update := "# Update countryLocation\n\n## HTTP request\n\n<!-- { \"blockType\": \"ignored\" } -->\n```http\nPATCH /locations/{id}\n```\n\n" +
+		"## Request body\n\nSupply the values of the [location](../resources/location.md) to update.\n\n" +
+		"## Example\n\n<!-- { \"blockType\": \"request\", \"name\": \"update_countrylocation\" } -->\n" +
+		"```http\nPATCH /locations/1\nContent-Type: application/json\n\n" +
+		"{ \"@odata.type\": \"#microsoft.graph.countryLocation\", \"displayName\": \"x\", \"includeUnknown\": false }\n```\n\n" +
+		"<!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 204 No Content\n```\n"
+	r, _ := docparse.Parse("resources/countrylocation.md", []byte(resource))
+	u, _ := docparse.Parse("api/countrylocation-update.md", []byte(update))
+	api, _ := Build([]*docparse.Page{r, u}, Config{})
+	country := typeNamed(api, "CountryLocation")
+	if country == nil {
+		t.Fatal("no CountryLocation type")
+	}
+	if f := fieldNamed(country, "includeUnknown"); f == nil || !f.Pointer {
+		t.Errorf("CountryLocation.includeUnknown %+v, want a pointer: the request body shows false", f)
+	}
+}
