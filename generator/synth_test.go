@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"testing"
 	"testing/fstest"
 )
@@ -72,7 +73,9 @@ func renameCopy(page []byte, k int) []byte {
 			return m
 		}
 		done = true
-		return append(m, []byte(" "+suffix)...)
+		// m shares the page's array: appending to it in place would
+		// overwrite the bytes after the title.
+		return append(slices.Clip(m), " "+suffix...)
 	})
 }
 

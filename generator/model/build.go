@@ -77,6 +77,9 @@ type opDraft struct {
 	// pages document the operation: its own first, then those whose
 	// operation of the same method and URL was merged into it.
 	pages []*docparse.Page
+	// variantOf is the URL variant each example instantiates
+	// (finishOperation).
+	variantOf map[*docRequest]*Variant
 }
 
 // Config holds the choices a user makes in docbind.json.
@@ -147,6 +150,11 @@ func Build(pages []*docparse.Page, cfg Config) (*API, diag.List) {
 			b.finishOperation(d, draft)
 			draft.op.Permissions = perms
 			api.Operations = append(api.Operations, draft.op)
+		}
+	}
+	for _, d := range docs {
+		for _, draft := range d.ops {
+			b.finishExamples(draft)
 		}
 	}
 	for _, key := range sortedKeys(b.handles) {

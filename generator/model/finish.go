@@ -18,12 +18,16 @@ import (
 
 // finishOperation settles what needs the types: variants of examples, the
 // client method names, parameters, body and result types, and examples.
+//
+// Its examples wait for finishExamples, once every operation has its body
+// and result types: deciding them may widen a type an earlier operation's
+// examples are typed by (see widenShown).
 func (b *builder) finishOperation(d *pageOps, dr *opDraft) {
 	op := dr.op
 	op.RequestType = b.uniqueTypeName(dr.requestName, op.Source)
-	variantOf := map[*docRequest]*Variant{}
+	dr.variantOf = map[*docRequest]*Variant{}
 	for _, req := range dr.requests {
-		variantOf[req] = b.variantFor(op, req)
+		dr.variantOf[req] = b.variantFor(op, req)
 	}
 	b.nameVariants(op)
 	op.QueryParams = queryParams(dr.queries, dr.requests)
@@ -53,6 +57,11 @@ func (b *builder) finishOperation(d *pageOps, dr *opDraft) {
 			op.Body, op.BodyKind = nil, BodyStream
 		}
 	}
+	if op.Body != nil {
+		for _, req := range dr.requests {
+			b.types.widenShown(op.Body.Named, req.body)
+		}
+	}
 	op.Result = Result{Status: defaultStatus(op.Method)}
 	if resp := successResponse(dr.requests); resp != nil {
 		op.Result = b.result(op, resp)
@@ -62,8 +71,13 @@ func (b *builder) finishOperation(d *pageOps, dr *opDraft) {
 		}
 		b.proseStatus(op, dr.pages[0])
 	}
+}
+
+// finishExamples settles an operation's examples, after finishOperation.
+func (b *builder) finishExamples(dr *opDraft) {
+	op := dr.op
 	for _, req := range dr.requests {
-		op.Examples = append(op.Examples, b.example(op, variantOf[req], req))
+		op.Examples = append(op.Examples, b.example(op, dr.variantOf[req], req))
 	}
 	b.checkProseStatus(op, dr.pages)
 }

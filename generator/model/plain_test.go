@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -138,5 +139,40 @@ func TestRequestBodyOfItsOwnType(t *testing.T) {
 	}
 	if f := fieldNamed(country, "includeUnknown"); f == nil || !f.Pointer {
 		t.Errorf("CountryLocation.includeUnknown %+v, want a pointer: the request body shows false", f)
+	}
+}
+
+// TestExampleOfAnotherPagesBodyType checks an unannotated request example
+// whose page types its body nowhere, of an operation whose body type
+// another page's annotated example names: the example is decoded into that
+// type, so its false for a required member makes the member a pointer.
+func TestExampleOfAnotherPagesBodyType(t *testing.T) {
+	resource := "# thing resource type\n\n" +
+		"<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.thing\" } -->\n" +
+		"```json\n{ \"name\": \"String\", \"enabled\": true }\n```\n"
+	create := func(title, name, annotation, body string) string {
+		return "# " + title + "\n\n## HTTP request\n\n<!-- { \"blockType\": \"ignored\" } -->\n```http\nPOST /things\n```\n\n" +
+			"## Example\n\n<!-- { \"blockType\": \"request\", \"name\": \"" + name + "\"" + annotation + " } -->\n" +
+			"```http\nPOST /things\nContent-Type: application/json\n\n" + body + "\n```\n\n" +
+			"<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.thing\" } -->\n" +
+			"```http\nHTTP/1.1 201 Created\nContent-Type: application/json\n\n{ \"name\": \"a\", \"enabled\": true }\n```\n"
+	}
+	pages := []string{
+		resource,
+		create("Create thing", "create_thing", `, "@odata.type": "microsoft.graph.thing"`, `{ "name": "a", "enabled": true }`),
+		create("Create disabled thing", "create_disabled_thing", "", `{ "name": "b", "enabled": false }`),
+	}
+	var parsed []*docparse.Page
+	for i, page := range pages {
+		p, _ := docparse.Parse(fmt.Sprintf("p%d.md", i), []byte(page))
+		parsed = append(parsed, p)
+	}
+	api, _ := Build(parsed, Config{})
+	thing := typeNamed(api, "Thing")
+	if thing == nil {
+		t.Fatal("no Thing type")
+	}
+	if f := fieldNamed(thing, "enabled"); f == nil || !f.Pointer {
+		t.Errorf("Thing.enabled %+v, want a pointer: an example of its operation's body shows false", f)
 	}
 }

@@ -529,6 +529,41 @@ func (ts *typeSet) refine(t *Type, n *schema.Node) {
 	}
 }
 
+// widenShown lets a named type hold what an example decoded into it shows
+// where the example was not absorbed into it: an example without an
+// annotation is of its operation's body type, which another page's
+// annotated example may decide once the types are built. A null makes a
+// field Nullable, a documented zero value a pointer, in the types of its
+// nested objects too; otherwise the value is lost when the example is
+// encoded again, and its test fails. For an example absorbed into the
+// type it changes nothing.
+func (ts *typeSet) widenShown(t *Type, n *schema.Node) {
+	if t == nil || n == nil || n.Kind != schema.Object {
+		return
+	}
+	for _, f := range n.Fields {
+		field, v := fieldByJSON(t, f.Name), f.Value
+		if field == nil || v == nil {
+			continue
+		}
+		shown := &Field{Type: field.Type, Required: field.Required, Nullable: v.NullSeen || v.Kind == schema.Null}
+		shown.Pointer = !shown.Nullable && zeroIsData(shown, v)
+		widen(field, shown)
+		ref := field.Type
+		if ref.Kind == RefSlice && v.Kind == schema.Array {
+			for _, item := range v.Items {
+				if ref.Elem != nil && ref.Elem.Kind == RefNamed {
+					ts.widenShown(ref.Elem.Named, item)
+				}
+			}
+			continue
+		}
+		if ref.Kind == RefNamed {
+			ts.widenShown(ref.Named, v)
+		}
+	}
+}
+
 // signature identifies an anonymous shape: member names and kinds, nested.
 func signature(n *schema.Node) string {
 	var b strings.Builder
