@@ -24,14 +24,7 @@ func writeModule(t *testing.T, pkg string, files []templates.File) string {
 	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module "+generatedModule+"\n\ngo 1.24\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.MkdirAll(filepath.Join(dir, pkg), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		if err := os.WriteFile(filepath.Join(dir, pkg, f.Name), f.Content, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writePackage(t, filepath.Join(dir, pkg), files)
 	return dir
 }
 

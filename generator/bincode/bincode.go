@@ -19,6 +19,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"strings"
 )
 
 // Marshal encodes v, which must be a plain value (see the package
@@ -134,15 +135,7 @@ func (e *encoder) mapValue(v reflect.Value) error {
 	}
 	e.buf = binary.AppendUvarint(e.buf, uint64(v.Len())+1)
 	keys := v.MapKeys()
-	slices.SortFunc(keys, func(a, b reflect.Value) int {
-		if a.String() < b.String() {
-			return -1
-		}
-		if a.String() > b.String() {
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
 	for _, k := range keys {
 		e.string(k.String())
 		if err := e.value(v.MapIndex(k)); err != nil {

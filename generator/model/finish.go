@@ -21,7 +21,7 @@ import (
 //
 // Its examples wait for finishExamples, once every operation has its body
 // and result types: deciding them may widen a type an earlier operation's
-// examples are typed by (see widenShown).
+// examples are typed by (see holdShown).
 func (b *builder) finishOperation(d *pageOps, dr *opDraft) {
 	op := dr.op
 	op.RequestType = b.uniqueTypeName(dr.requestName, op.Source)
@@ -59,7 +59,7 @@ func (b *builder) finishOperation(d *pageOps, dr *opDraft) {
 	}
 	if op.Body != nil {
 		for _, req := range dr.requests {
-			b.types.widenShown(op.Body.Named, req.body)
+			b.types.holdShown(op.Body.Named, req.body)
 		}
 	}
 	op.Result = Result{Status: defaultStatus(op.Method)}

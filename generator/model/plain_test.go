@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
@@ -118,8 +117,9 @@ func TestKindOfPlain(t *testing.T) {
 // TestRequestBodyOfItsOwnType checks a request body that neither its
 // annotation nor its page types (the "Request body" section links a base
 // type's page the docs lack) but that names a documented type as its own
-// "@odata.type": it is an instance of that type, so its false for a
-// required member makes the member a pointer, and the client sends it.
+// "@odata.type": it is an instance of that type, checked against its
+// declaration (a member it does not declare is DB311), and its false for
+// a required member makes the member a pointer, so the client sends it.
 func TestRequestBodyOfItsOwnType(t *testing.T) {
 	resource := "# countryLocation resource type\n\n" +
 		"<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.countryLocation\", \"baseType\": \"microsoft.graph.location\" } -->\n" +
@@ -128,11 +128,12 @@ func TestRequestBodyOfItsOwnType(t *testing.T) {
 		"## Request body\n\nSupply the values of the [location](../resources/location.md) to update.\n\n" +
 		"## Example\n\n<!-- { \"blockType\": \"request\", \"name\": \"update_countrylocation\" } -->\n" +
 		"```http\nPATCH /locations/1\nContent-Type: application/json\n\n" +
-		"{ \"@odata.type\": \"#microsoft.graph.countryLocation\", \"displayName\": \"x\", \"includeUnknown\": false }\n```\n\n" +
+		"{ \"@odata.type\": \"#microsoft.graph.countryLocation\", \"displayName\": \"x\", \"includeUnknown\": false, \"color\": \"red\" }\n```\n\n" +
 		"<!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 204 No Content\n```\n"
-	r, _ := docparse.Parse("resources/countrylocation.md", []byte(resource))
-	u, _ := docparse.Parse("api/countrylocation-update.md", []byte(update))
-	api, _ := Build([]*docparse.Page{r, u}, Config{})
+	api, diags := buildPages(t, map[string]string{"resources/countrylocation.md": resource, "api/countrylocation-update.md": update})
+	if got := warnings(diags, diag.UndeclaredMember); len(got) != 1 || !strings.Contains(got[0], `"color"`) {
+		t.Errorf("DB311 warnings %q, want one for the body's undeclared \"color\"", got)
+	}
 	country := typeNamed(api, "CountryLocation")
 	if country == nil {
 		t.Fatal("no CountryLocation type")
@@ -157,17 +158,11 @@ func TestExampleOfAnotherPagesBodyType(t *testing.T) {
 			"<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.thing\" } -->\n" +
 			"```http\nHTTP/1.1 201 Created\nContent-Type: application/json\n\n{ \"name\": \"a\", \"enabled\": true }\n```\n"
 	}
-	pages := []string{
-		resource,
-		create("Create thing", "create_thing", `, "@odata.type": "microsoft.graph.thing"`, `{ "name": "a", "enabled": true }`),
-		create("Create disabled thing", "create_disabled_thing", "", `{ "name": "b", "enabled": false }`),
-	}
-	var parsed []*docparse.Page
-	for i, page := range pages {
-		p, _ := docparse.Parse(fmt.Sprintf("p%d.md", i), []byte(page))
-		parsed = append(parsed, p)
-	}
-	api, _ := Build(parsed, Config{})
+	api, _ := buildPages(t, map[string]string{
+		"resources/thing.md":           resource,
+		"api/thing-create.md":          create("Create thing", "create_thing", `, "@odata.type": "microsoft.graph.thing"`, `{ "name": "a", "enabled": true }`),
+		"api/thing-create-disabled.md": create("Create disabled thing", "create_disabled_thing", "", `{ "name": "b", "enabled": false }`),
+	})
 	thing := typeNamed(api, "Thing")
 	if thing == nil {
 		t.Fatal("no Thing type")

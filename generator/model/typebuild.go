@@ -489,12 +489,11 @@ func (ts *typeSet) structRef(owner, member string, n *schema.Node, pos diag.Pos)
 func (ts *typeSet) anonymous(owner, member string, n *schema.Node, pos diag.Pos) *Type {
 	key := owner + "/" + signature(n)
 	if t := ts.built[key]; t != nil {
-		ts.refine(t, n)
+		ts.holdShown(t, n)
 		return t
 	}
 	t := &Type{Name: ts.names.Unique(owner + naming.Exported(member)), Origin: fmt.Sprintf("the %q member of %s", member, owner), Source: pos}
 	ts.built[key] = t
-	ts.shapes[t] = true
 	ts.types = append(ts.types, t)
 	d := &typeDef{}
 	for _, f := range n.Fields {
@@ -505,39 +504,16 @@ func (ts *typeSet) anonymous(owner, member string, n *schema.Node, pos diag.Pos)
 	return t
 }
 
-// refine lets an anonymous type that another object of its shape reuses
-// hold what that object shows too, in its nested shapes as well: a null
-// makes a field Nullable, a documented zero value a pointer. Otherwise
-// the value is lost when the object is encoded again.
-func (ts *typeSet) refine(t *Type, n *schema.Node) {
-	for _, f := range n.Fields {
-		i := slices.IndexFunc(t.Fields, func(field *Field) bool { return field.JSONName == f.Name })
-		if i < 0 || f.Value == nil {
-			continue
-		}
-		field, v := t.Fields[i], f.Value
-		shown := &Field{Type: field.Type, Required: field.Required, Nullable: v.NullSeen || v.Kind == schema.Null}
-		shown.Pointer = !shown.Nullable && zeroIsData(shown, v)
-		widen(field, shown)
-		ref := field.Type
-		if ref.Kind == RefSlice && v.Kind == schema.Array {
-			ref, v = ref.Elem, v.Elem
-		}
-		if ref != nil && v != nil && ref.Kind == RefNamed && ts.shapes[ref.Named] && v.Kind == schema.Object {
-			ts.refine(ref.Named, v)
-		}
-	}
-}
-
-// widenShown lets a named type hold what an example decoded into it shows
-// where the example was not absorbed into it: an example without an
-// annotation is of its operation's body type, which another page's
-// annotated example may decide once the types are built. A null makes a
-// field Nullable, a documented zero value a pointer, in the types of its
-// nested objects too; otherwise the value is lost when the example is
-// encoded again, and its test fails. For an example absorbed into the
-// type it changes nothing.
-func (ts *typeSet) widenShown(t *Type, n *schema.Node) {
+// holdShown lets a type hold what an object decoded into it shows, in the
+// types of its nested objects as well: a null makes a field Nullable, a
+// documented zero value a pointer. Otherwise the value is lost when the
+// object is encoded again, and its test fails. It serves an anonymous type
+// that another object of its shape reuses, and an operation's body type,
+// which examples that were not absorbed into it are decoded into (an
+// example without an annotation is of the type another page's annotated
+// example names, decided once the types are built). For an object
+// absorbed into the type it changes nothing.
+func (ts *typeSet) holdShown(t *Type, n *schema.Node) {
 	if t == nil || n == nil || n.Kind != schema.Object {
 		return
 	}
@@ -551,15 +527,10 @@ func (ts *typeSet) widenShown(t *Type, n *schema.Node) {
 		widen(field, shown)
 		ref := field.Type
 		if ref.Kind == RefSlice && v.Kind == schema.Array {
-			for _, item := range v.Items {
-				if ref.Elem != nil && ref.Elem.Kind == RefNamed {
-					ts.widenShown(ref.Elem.Named, item)
-				}
-			}
-			continue
+			ref, v = ref.Elem, v.Elem
 		}
-		if ref.Kind == RefNamed {
-			ts.widenShown(ref.Named, v)
+		if ref != nil && ref.Kind == RefNamed {
+			ts.holdShown(ref.Named, v)
 		}
 	}
 }

@@ -28,7 +28,6 @@ type typeSet struct {
 	enumFor map[string]*Enum // by owner type and member
 	unions  map[string]*Union
 	targets map[*memberDef]string
-	shapes  map[*Type]bool // the anonymous types, which refine may widen
 
 	// pending are nested objects whose member declares a type that no
 	// page had defined yet when they were read: absorbPending absorbs
@@ -45,7 +44,7 @@ type pendingObject struct {
 }
 
 func newTypeSet(diags *diag.List, renames map[string]string) *typeSet {
-	ts := &typeSet{renames: renames, renameUsed: map[string]bool{}, byShort: map[string][]string{}, defs: map[string]*typeDef{}, diags: diags, built: map[string]*Type{}, enumFor: map[string]*Enum{}, unions: map[string]*Union{}, targets: map[*memberDef]string{}, shapes: map[*Type]bool{}}
+	ts := &typeSet{renames: renames, renameUsed: map[string]bool{}, byShort: map[string][]string{}, defs: map[string]*typeDef{}, diags: diags, built: map[string]*Type{}, enumFor: map[string]*Enum{}, unions: map[string]*Union{}, targets: map[*memberDef]string{}}
 	ts.names.Reserve("Unknown", "IsZero", "MarshalJSON", "UnmarshalJSON") // a union's fields are its variants' names
 	ts.names.Reserve("Client", "ClientOption", "Server", "APIError", "Unimplemented", "Nullable", "NullableOf", "Null", "DateTime", "ParseDateTime", "Date", "ParseDate",
 		"TimeOfDay", "Duration", "HandlerOption", "DefaultBaseURL", "DefaultMaxBodyBytes", "NewClient", "NewHandler",
