@@ -67,6 +67,7 @@ func TestCorpus(t *testing.T) {
 		}
 	}
 	checkExamplesPass(t, dir, res, corpusDir(t), "onedrive", 1.0)
+	checkUnimplementedFails(t, dir, "onedrive")
 }
 
 var corpusStaticcheck = flag.Bool("corpus.staticcheck", false, "TestCorpusStaticcheck: run staticcheck on the generated OneDrive package")
@@ -102,11 +103,13 @@ func checkNothingLeftOut(t *testing.T, res *Result) {
 // passing subtests, and a diagnostic to explain each one that is not.
 func checkExamplesPass(t *testing.T, dir string, res *Result, docs, label string, want float64) {
 	t.Helper()
+	writeCheckTests(t, filepath.Join(dir, label), label, res)
 	out, err := goCmd(dir, "test", "-count=1", "-vet=off", "-v", "./...") // its callers run go vet
 	passed, faked := passedSubtests(out, "examples"), passedSubtests(out, "fake")
 	if err != nil {
 		t.Errorf("go test of the generated package: %v\n%s", err, failures(out))
 	}
+	t.Logf("CheckHandler against NewExampleHandler: %d examples conform, %d skipped", strings.Count(out, "--- PASS: TestCheckFake/"), strings.Count(out, "--- SKIP: TestCheckFake/"))
 	checkSkips(t, out, len(passed))
 	var missing []string
 	names := map[string]bool{}
@@ -141,6 +144,68 @@ func checkExamplesPass(t *testing.T, dir string, res *Result, docs, label string
 		if ratio < 0.9 {
 			t.Errorf("%.1f%% of the plain example pairs pass, want at least 90%%", 100*ratio)
 		}
+	}
+}
+
+// writeCheckTests adds to a generated package the tests a team that
+// implements its Server writes: CheckHandler against the fake must pass,
+// but for the examples on pages where the docs' own example shows an
+// enum value its table does not list (DB307), which the fake answers as
+// shown; against Unimplemented, run by checkUnimplementedFails, it must
+// fail.
+func writeCheckTests(t *testing.T, dir, pkg string, res *Result) {
+	t.Helper()
+	unlisted := map[string]bool{}
+	for _, d := range res.Diags {
+		if d.Code == diag.UnlistedEnumValue {
+			unlisted[d.Pos.File] = true
+		}
+	}
+	var skip []string
+	for _, op := range res.API.Operations {
+		for _, ex := range op.Examples {
+			if unlisted[ex.Source.File] {
+				skip = append(skip, strconv.Quote(ex.Name))
+			}
+		}
+	}
+	src := "package " + pkg + "\n\n" + `import (
+	"os"
+	"testing"
+)
+
+func TestCheckFake(t *testing.T) {
+	CheckHandler(t, NewExampleHandler(), CheckSkip(` + strings.Join(skip, ", ") + `))
+}
+
+func TestCheckUnimplemented(t *testing.T) {
+	if os.Getenv("DOCBIND_CHECK_UNIMPLEMENTED") == "" {
+		t.Skip("checkUnimplementedFails runs it, expecting it to fail")
+	}
+	CheckHandler(t, NewHandler(Unimplemented{}))
+}
+`
+	if err := os.WriteFile(filepath.Join(dir, "check_docs_test.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// checkUnimplementedFails runs CheckHandler against NewHandler of
+// Unimplemented (writeCheckTests's TestCheckUnimplemented) and requires
+// every example the handler serves to fail with the 501 it answers, and
+// the others to be skipped.
+func checkUnimplementedFails(t *testing.T, dir, pkg string) {
+	t.Helper()
+	cmd := exec.Command("go", "test", "-count=1", "-vet=off", "-v", "-run", "^TestCheckUnimplemented$", "./"+pkg)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "DOCBIND_CHECK_UNIMPLEMENTED=1")
+	out, _ := cmd.CombinedOutput()
+	failed := strings.Count(string(out), "--- FAIL: TestCheckUnimplemented/")
+	skipped := strings.Count(string(out), "--- SKIP: TestCheckUnimplemented/")
+	answered := strings.Count(string(out), "the service answered 501")
+	t.Logf("CheckHandler against Unimplemented: %d examples fail with 501, %d skipped (served as no operation)", failed, skipped)
+	if failed == 0 || answered != failed || strings.Contains(string(out), "--- PASS: TestCheckUnimplemented/") {
+		t.Errorf("CheckHandler against Unimplemented: %d examples failed, %d of them with 501; want every one:\n%s", failed, answered, out)
 	}
 }
 

@@ -53,6 +53,7 @@ func TestGeneratedPackagesPass(t *testing.T) {
 			continue // a case that must fail; TestGolden checks its diagnostics
 		}
 		writePackage(t, filepath.Join(dir, name), res.Files)
+		writeCheckTests(t, filepath.Join(dir, name), name, res)
 		names = append(names, name)
 	}
 	if out, err := goCmd(dir, "vet", "./..."); err != nil {

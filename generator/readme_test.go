@@ -33,7 +33,7 @@ const readmePath = "../README.md"
 
 // readmeBlock is a marked fenced block of the README.
 type readmeBlock struct {
-	kind string   // page, excerpt or signatures
+	kind string   // page, excerpt, signatures or test
 	args []string // the words after the kind
 	line int      // the marker's line
 	// text is the block's content, ending with a newline; start and end
@@ -153,6 +153,24 @@ func TestReadmeWorkedExample(t *testing.T) {
 	})
 }
 
+// checkReadmeTest requires a block of test code the README shows to be
+// in the test file its marker names, which go test runs.
+func checkReadmeTest(t *testing.T, b readmeBlock) {
+	t.Helper()
+	if len(b.args) != 1 {
+		t.Errorf("README.md:%d: a test marker names one file, not %q", b.line, b.args)
+		return
+	}
+	src, err := os.ReadFile(filepath.Join("..", filepath.FromSlash(b.args[0])))
+	if err != nil {
+		t.Errorf("README.md:%d: %v", b.line, err)
+		return
+	}
+	if !strings.Contains(string(src), b.text) {
+		t.Errorf("README.md:%d: %s does not hold the code the README shows:\n%s", b.line, b.args[0], b.text)
+	}
+}
+
 // checkReadmeQuotes checks each excerpt and signature list of the README
 // against the generated files; with -update it rewrites the excerpts.
 func checkReadmeQuotes(t *testing.T, readme string, blocks []readmeBlock, files map[string]string, pages []string) {
@@ -163,6 +181,8 @@ func checkReadmeQuotes(t *testing.T, readme string, blocks []readmeBlock, files 
 	for _, b := range blocks {
 		switch b.kind {
 		case "page":
+		case "test":
+			checkReadmeTest(t, b)
 		case "signatures":
 			checkSignatures(t, b, files)
 		case "excerpt":

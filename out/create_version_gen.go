@@ -143,6 +143,12 @@ var examplesCreateVersion = []exampleCase{
   "description": "description-value",
   "eTag": "eTag-value"
 }`,
+		shape: "#Item",
+		shown: map[string][]string{
+			"Identity":    {"displayName", "id"},
+			"IdentitySet": {"application", "device", "user"},
+			"Item":        {"cTag", "content", "createdBy", "createdDateTime", "description", "eTag"},
+		},
 	},
 }
 

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -44,6 +45,12 @@ func WithExampleLog(log func(line string)) ExampleOption {
 	}
 }
 
+// documentedExamples are the documented examples, an operation's together, in the
+// order of the docs: NewExampleHandler answers them and CheckHandler replays them.
+var documentedExamples = [][]exampleCase{
+	examplesCreateVersion,
+}
+
 // NewExampleHandler returns a fake of the API for tests: it answers each documented
 // request with its documented response (status, headers and body). A request matches
 // an example by its route, the query options and JSON body members the example shows
@@ -61,9 +68,7 @@ func NewExampleHandler(opts ...ExampleOption) http.Handler {
 	for _, opt := range opts {
 		opt(cfg)
 	}
-	fake := newExampleFake(DefaultBaseURL, [][]exampleCase{
-		examplesCreateVersion,
-	}, cfg.log)
+	fake := newExampleFake(DefaultBaseURL, documentedExamples, cfg.log)
 	h := &handler{
 		maxBody: DefaultMaxBodyBytes,
 		srv:     cfg.srv,
@@ -122,6 +127,15 @@ type exampleCase struct {
 	// sameAs names an earlier example the docs show this request for: the fake answers
 	// this one only when a request asks for it by name, in the header exampleHeader.
 	sameAs string
+	// shape is the documented shape of the JSON body a success answers (model.CheckShape),
+	// which a check reads a service's answer against; shown holds the members of each
+	// type the example shows, which an answer must hold too; whole says the example
+	// claims its type whole, so that an answer holds every member a type requires;
+	// statuses are the others the docs show for the operation.
+	shape    string
+	shown    map[string][]string
+	whole    bool
+	statuses []int
 }
 
 // exampleHeader is the request header that asks the fake for an example by name,
@@ -776,4 +790,543 @@ func summarize(diffs []string) string {
 		diffs = append(slices.Clip(diffs[:3]), fmt.Sprintf("and %d more", len(diffs)-3))
 	}
 	return strings.Join(diffs, "; ")
+}
+
+// checkType is a documented type as the check reads answers against it: a line of
+// the check's type table, in JSON. Its members' shapes are model.CheckShape's: a
+// scalar's EDM name, Any, enum:NAME, #TYPE, []SHAPE or {}SHAPE.
+type checkType struct {
+	Name  string `json:"name"`
+	OData string `json:"odata,omitempty"`
+	Base  string `json:"base,omitempty"`
+	// Open types may hold members they do not declare.
+	Open    bool          `json:"open,omitempty"`
+	Members []checkMember `json:"members,omitempty"`
+}
+
+// checkMember is a member a type declares.
+type checkMember struct {
+	Name     string `json:"name"`
+	Shape    string `json:"shape"`
+	Nullable bool   `json:"nullable,omitempty"`
+	Required bool   `json:"required,omitempty"`
+}
+
+// checkEnum is a documented enum: a line of the check's enum table, in JSON.
+type checkEnum struct {
+	Name   string   `json:"name"`
+	Values []string `json:"values"`
+}
+
+// label is how a difference names the type: its OData name, else its Go name.
+func (t *checkType) label() string {
+	if t.OData != "" {
+		return t.OData
+	}
+	return t.Name
+}
+
+// checkSchema is the documented types and enums, by name.
+type checkSchema struct {
+	types, byOData map[string]*checkType
+	enums          map[string][]string
+}
+
+// newCheckSchema reads the check's tables, a JSON line per type and per enum.
+func newCheckSchema(types, enums []string) (*checkSchema, error) {
+	s := &checkSchema{
+		byOData: map[string]*checkType{},
+		enums:   map[string][]string{},
+		types:   map[string]*checkType{},
+	}
+	for _, line := range types {
+		t := &checkType{}
+		if err := json.Unmarshal([]byte(line), t); err != nil {
+			return nil, fmt.Errorf("the check's tables: %v", err)
+		}
+		s.types[t.Name] = t
+		if t.OData != "" {
+			s.byOData[t.OData] = t
+		}
+	}
+	for _, line := range enums {
+		var e checkEnum
+		if err := json.Unmarshal([]byte(line), &e); err != nil {
+			return nil, fmt.Errorf("the check's tables: %v", err)
+		}
+		s.enums[e.Name] = e.Values
+	}
+	return s, nil
+}
+
+// checkDiff is one way an answer differs from the docs.
+type checkDiff struct {
+	// Code is docbind's diagnostic code for the kind of difference (its README explains
+	// each); Path the member, such as value[0].size, "" for the answer as a whole.
+	Code, Path, Message string
+	// Warning marks a difference the docs allow but do not show: an undeclared member,
+	// a null.
+	Warning bool
+}
+
+func (d checkDiff) String() string {
+	if d.Path == "" {
+		return d.Message
+	}
+	return d.Path + ": " + d.Message
+}
+
+// checker reads one answer against one example.
+type checker struct {
+	schema *checkSchema
+	ex     *exampleCase
+	diffs  []checkDiff
+}
+
+func (c *checker) add(code, path, message string, warning bool) {
+	c.diffs = append(c.diffs, checkDiff{
+		Code:    code,
+		Message: message,
+		Path:    path,
+		Warning: warning,
+	})
+}
+
+// clip shortens a value quoted in a difference.
+func clip(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > 120 {
+		return s[:117] + "..."
+	}
+	return s
+}
+
+// checkAnswer reads a service's answer to ex's request against the docs: its status
+// (ex's, or another the docs show for the operation, whose body is then not read),
+// the headers ex documents, a JSON Content-Type and body where ex shows one, and
+// that body against the documented type rather than ex's values.
+func (s *checkSchema) checkAnswer(ex *exampleCase, status int, header http.Header, body []byte) []checkDiff {
+	c := &checker{
+		ex:     ex,
+		schema: s,
+	}
+	if status != ex.status {
+		if !slices.Contains(ex.statuses, status) {
+			answer := clip(string(body))
+			if answer != "" {
+				answer = ": " + answer
+			}
+			c.add("DB701", "", fmt.Sprintf("the docs say status %d, the service answered %d%s", ex.status, status, answer), false)
+		}
+		return c.diffs
+	}
+	for _, name := range slices.Sorted(maps.Keys(ex.responseHeader)) {
+		if header.Get(name) == "" {
+			c.add("DB702", "", "the docs show the header "+name+", the service sent none", false)
+		}
+	}
+	if ex.content || strings.TrimSpace(ex.responseBody) == "" {
+		return c.diffs
+	}
+	if ct := header.Get("Content-Type"); !isJSON(ct) {
+		c.add("DB703", "", fmt.Sprintf("the docs show a JSON body, the service sent Content-Type %q", ct), false)
+		return c.diffs
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		c.add("DB703", "", fmt.Sprintf("the docs show a JSON body, the service sent one that is not JSON (%v)", err), false)
+		return c.diffs
+	}
+	if ex.shape != "" {
+		if v == nil {
+			c.mismatch("", ex.shape, v)
+		} else {
+			c.value("", ex.shape, v)
+		}
+	}
+	return c.diffs
+}
+
+// value reads v, at path, against a documented shape; a null is read where its
+// member is.
+func (c *checker) value(path, shape string, v any) {
+	switch {
+	case v == nil || shape == "Any":
+	case strings.HasPrefix(shape, "[]"):
+		items, ok := v.([]any)
+		if !ok {
+			c.mismatch(path, shape, v)
+			return
+		}
+		for i, item := range items {
+			c.value(fmt.Sprintf("%s[%d]", path, i), shape[2:], item)
+		}
+	case strings.HasPrefix(shape, "{}"), strings.HasPrefix(shape, "#"):
+		m, ok := v.(map[string]any)
+		switch {
+		case !ok:
+			c.mismatch(path, shape, v)
+		case shape[0] == byte(0x23):
+			c.object(path, c.schema.types[shape[1:]], m)
+		default:
+			for _, key := range slices.Sorted(maps.Keys(m)) {
+				c.value(memberPath(path, key), shape[2:], m[key])
+			}
+		}
+	case strings.HasPrefix(shape, "enum:"):
+		c.enum(path, shape, v)
+	case !scalarIs(shape, v):
+		c.mismatch(path, shape, v)
+	}
+}
+
+// mismatch reports a value of another JSON type than the docs say.
+func (c *checker) mismatch(path, shape string, v any) {
+	sent, _ := json.Marshal(v)
+	c.add("DB704", path, fmt.Sprintf("the docs say %s, the service sent %s", shapeName(shape), clip(string(sent))), false)
+}
+
+// shapeName is a shape as a difference names it.
+func shapeName(shape string) string {
+	switch {
+	case strings.HasPrefix(shape, "[]"):
+		return "a collection of " + shapeName(shape[2:])
+	case strings.HasPrefix(shape, "{}"):
+		return "an object of " + shapeName(shape[2:])
+	case strings.HasPrefix(shape, "#"):
+		return "an object of type " + shape[1:]
+	case strings.HasPrefix(shape, "enum:"):
+		return "a value of " + shape[5:]
+	}
+	return shape
+}
+
+// scalarIs reports whether v is a JSON value of a scalar shape: a number for Int32,
+// Int64 (integers in range) and Double (or OData's NaN, INF and -INF), a bool for
+// Boolean, a string for the others.
+func scalarIs(shape string, v any) bool {
+	n, isNumber := v.(json.Number)
+	s, isString := v.(string)
+	switch shape {
+	case "Boolean":
+		_, ok := v.(bool)
+		return ok
+	case "Int32", "Int64":
+		bits := 64
+		if shape == "Int32" {
+			bits = 32
+		}
+		_, err := strconv.ParseInt(string(n), 10, bits)
+		return isNumber && err == nil
+	case "Double":
+		return isNumber || s == "NaN" || s == "INF" || s == "-INF"
+	}
+	return isString
+}
+
+// enum reads a value of an enum: one of its values, without regard to case, or for a
+// flags enum several, comma-separated.
+func (c *checker) enum(path, shape string, v any) {
+	s, ok := v.(string)
+	if !ok {
+		c.mismatch(path, shape, v)
+		return
+	}
+	values := c.schema.enums[shape[len("enum:"):]]
+	if len(values) == 0 {
+		return
+	}
+	for _, part := range strings.Split(s, ",") {
+		part = strings.TrimSpace(part)
+		if !slices.ContainsFunc(values, func(v string) bool {
+			return strings.EqualFold(v, part)
+		}) {
+			c.add("DB708", path, fmt.Sprintf("the service sent %q, which is none of the values the docs list: %s", part, clip(strings.Join(values, ", "))), false)
+		}
+	}
+}
+
+// memberPath is the path of a member of the object at path.
+func memberPath(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}
+
+// object reads an object against its documented type, or the type derived from it
+// that its @odata.type names: every member declared (else a warning), of its
+// declared shape, null only where the docs allow it (else a warning), and the
+// members required present. Instance annotations (@odata.type, name@odata.nextLink)
+// are not members.
+func (c *checker) object(path string, t *checkType, m map[string]any) {
+	if t == nil {
+		return
+	}
+	t = c.schema.derived(t, m)
+	members, open := c.schema.members(t)
+	for _, name := range slices.Sorted(maps.Keys(m)) {
+		if strings.Contains(name, "@") {
+			continue
+		}
+		at := memberPath(path, name)
+		member, declared := members[name]
+		switch {
+		case !declared && !open:
+			c.add("DB706", at, fmt.Sprintf("the docs declare no member %q of %s", name, t.label()), true)
+		case !declared:
+		case m[name] == nil && !member.Nullable:
+			c.add("DB707", at, "the service sent null, which the docs do not say it may be", true)
+		default:
+			c.value(at, member.Shape, m[name])
+		}
+	}
+	for _, name := range c.required(t, members) {
+		if _, ok := m[name]; !ok {
+			c.add("DB705", path, fmt.Sprintf("the service left out %q of %s, which the docs show", name, t.label()), false)
+		}
+	}
+}
+
+// required are the members an answer must hold of t: those the example shows of it
+// (ApiDoctor's rule), else, when the example claims its type whole, those t
+// requires. An example marked truncated, and a member the resource lists as
+// optional, require nothing more.
+func (c *checker) required(t *checkType, members map[string]checkMember) []string {
+	// An instance the example shows as a base type's (its @odata.type naming a type
+	// derived from the one its operation returns) is read by what it shows of that one.
+	for b, depth := t, 0; b != nil && depth < 64; b, depth = c.schema.types[b.Base], depth+1 {
+		if shown, ok := c.ex.shown[b.Name]; ok {
+			return shown
+		}
+	}
+	if !c.ex.whole {
+		return nil
+	}
+	var names []string
+	for name, m := range members {
+		if m.Required {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return names
+}
+
+// derived is the type an object's @odata.type names, when it is t or derives from it;
+// else t.
+func (s *checkSchema) derived(t *checkType, m map[string]any) *checkType {
+	name, _ := m["@odata.type"].(string)
+	d := s.byOData[strings.TrimPrefix(name, "#")]
+	for b, depth := d, 0; b != nil && depth < 64; b, depth = s.types[b.Base], depth+1 {
+		if b == t {
+			return d
+		}
+	}
+	return t
+}
+
+// members are t's members and its base types', by name, and whether any of them is
+// open.
+func (s *checkSchema) members(t *checkType) (map[string]checkMember, bool) {
+	members := map[string]checkMember{}
+	open := false
+	for depth := 0; t != nil && depth < 64; depth++ {
+		open = open || t.Open
+		for _, m := range t.Members {
+			if _, ok := members[m.Name]; !ok {
+				members[m.Name] = m
+			}
+		}
+		t = s.types[t.Base]
+	}
+	return members, open
+}
+
+// checkRequest is ex's request to base with values put in for placeholders. A
+// value's key is ApiDoctor's placeholder grammar: {name} in the URL (as documented or
+// escaped), $.path a member of the JSON body (the value is JSON, or else a string),
+// Name: a header, !body the whole body, !url the path and query below base.
+func checkRequest(base string, ex *exampleCase, values map[string]string) (*http.Request, error) {
+	path, body := ex.path, ex.requestBody
+	query := url.Values{}
+	for k, vs := range ex.query {
+		query[k] = slices.Clone(vs)
+	}
+	header := http.Header{}
+	for name, value := range ex.header {
+		header.Set(name, value)
+	}
+	target := ""
+	for _, key := range slices.Sorted(maps.Keys(values)) {
+		value := values[key]
+		switch {
+		case key == "!url":
+			target = value
+		case key == "!body":
+			body = value
+		case strings.HasPrefix(key, "$"):
+			var err error
+			if body, err = setJSONMember(body, key, value); err != nil {
+				return nil, fmt.Errorf("the value of %s: %v", key, err)
+			}
+		case strings.HasSuffix(key, ":"):
+			header.Set(strings.TrimSuffix(key, ":"), value)
+		default:
+			path = strings.ReplaceAll(strings.ReplaceAll(path, key, value), url.PathEscape(key), value)
+			for _, vs := range query {
+				for i := range vs {
+					vs[i] = strings.ReplaceAll(vs[i], key, value)
+				}
+			}
+		}
+	}
+	if target == "" {
+		target = path
+		if len(query) > 0 {
+			target += "?" + query.Encode()
+		}
+	}
+	req, err := http.NewRequest(ex.method, strings.TrimSuffix(base, "/")+target, strings.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case header.Get("Content-Type") != "":
+	case ex.contentType != "":
+		header.Set("Content-Type", ex.contentType)
+	case body != "":
+		header.Set("Content-Type", "application/json")
+	}
+	// Where another example shows the same request, the fake of NewExampleHandler and
+	// docbind serve answer this one when asked by name; a service ignores the header.
+	if ex.sameAs != "" {
+		header.Set(exampleHeader, ex.name)
+	}
+	req.Header = header
+	return req, nil
+}
+
+// jsonPathSteps reads a JSONPath of members and items, such as $.value[0].id or
+// $['odd name']: member names (string) and item indexes (int).
+func jsonPathSteps(path string) ([]any, error) {
+	rest := strings.TrimPrefix(path, "$")
+	var steps []any
+	for rest != "" {
+		switch {
+		case strings.HasPrefix(rest, "['"):
+			end := strings.Index(rest[2:], "']")
+			if end < 0 {
+				return nil, fmt.Errorf("%q: a ['name'] is not closed", path)
+			}
+			steps = append(steps, rest[2:2+end])
+			rest = rest[4+end:]
+		case strings.HasPrefix(rest, "["):
+			end := strings.Index(rest, "]")
+			if end < 0 {
+				return nil, fmt.Errorf("%q: a [ is not closed", path)
+			}
+			i, err := strconv.Atoi(rest[1:end])
+			if err != nil || i < 0 {
+				return nil, fmt.Errorf("%q: %q is no item index", path, rest[1:end])
+			}
+			steps = append(steps, i)
+			rest = rest[end+1:]
+		case strings.HasPrefix(rest, "."):
+			name := rest[1:]
+			if end := strings.IndexAny(name, ".["); end >= 0 {
+				name = name[:end]
+			}
+			if name == "" {
+				return nil, fmt.Errorf("%q: a member's name is empty", path)
+			}
+			steps = append(steps, name)
+			rest = rest[1+len(name):]
+		default:
+			return nil, fmt.Errorf("%q is no JSONPath of members and items, such as $.value[0].id", path)
+		}
+	}
+	return steps, nil
+}
+
+// setJSONMember sets the member at a JSONPath of a JSON body (an empty body is an
+// empty object) to value: the JSON it is, or else a string.
+func setJSONMember(body, path, value string) (string, error) {
+	steps, err := jsonPathSteps(path)
+	if err != nil {
+		return "", err
+	}
+	var doc any = map[string]any{}
+	if strings.TrimSpace(body) != "" {
+		dec := json.NewDecoder(strings.NewReader(body))
+		dec.UseNumber()
+		if err := dec.Decode(&doc); err != nil {
+			return "", fmt.Errorf("the request body is not JSON: %v", err)
+		}
+	}
+	var v any
+	dec := json.NewDecoder(strings.NewReader(value))
+	dec.UseNumber()
+	if dec.Decode(&v) != nil || dec.More() {
+		v = value
+	}
+	doc, err = setAt(doc, steps, v)
+	if err != nil {
+		return "", fmt.Errorf("%s: %v", path, err)
+	}
+	out, err := json.Marshal(doc)
+	return string(out), err
+}
+
+// setAt sets the value at steps below node, adding the objects a member needs.
+func setAt(node any, steps []any, v any) (any, error) {
+	if len(steps) == 0 {
+		return v, nil
+	}
+	switch step := steps[0].(type) {
+	case string:
+		m, ok := node.(map[string]any)
+		if !ok && node != nil {
+			return nil, fmt.Errorf("%q is a member of no object", step)
+		}
+		if m == nil {
+			m = map[string]any{}
+		}
+		child, err := setAt(m[step], steps[1:], v)
+		m[step] = child
+		return m, err
+	case int:
+		items, _ := node.([]any)
+		if step >= len(items) {
+			return nil, fmt.Errorf("there is no item [%d]", step)
+		}
+		child, err := setAt(items[step], steps[1:], v)
+		items[step] = child
+		return items, err
+	}
+	return nil, fmt.Errorf("a step of %T", steps[0])
+}
+
+// checkMaxBody bounds the answer the check reads.
+const checkMaxBody = 33554432
+
+// checkExample sends ex's request to base with send, with values put in for
+// placeholders (see checkRequest), and reads the answer against the docs.
+func (s *checkSchema) checkExample(send func(*http.Request) (*http.Response, error), base string, ex *exampleCase, values map[string]string) ([]checkDiff, error) {
+	req, err := checkRequest(base, ex, values)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := send(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, checkMaxBody))
+	if err != nil {
+		return nil, err
+	}
+	return s.checkAnswer(ex, resp.StatusCode, resp.Header, body), nil
 }

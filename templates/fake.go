@@ -58,6 +58,7 @@ func genFakeEngine(f *jen.File) {
 	genFakeLinks(f)
 	genFakeWrap(f)
 	genFakeRefuse(f)
+	genCheckEngine(f)
 }
 
 func genExampleCase(f *jen.File) {
@@ -93,6 +94,15 @@ func genExampleCase(f *jen.File) {
 		jen.Comment("sameAs names an earlier example the docs show this request for: the fake answers"),
 		jen.Comment("this one only when a request asks for it by name, in the header exampleHeader."),
 		id("sameAs").String(),
+		jen.Comment("shape is the documented shape of the JSON body a success answers (model.CheckShape),"),
+		jen.Comment("which a check reads a service's answer against; shown holds the members of each"),
+		jen.Comment("type the example shows, which an answer must hold too; whole says the example"),
+		jen.Comment("claims its type whole, so that an answer holds every member a type requires;"),
+		jen.Comment("statuses are the others the docs show for the operation."),
+		id("shape").String(),
+		id("shown").Map(jen.String()).Index().String(),
+		id("whole").Bool(),
+		id("statuses").Index().Int(),
 	)
 	f.Line()
 	f.Comment("exampleHeader is the request header that asks the fake for an example by name,")

@@ -44,13 +44,23 @@ func genExampleOptions(f *jen.File) {
 	f.Line()
 }
 
-func genNewExampleHandler(f *jen.File, api *model.API) {
+// genDocumentedExamples writes the table of every operation's examples,
+// which NewExampleHandler answers and CheckHandler replays.
+func genDocumentedExamples(f *jen.File, api *model.API) {
 	var groups []jen.Code
 	for _, op := range api.Operations {
 		if len(op.Examples) > 0 {
 			groups = append(groups, jen.Id(examplesVar(op)))
 		}
 	}
+	f.Comment("documentedExamples are the documented examples, an operation's together, in the")
+	f.Comment("order of the docs: NewExampleHandler answers them and CheckHandler replays them.")
+	f.Var().Id("documentedExamples").Op("=").Index().Index().Id("exampleCase").Add(lines(groups))
+	f.Line()
+}
+
+func genNewExampleHandler(f *jen.File, api *model.API) {
+	genDocumentedExamples(f, api)
 	for _, line := range []string{
 		"NewExampleHandler returns a fake of the API for tests: it answers each documented",
 		"request with its documented response (status, headers and body). A request matches",
@@ -67,7 +77,7 @@ func genNewExampleHandler(f *jen.File, api *model.API) {
 	f.Func().Id("NewExampleHandler").Params(id("opts").Op("...").Id("ExampleOption")).Qual(pkgHTTP, "Handler").Block(
 		id("cfg").Op(":=").Op("&").Id("exampleConfig").Values(jen.Dict{id("srv"): id("Unimplemented").Values(), id("served"): jen.Map(jen.String()).Bool().Values()}),
 		jen.For(jen.List(id("_"), id("opt")).Op(":=").Range().Id("opts")).Block(id("opt").Call(id("cfg"))),
-		id("fake").Op(":=").Id("newExampleFake").Call(id("DefaultBaseURL"), jen.Index().Index().Id("exampleCase").Add(lines(groups)), id("cfg").Dot("log")),
+		id("fake").Op(":=").Id("newExampleFake").Call(id("DefaultBaseURL"), id("documentedExamples"), id("cfg").Dot("log")),
 		id("h").Op(":=").Op("&").Id("handler").Values(jen.Dict{id("srv"): id("cfg").Dot("srv"), id("maxBody"): id("DefaultMaxBodyBytes")}),
 		id("known").Op(":=").Map(jen.String()).Bool().Values(),
 		id("mux").Op(":=").Id("h").Dot("routes").Call(jen.Func().Params(id("op").String(), id("serve").Qual(pkgHTTP, "HandlerFunc")).Qual(pkgHTTP, "HandlerFunc").Block(

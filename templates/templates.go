@@ -90,6 +90,7 @@ type fileSpec struct {
 
 func sharedFiles(api *model.API, opt Options) []fileSpec {
 	specs := []fileSpec{
+		{name: "check_gen.go", gen: func(f *jen.File) { genCheckFile(f, api) }},
 		{name: "client_gen.go", gen: func(f *jen.File) { genClientType(f, api) }},
 		{name: "doc_gen.go", gen: func(f *jen.File) { genDoc(f, api, opt) }},
 		{name: "fake_gen.go", gen: func(f *jen.File) { genFake(f, api, opt) }},

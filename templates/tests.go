@@ -2,7 +2,8 @@ package templates
 
 import (
 	"fmt"
-
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -88,7 +89,36 @@ func exchangeValue(op *model.Operation, ex *model.Example) jen.Code {
 	if x.SameRequestAs != "" {
 		kvs = append(kvs, kv{"sameAs", jen.Lit(x.SameRequestAs)})
 	}
+	if x.CheckShape != "" {
+		kvs = append(kvs, kv{"shape", jen.Lit(x.CheckShape)})
+	}
+	if len(x.Shown) > 0 {
+		var entries []jen.Code
+		for _, name := range slices.Sorted(maps.Keys(x.Shown)) {
+			entries = append(entries, jen.Lit(name).Op(":").Values(lits(x.Shown[name])...))
+		}
+		kvs = append(kvs, kv{"shown", jen.Map(jen.String()).Index().String().Add(lines(entries))})
+	}
+	if x.Whole {
+		kvs = append(kvs, kv{"whole", jen.True()})
+	}
+	if len(x.Statuses) > 0 {
+		var statuses []jen.Code
+		for _, s := range x.Statuses {
+			statuses = append(statuses, jen.Lit(s))
+		}
+		kvs = append(kvs, kv{"statuses", jen.Index().Int().Values(statuses...)})
+	}
 	return keyed(notes, kvs...)
+}
+
+// lits are string literals.
+func lits(ss []string) []jen.Code {
+	out := make([]jen.Code, len(ss))
+	for i, s := range ss {
+		out[i] = jen.Lit(s)
+	}
+	return out
 }
 
 // headerMap is a map[string]string literal of header names and values.

@@ -5,7 +5,8 @@ package diag
 type Code string
 
 // The diagnostic codes, by stage: 1xx Markdown, 2xx HTTP examples, 3xx
-// types, 4xx operations and routes, 5xx the run, 6xx the output folder.
+// types, 4xx operations and routes, 5xx the run, 6xx the output folder,
+// 7xx a service checked against the docs (docbind check-service, CheckHandler).
 const (
 	BadAnnotation         Code = "DB101" // an annotation's JSON cannot be read
 	AnnotationNoFence     Code = "DB102" // an annotation is not followed by a fenced code block
@@ -70,6 +71,15 @@ const (
 	OutputNotRegular      Code = "DB605" // a name docbind writes in the output folder is a symlink or not a regular file
 	OutputLocked          Code = "DB606" // another run kept the output folder's lock too long
 	OutputIO              Code = "DB607" // reading or writing the output folder failed
+	ServiceStatus         Code = "DB701" // a service answered another status than the docs show
+	ServiceHeader         Code = "DB702" // a service's answer lacks a header the example documents
+	ServiceNotJSON        Code = "DB703" // a service's answer is not the JSON the docs show
+	ServiceValue          Code = "DB704" // a member of a service's answer is of another JSON type than documented
+	ServiceMissing        Code = "DB705" // a service's answer leaves out a member the docs show
+	ServiceUndeclared     Code = "DB706" // a service's answer holds a member its type does not declare
+	ServiceNull           Code = "DB707" // a service's answer holds a null the docs do not allow
+	ServiceEnum           Code = "DB708" // a service's answer holds an enum value the docs do not list
+	ServiceUnusable       Code = "DB709" // a documented request could not be built or sent, or a scenario's setup failed
 )
 
 // Explanations says what each code means and what to do about it; the
@@ -138,4 +148,13 @@ var Explanations = map[Code]string{
 	NullNotAllowed:        "An example shows `null` for a member, while the resource's annotation gives a `nullableProperties` list that does not name it (ApiDoctor's `NullPropertyValue`). A resource without the list allows null anywhere. The Go field still holds the null. Name the member in `nullableProperties`, or show a value.",
 	NotAnAbsoluteURL:      "An example shows a value that is not an absolute URL (a scheme, then the rest: `https://...`, `mailto:...`) for a member its resource block declares `\"url\"` or `\"absolute url\"` (ApiDoctor's `InvalidUrlString`), such as `../items/1`. Show an absolute URL, or declare the member `\"string\"`.",
 	OutputIO:              "The output folder (or the -openapi document's) cannot be read or written; the message names the folder or file and gives the system's error (a read-only folder, permissions, a full disk...). A run whose writing fails puts back the files it had already written; one it cannot put back is named.",
+	ServiceStatus:         "The service answered a documented request with a status that is neither the example's nor another the docs show for the operation (`docbind check-service`, `CheckHandler`). The message quotes the start of the answer's body. Fix the service, or document the status it answers.",
+	ServiceHeader:         "The example's response documents a header the tests check (`Location`, `Content-Range`, ...) that the service's answer lacks.",
+	ServiceNotJSON:        "The docs show a JSON body, and the service's answer has another Content-Type, or a body that is not JSON.",
+	ServiceValue:          "A member of the service's answer (the message gives its path, such as `value[0].size`) is of another JSON type than the documented type declares: a string for an Int64, an object for a collection. Integers must be in their type's range; a Double may also be `NaN`, `INF` or `-INF`, as OData writes them.",
+	ServiceMissing:        "The service's answer leaves out a member that the example shows of that type (ApiDoctor's rule: what a response example shows, the service must answer), or, where the example claims its type whole (annotated, not `truncated`) without showing an instance of it, a member its resource requires. A member the resource's `optionalProperties` lists is never required. Mark the example `truncated`, list the member as optional, or fix the service.",
+	ServiceUndeclared:     "A warning: the service's answer holds a member the documented type (or its base types) does not declare, and the type is not open. Instance annotations such as `@odata.context` are not members. Document the member.",
+	ServiceNull:           "A warning: the service answered `null` for a member the docs do not say may be null (`nullableProperties`, or an example showing null).",
+	ServiceEnum:           "A member of an enum type holds a value its enum's table does not list (compared without regard to case; a flags value's comma-separated parts each).",
+	ServiceUnusable:       "`docbind check-service` could not build an example's request (a scenario value that does not fit it), a scenario's setup request failed or lacked the value it captures, or the request could not be sent. The example is counted as differing.",
 }

@@ -33,6 +33,17 @@ type Exchange struct {
 	// serve answers it, a generated package's fake ResponseBody, which
 	// the generated client decodes.
 	DocRequestBody, DocResponseBody string
+	// CheckShape is the CheckShape of the response's JSON body, "" when
+	// the answer is not checked as a documented type (an error, content,
+	// no body). Shown holds the members an answer must hold of each type
+	// the body shows, by Go name; Whole says the response claims its type
+	// whole, so that an answer holds every member a type requires that
+	// the example does not show. Statuses are the others the docs show
+	// for the operation.
+	CheckShape string
+	Shown      map[string][]string
+	Whole      bool
+	Statuses   []int
 }
 
 // Exchange is one of op's examples as plain values.
@@ -60,6 +71,9 @@ func (op *Operation) Exchange(ex *Example) Exchange {
 		x.SameRequestAs = ex.SameRequestAs.Name
 	}
 	x.Header = op.sentHeaders(ex)
+	x.CheckShape, x.Shown = op.checkResult(ex)
+	x.Whole = ex.ResponseWhole
+	x.Statuses = op.otherStatuses(ex.Status)
 	if ex.ContentType != "" || op.BodyKind == BodyStream && ex.RequestBody != "" {
 		x.ContentType = ex.StreamContentType()
 	}

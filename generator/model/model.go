@@ -203,6 +203,7 @@ type Field struct {
 	// null, which differs from absent.
 	Nullable   bool
 	Required   bool // documented and not listed as optional
+	Optional   bool // the resource's optionalProperties list it: no example need show it
 	Navigation bool // a relationship rather than a property
 	Doc        string
 	Source     diag.Pos
@@ -290,7 +291,11 @@ type Example struct {
 	ResponseBody   string      // documented body, JSON with placeholders made valid
 	Response       *Value
 	IsError        bool // the response is an error (4xx, 5xx): the client returns *APIError
-	Substitutions  []Substitution
+	// ResponseWhole says the response claims to show its type whole: an
+	// annotated success response not marked truncated. A service's answer
+	// to it must then hold every member the type requires.
+	ResponseWhole bool
+	Substitutions []Substitution
 	// Handler is the operation whose Server method the handler calls for
 	// this example: its own, or the one that serves its URL. Nil when the
 	// handler cannot serve it, which HandlerNote explains.

@@ -178,6 +178,7 @@ func (ts *typeSet) buildFields(t *Type, d *typeDef) {
 			JSONName:   m.name,
 			Doc:        m.doc,
 			Required:   m.inResource && !m.optional,
+			Optional:   m.optional,
 			Nullable:   m.nullable,
 			Navigation: m.navigation,
 			Source:     firstPos(m.declaredPos, m.inferredPos),

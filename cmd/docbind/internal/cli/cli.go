@@ -35,6 +35,11 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		defer stop()
 		return Serve(ctx, args[1:], stderr)
 	}
+	if len(args) > 0 && args[0] == "check-service" {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		return CheckService(ctx, args[1:], stdout, stderr)
+	}
 	opt, code := parseArgs(args, stderr)
 	if code >= 0 {
 		return code

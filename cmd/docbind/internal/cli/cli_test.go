@@ -193,7 +193,7 @@ func TestCheckPrintsDiffsAndTheFix(t *testing.T) {
 func TestSummaryAndCache(t *testing.T) {
 	_, docs, out := seedDocs(t)
 	_, msg := docbind("-docs", docs, "-out", out)
-	if !strings.Contains(msg, "docbind: 1 pages, 1 operations, 3 types, 9 files written, 0 warnings") {
+	if !strings.Contains(msg, "docbind: 1 pages, 1 operations, 3 types, 10 files written, 0 warnings") {
 		t.Errorf("summary line missing:\n%s", msg)
 	}
 	_, msg = docbind("-docs", docs, "-out", out)
@@ -315,7 +315,7 @@ func TestSameBytesInAnotherFolder(t *testing.T) {
 func TestOpenAPIFlag(t *testing.T) {
 	root, docs, out := seedDocs(t)
 	doc := filepath.Join(root, "api.openapi.json")
-	if code, msg := docbind("-docs", docs, "-out", out, "-openapi", doc); code != ExitOK || !strings.Contains(msg, "10 files written") {
+	if code, msg := docbind("-docs", docs, "-out", out, "-openapi", doc); code != ExitOK || !strings.Contains(msg, "11 files written") {
 		t.Fatalf("exit %d:\n%s", code, msg)
 	}
 	data, err := os.ReadFile(doc)

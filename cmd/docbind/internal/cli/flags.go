@@ -34,6 +34,7 @@ type options struct {
 
 const usage = `usage: docbind [flags]
        docbind serve [-docs DIR] [-addr HOST:PORT]   (docbind serve -h)
+       docbind check-service -url BASE [-docs DIR]   (docbind check-service -h)
 
 docbind reads Markdown API docs annotated in the Microsoft Graph convention
 (an HTML comment holding JSON before each fenced example) and writes a Go

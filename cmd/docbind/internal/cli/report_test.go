@@ -22,7 +22,7 @@ func TestVerboseExplains(t *testing.T) {
 			"operation CreateVersion from " + filepath.ToSlash(docs) + "/create-version.md:9:1 (1 example tested)",
 			"client DriveItem(itemID).CreateVersion: POST /drive/items/{itemID}/versions (served as CreateVersion) from",
 			"type Item (microsoft.graph.item) from",
-			"shared -> client_gen.go, doc_gen.go, fake_gen.go, helpers_gen.go, helpers_gen_test.go, server_gen.go, values_gen.go (Server: 1 method, 3 routes)",
+			"shared -> check_gen.go, client_gen.go, doc_gen.go, fake_gen.go, helpers_gen.go, helpers_gen_test.go, server_gen.go, values_gen.go (Server: 1 method, 3 routes)",
 		} {
 			if !strings.Contains(msg, want) {
 				t.Errorf("%s run: -v output lacks %q:\n%s", run, want, msg)
