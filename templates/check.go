@@ -34,6 +34,7 @@ func genCheckEngine(f *jen.File) {
 	genNewCheckSchema(f)
 	genCheckDiff(f)
 	genCheckAnswer(f)
+	genCheckContentType(f)
 	genCheckValue(f)
 	genCheckObject(f)
 	genCheckRequest(f)
@@ -176,6 +177,10 @@ func genCheckAnswer(f *jen.File) {
 				id("c").Dot("add").Call(jen.Lit(codeHeader), jen.Lit(""), jen.Lit("the docs show the header ").Op("+").Id("name").Op("+").Lit(", the service sent none"), jen.False()),
 			),
 		),
+		jen.If(id("doc").Op(":=").Id("documentedContentType").Call(id("ex")), id("doc").Op("!=").Lit("").Op("&&").Op("!").Id("sameMediaType").Call(id("doc"), id("header").Dot("Get").Call(jen.Lit("Content-Type")))).Block(
+			id("c").Dot("add").Call(jen.Lit(codeNotJSON), jen.Lit(""), jen.Qual(pkgFmt, "Sprintf").Call(jen.Lit("the docs show Content-Type %q, the service sent %q"), id("doc"), id("header").Dot("Get").Call(jen.Lit("Content-Type"))), jen.False()),
+			jen.Return(id("c").Dot("diffs")),
+		),
 		jen.If(id("ex").Dot("content").Op("||").Qual(pkgStrings, "TrimSpace").Call(id("ex").Dot("responseBody")).Op("==").Lit("")).Block(jen.Return(id("c").Dot("diffs"))),
 		jen.If(id("ct").Op(":=").Id("header").Dot("Get").Call(jen.Lit("Content-Type")), jen.Op("!").Id("isJSON").Call(id("ct"))).Block(
 			id("c").Dot("add").Call(jen.Lit(codeNotJSON), jen.Lit(""), jen.Qual(pkgFmt, "Sprintf").Call(jen.Lit("the docs show a JSON body, the service sent Content-Type %q"), id("ct")), jen.False()),
@@ -196,6 +201,27 @@ func genCheckAnswer(f *jen.File) {
 			),
 		),
 		jen.Return(id("c").Dot("diffs")),
+	)
+	f.Line()
+}
+
+func genCheckContentType(f *jen.File) {
+	f.Comment("documentedContentType is the Content-Type the example's response documents, or \"\".")
+	f.Func().Id("documentedContentType").Params(id("ex").Op("*").Id("exampleCase")).String().Block(
+		jen.For(jen.List(id("_"), id("headers")).Op(":=").Range().Index().Map(jen.String()).String().Values(id("ex").Dot("responseHeader"), id("ex").Dot("fakeHeader"))).Block(
+			jen.For(jen.List(id("name"), id("value")).Op(":=").Range().Id("headers")).Block(
+				jen.If(jen.Qual(pkgStrings, "EqualFold").Call(id("name"), jen.Lit("Content-Type"))).Block(jen.Return(id("value"))),
+			),
+		),
+		jen.Return(jen.Lit("")),
+	)
+	f.Line()
+	f.Comment("sameMediaType reports whether two Content-Types name one media type, whatever")
+	f.Comment("their parameters (charset, odata.metadata).")
+	f.Func().Id("sameMediaType").Params(jen.List(id("a"), id("b")).String()).Bool().Block(
+		jen.List(id("ma"), id("_"), id("errA")).Op(":=").Qual("mime", "ParseMediaType").Call(id("a")),
+		jen.List(id("mb"), id("_"), id("errB")).Op(":=").Qual("mime", "ParseMediaType").Call(id("b")),
+		jen.Return(id("errA").Op("==").Nil().Op("&&").Id("errB").Op("==").Nil().Op("&&").Id("ma").Op("==").Id("mb")),
 	)
 	f.Line()
 }

@@ -73,7 +73,7 @@ const (
 	OutputIO              Code = "DB607" // reading or writing the output folder failed
 	ServiceStatus         Code = "DB701" // a service answered another status than the docs show
 	ServiceHeader         Code = "DB702" // a service's answer lacks a header the example documents
-	ServiceNotJSON        Code = "DB703" // a service's answer is not the JSON the docs show
+	ServiceNotJSON        Code = "DB703" // a service's answer is not of the Content-Type, or not the JSON, the docs show
 	ServiceValue          Code = "DB704" // a member of a service's answer is of another JSON type than documented
 	ServiceMissing        Code = "DB705" // a service's answer leaves out a member the docs show
 	ServiceUndeclared     Code = "DB706" // a service's answer holds a member its type does not declare
@@ -150,7 +150,7 @@ var Explanations = map[Code]string{
 	OutputIO:              "The output folder (or the -openapi document's) cannot be read or written; the message names the folder or file and gives the system's error (a read-only folder, permissions, a full disk...). A run whose writing fails puts back the files it had already written; one it cannot put back is named.",
 	ServiceStatus:         "The service answered a documented request with a status that is neither the example's nor another the docs show for the operation (`docbind check-service`, `CheckHandler`). The message quotes the start of the answer's body. Fix the service, or document the status it answers.",
 	ServiceHeader:         "The example's response documents a header the tests check (`Location`, `Content-Range`, ...) that the service's answer lacks.",
-	ServiceNotJSON:        "The docs show a JSON body, and the service's answer has another Content-Type, or a body that is not JSON.",
+	ServiceNotJSON:        "The example's response documents a Content-Type and the service's answer has another media type, or the docs show a JSON body and the answer has another Content-Type, or a body that is not JSON.",
 	ServiceValue:          "A member of the service's answer (the message gives its path, such as `value[0].size`) is of another JSON type than the documented type declares: a string for an Int64, an object for a collection. Integers must be in their type's range; a Double may also be `NaN`, `INF` or `-INF`, as OData writes them.",
 	ServiceMissing:        "The service's answer leaves out a member that the example shows of that type (ApiDoctor's rule: what a response example shows, the service must answer), or, where the example claims its type whole (annotated, not `truncated`) without showing an instance of it, a member its resource requires. A member the resource's `optionalProperties` lists is never required. Mark the example `truncated`, list the member as optional, or fix the service.",
 	ServiceUndeclared:     "A warning: the service's answer holds a member the documented type (or its base types) does not declare, and the type is not open. Instance annotations such as `@odata.context` are not members. Document the member.",

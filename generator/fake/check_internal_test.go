@@ -36,6 +36,8 @@ func TestCheckAnswer(t *testing.T) {
 		responseBody: `{"value": []}`, shape: "#ItemList"}
 	created := exampleCase{source: "docs/create.md:10", name: "create", method: "POST", path: "/items", status: 201, statuses: []int{400},
 		responseBody: `{"id": "1"}`, shape: "#Item", responseHeader: map[string]string{"Location": "https://x/items/1"}}
+	download := exampleCase{source: "docs/content.md:10", name: "download", method: "GET", path: "/items/1/content", status: 200,
+		responseBody: "hello", content: true, fakeHeader: map[string]string{"content-type": "text/plain"}}
 	tests := []struct {
 		name   string
 		ex     exampleCase
@@ -85,6 +87,9 @@ func TestCheckAnswer(t *testing.T) {
 			[]string{`DB702 the docs show the header Location, the service sent none`}},
 		{"content type", get, 200, http.Header{"Content-Type": {"text/plain"}}, `{"id": "2", "name": "b"}`,
 			[]string{`DB703 the docs show a JSON body, the service sent Content-Type "text/plain"`}},
+		{"documented content type", download, 200, http.Header{"Content-Type": {"text/plain; charset=utf-8"}}, "hello", nil},
+		{"another content type", download, 200, http.Header{"Content-Type": {"application/octet-stream"}}, "hello",
+			[]string{`DB703 the docs show Content-Type "text/plain", the service sent "application/octet-stream"`}},
 		{"not JSON", get, 200, jsonHeader, `{"id": `,
 			[]string{`DB703 the docs show a JSON body, the service sent one that is not JSON (unexpected EOF)`}},
 		{"null body", get, 200, jsonHeader, `null`,

@@ -266,7 +266,7 @@ func (c *serviceCheck) checkWith(ctx context.Context, ex *fake.CheckExample, s f
 		var diffs []fake.Difference
 		diffs, err = c.checker.Check(c.sender(ctx), c.opt.base, ex, values)
 		if err == nil {
-			c.report(ex, label, diffs)
+			c.report(ex, label, c.hint(ex, values, diffs))
 			return nil
 		}
 	}
@@ -275,6 +275,31 @@ func (c *serviceCheck) checkWith(ctx context.Context, ex *fake.CheckExample, s f
 	}
 	c.differ(ex, fake.Difference{Code: diag.ServiceUnusable, Message: "the request" + label + ": " + err.Error()})
 	return nil
+}
+
+// placeholder is a {name} a path still holds, escaped or not.
+var placeholder = regexp.MustCompile(`\{[^{}/]+\}|%7B.+?%7D`)
+
+// hint adds to a status that differs the placeholder the request's path
+// still held: a real service cannot answer it, and a scenario can fill it.
+func (c *serviceCheck) hint(ex *fake.CheckExample, values map[string]string, diffs []fake.Difference) []fake.Difference {
+	req, err := fake.Request(c.opt.base, ex, values)
+	if err != nil {
+		return diffs
+	}
+	held := placeholder.FindString(req.URL.EscapedPath())
+	if held == "" {
+		return diffs
+	}
+	if unescaped, err := url.PathUnescape(held); err == nil {
+		held = unescaped
+	}
+	for i, d := range diffs {
+		if d.Code == diag.ServiceStatus {
+			diffs[i].Message += fmt.Sprintf(" (the request's path holds the placeholder %s: give it a value in a -scenarios file)", held)
+		}
+	}
+	return diffs
 }
 
 // report prints an example's differences and counts it.

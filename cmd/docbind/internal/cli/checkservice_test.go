@@ -217,6 +217,11 @@ func TestCheckServiceReports(t *testing.T) {
 	if !strings.HasPrefix(stdout, "::error file=") || !strings.Contains(stdout, "line=13,col=1,title=DB704::") {
 		t.Errorf("-format github: %q", stdout)
 	}
+	svc.answer = answerJSON(404, `{"error": {"code": "itemNotFound"}}`)
+	_, _, stderr = checkService("-docs", docs, "-url", srv.URL)
+	if !strings.Contains(stderr, `the docs say status 200, the service answered 404: {"error": {"code": "itemNotFound"}} (the request's path holds the placeholder {id}: give it a value in a -scenarios file)`) {
+		t.Errorf("a placeholder left in the path is not named:\n%s", stderr)
+	}
 	svc.answer = answerJSON(200, `{"id": "w1", "size": 2}`)
 	code, _, stderr = checkService("-docs", docs, "-url", srv.URL, "-methods", "all", "-run", "widget$")
 	if code != ExitFail || counts(t, stderr) != [5]int{2, 1, 1, 0, 0} || !strings.Contains(stderr, "the docs say status 201, the service answered 200") {
