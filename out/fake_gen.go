@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"mime"
 	"net/http"
 	"net/url"
 	"slices"
@@ -925,6 +926,10 @@ func (s *checkSchema) checkAnswer(ex *exampleCase, status int, header http.Heade
 			c.add("DB702", "", "the docs show the header "+name+", the service sent none", false)
 		}
 	}
+	if doc := documentedContentType(ex); doc != "" && !sameMediaType(doc, header.Get("Content-Type")) {
+		c.add("DB703", "", fmt.Sprintf("the docs show Content-Type %q, the service sent %q", doc, header.Get("Content-Type")), false)
+		return c.diffs
+	}
 	if ex.content || strings.TrimSpace(ex.responseBody) == "" {
 		return c.diffs
 	}
@@ -947,6 +952,26 @@ func (s *checkSchema) checkAnswer(ex *exampleCase, status int, header http.Heade
 		}
 	}
 	return c.diffs
+}
+
+// documentedContentType is the Content-Type the example's response documents, or "".
+func documentedContentType(ex *exampleCase) string {
+	for _, headers := range []map[string]string{ex.responseHeader, ex.fakeHeader} {
+		for name, value := range headers {
+			if strings.EqualFold(name, "Content-Type") {
+				return value
+			}
+		}
+	}
+	return ""
+}
+
+// sameMediaType reports whether two Content-Types name one media type, whatever
+// their parameters (charset, odata.metadata).
+func sameMediaType(a, b string) bool {
+	ma, _, errA := mime.ParseMediaType(a)
+	mb, _, errB := mime.ParseMediaType(b)
+	return errA == nil && errB == nil && ma == mb
 }
 
 // value reads v, at path, against a documented shape; a null is read where its
