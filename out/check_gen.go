@@ -3,10 +3,10 @@
 package out
 
 import (
+	"bytes"
+	"io"
 	"maps"
 	"net/http"
-	"net/http/httptest"
-	"testing"
 )
 
 // checkTypes are the documented types, a JSON line each (see checkType), that
@@ -65,6 +65,50 @@ func CheckSkip(examples ...string) CheckOption {
 	}
 }
 
+// CheckT is what CheckHandler needs of its test: *testing.T is one, T being itself.
+// (The package does not import testing, so that programs that use it do not link it.)
+type CheckT[T any] interface {
+	Helper()
+	Run(name string, f func(T)) bool
+	Skip(args ...any)
+	Errorf(format string, args ...any)
+	Fatalf(format string, args ...any)
+	Logf(format string, args ...any)
+}
+
+// checkRecorder records a handler's answer for CheckHandler: the headers as they
+// were when the status was written.
+type checkRecorder struct {
+	header, sent http.Header
+	status       int
+	body         bytes.Buffer
+}
+
+func (r *checkRecorder) Header() http.Header {
+	return r.header
+}
+
+func (r *checkRecorder) WriteHeader(status int) {
+	if r.status == 0 {
+		r.status, r.sent = status, r.header.Clone()
+	}
+}
+
+func (r *checkRecorder) Write(b []byte) (int, error) {
+	r.WriteHeader(http.StatusOK)
+	return r.body.Write(b)
+}
+
+// result is the recorded answer as a client receives it.
+func (r *checkRecorder) result() *http.Response {
+	r.WriteHeader(http.StatusOK)
+	return &http.Response{
+		Body:       io.NopCloser(&r.body),
+		Header:     r.sent,
+		StatusCode: r.status,
+	}
+}
+
 // CheckHandler replays every documented example against h, typically NewHandler(srv)
 // for an implementation srv of Server, and reads each answer against the docs, in a
 // subtest named after the example: the status is the example's (or another the docs
@@ -74,8 +118,12 @@ func CheckSkip(examples ...string) CheckOption {
 // example claims its type whole), enum members holding documented values. Members the
 // docs do not declare, and nulls they do not allow, are logged, not failed. Examples
 // whose URL the handler serves as no operation are skipped. The codes in the messages
-// are docbind's (DB701 to DB708), which its README explains.
-func CheckHandler(t *testing.T, h http.Handler, opts ...CheckOption) {
+// are docbind's (DB701 to DB708), which its README explains. t is the test's *testing.T:
+//
+//	func TestServerMatchesTheDocs(t *testing.T) {
+//		CheckHandler(t, NewHandler(myServer{}))
+//	}
+func CheckHandler[T CheckT[T]](t T, h http.Handler, opts ...CheckOption) {
 	t.Helper()
 	cfg := &checkConfig{
 		byExample: map[string]map[string]string{},
@@ -87,17 +135,17 @@ func CheckHandler(t *testing.T, h http.Handler, opts ...CheckOption) {
 	}
 	schema, err := newCheckSchema(checkTypes, checkEnums)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%v", err)
 	}
 	send := func(r *http.Request) (*http.Response, error) {
-		rec := httptest.NewRecorder()
+		rec := &checkRecorder{header: http.Header{}}
 		h.ServeHTTP(rec, r)
-		return rec.Result(), nil
+		return rec.result(), nil
 	}
 	for _, group := range documentedExamples {
 		for i := range group {
 			ex := &group[i]
-			t.Run(ex.name, func(t *testing.T) {
+			t.Run(ex.name, func(t T) {
 				switch {
 				case cfg.skip[ex.name]:
 					t.Skip("CheckSkip skips it")

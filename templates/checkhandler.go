@@ -83,6 +83,8 @@ func genCheckHandlerOptions(f *jen.File) {
 }
 
 func genCheckHandler(f *jen.File) {
+	genCheckT(f)
+	genCheckRecorder(f)
 	for _, line := range []string{
 		"CheckHandler replays every documented example against h, typically NewHandler(srv)",
 		"for an implementation srv of Server, and reads each answer against the docs, in a",
@@ -93,11 +95,16 @@ func genCheckHandler(f *jen.File) {
 		"example claims its type whole), enum members holding documented values. Members the",
 		"docs do not declare, and nulls they do not allow, are logged, not failed. Examples",
 		"whose URL the handler serves as no operation are skipped. The codes in the messages",
-		"are docbind's (DB701 to DB708), which its README explains.",
+		"are docbind's (DB701 to DB708), which its README explains. t is the test's *testing.T:",
+		"",
+		"\tfunc TestServerMatchesTheDocs(t *testing.T) {",
+		"\t\tCheckHandler(t, NewHandler(myServer{}))",
+		"\t}",
 	} {
 		f.Comment(line)
 	}
-	f.Func().Id("CheckHandler").Params(tParam(), id("h").Qual(pkgHTTP, "Handler"), id("opts").Op("...").Id("CheckOption")).Block(
+	tT := func() *jen.Statement { return id("t").Id("T") }
+	f.Func().Id("CheckHandler").Types(id("T").Id("CheckT").Types(id("T"))).Params(tT(), id("h").Qual(pkgHTTP, "Handler"), id("opts").Op("...").Id("CheckOption")).Block(
 		id("t").Dot("Helper").Call(),
 		id("cfg").Op(":=").Op("&").Id("checkConfig").Values(jen.Dict{
 			id("values"):    jen.Map(jen.String()).String().Values(),
@@ -106,16 +113,16 @@ func genCheckHandler(f *jen.File) {
 		}),
 		jen.For(jen.List(id("_"), id("opt")).Op(":=").Range().Id("opts")).Block(id("opt").Call(id("cfg"))),
 		jen.List(id("schema"), id("err")).Op(":=").Id("newCheckSchema").Call(id("checkTypes"), id("checkEnums")),
-		jen.If(id("err").Op("!=").Nil()).Block(id("t").Dot("Fatal").Call(id("err"))),
+		jen.If(id("err").Op("!=").Nil()).Block(id("t").Dot("Fatalf").Call(jen.Lit("%v"), id("err"))),
 		id("send").Op(":=").Func().Params(id("r").Op("*").Qual(pkgHTTP, "Request")).Params(jen.Op("*").Qual(pkgHTTP, "Response"), jen.Error()).Block(
-			id("rec").Op(":=").Qual(pkgHTTPTest, "NewRecorder").Call(),
+			id("rec").Op(":=").Op("&").Id("checkRecorder").Values(jen.Dict{id("header"): jen.Qual(pkgHTTP, "Header").Values()}),
 			id("h").Dot("ServeHTTP").Call(id("rec"), id("r")),
-			jen.Return(id("rec").Dot("Result").Call(), jen.Nil()),
+			jen.Return(id("rec").Dot("result").Call(), jen.Nil()),
 		),
 		jen.For(jen.List(id("_"), id("group")).Op(":=").Range().Id("documentedExamples")).Block(
 			jen.For(id("i").Op(":=").Range().Id("group")).Block(
 				id("ex").Op(":=").Op("&").Id("group").Index(id("i")),
-				id("t").Dot("Run").Call(id("ex").Dot("name"), jen.Func().Params(tParam()).Block(
+				id("t").Dot("Run").Call(id("ex").Dot("name"), jen.Func().Params(tT()).Block(
 					jen.Switch().Block(
 						jen.Case(id("cfg").Dot("skip").Index(id("ex").Dot("name"))).Block(id("t").Dot("Skip").Call(jen.Lit("CheckSkip skips it"))),
 						jen.Case(id("ex").Dot("op").Op("==").Lit("")).Block(id("t").Dot("Skip").Call(id("ex").Dot("source").Op("+").Lit(": the handler serves its URL as no operation (DB404)"))),
@@ -132,6 +139,61 @@ func genCheckHandler(f *jen.File) {
 				)),
 			),
 		),
+	)
+	f.Line()
+}
+
+// genCheckT writes the interface CheckHandler needs of a *testing.T. The
+// generated package does not import testing, so that a program that uses
+// it and never calls CheckHandler links neither testing nor its
+// dependencies.
+func genCheckT(f *jen.File) {
+	f.Comment("CheckT is what CheckHandler needs of its test: *testing.T is one, T being itself.")
+	f.Comment("(The package does not import testing, so that programs that use it do not link it.)")
+	f.Type().Id("CheckT").Types(id("T").Any()).Interface(
+		id("Helper").Params(),
+		id("Run").Params(id("name").String(), id("f").Func().Params(id("T"))).Bool(),
+		id("Skip").Params(id("args").Op("...").Any()),
+		id("Errorf").Params(id("format").String(), id("args").Op("...").Any()),
+		id("Fatalf").Params(id("format").String(), id("args").Op("...").Any()),
+		id("Logf").Params(id("format").String(), id("args").Op("...").Any()),
+	)
+	f.Line()
+}
+
+// genCheckRecorder writes the ResponseWriter CheckHandler records a
+// handler's answer with (httptest's would link the testing certificates
+// into every program).
+func genCheckRecorder(f *jen.File) {
+	f.Comment("checkRecorder records a handler's answer for CheckHandler: the headers as they")
+	f.Comment("were when the status was written.")
+	f.Type().Id("checkRecorder").Struct(
+		jen.List(id("header"), id("sent")).Qual(pkgHTTP, "Header"),
+		id("status").Int(),
+		id("body").Qual(pkgBytes, "Buffer"),
+	)
+	f.Line()
+	f.Func().Params(id("r").Op("*").Id("checkRecorder")).Id("Header").Params().Qual(pkgHTTP, "Header").Block(jen.Return(id("r").Dot("header")))
+	f.Line()
+	f.Func().Params(id("r").Op("*").Id("checkRecorder")).Id("WriteHeader").Params(id("status").Int()).Block(
+		jen.If(id("r").Dot("status").Op("==").Lit(0)).Block(
+			jen.List(id("r").Dot("status"), id("r").Dot("sent")).Op("=").List(id("status"), id("r").Dot("header").Dot("Clone").Call()),
+		),
+	)
+	f.Line()
+	f.Func().Params(id("r").Op("*").Id("checkRecorder")).Id("Write").Params(id("b").Index().Byte()).Params(jen.Int(), jen.Error()).Block(
+		id("r").Dot("WriteHeader").Call(jen.Qual(pkgHTTP, "StatusOK")),
+		jen.Return(id("r").Dot("body").Dot("Write").Call(id("b"))),
+	)
+	f.Line()
+	f.Comment("result is the recorded answer as a client receives it.")
+	f.Func().Params(id("r").Op("*").Id("checkRecorder")).Id("result").Params().Op("*").Qual(pkgHTTP, "Response").Block(
+		id("r").Dot("WriteHeader").Call(jen.Qual(pkgHTTP, "StatusOK")),
+		jen.Return(jen.Op("&").Qual(pkgHTTP, "Response").Values(jen.Dict{
+			id("StatusCode"): id("r").Dot("status"),
+			id("Header"):     id("r").Dot("sent"),
+			id("Body"):       jen.Qual(pkgIO, "NopCloser").Call(jen.Op("&").Id("r").Dot("body")),
+		})),
 	)
 	f.Line()
 }
