@@ -144,11 +144,7 @@ var examplesCreateVersion = []exampleCase{
   "eTag": "eTag-value"
 }`,
 		shape: "#Item",
-		shown: map[string][]string{
-			"Identity":    {"displayName", "id"},
-			"IdentitySet": {"application", "device", "user"},
-			"Item":        {"cTag", "content", "createdBy", "createdDateTime", "description", "eTag"},
-		},
+		shown: `{"Identity":["displayName","id"],"IdentitySet":["application","device","user"],"Item":["cTag","content","createdBy","createdDateTime","description","eTag"]}`,
 	},
 }
 

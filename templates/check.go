@@ -139,6 +139,8 @@ func genCheckDiff(f *jen.File) {
 	f.Type().Id("checker").Struct(
 		id("schema").Op("*").Id("checkSchema"),
 		id("ex").Op("*").Id("exampleCase"),
+		jen.Comment("shown is the example's shown, decoded."),
+		id("shown").Map(jen.String()).Index().String(),
 		id("diffs").Index().Id("checkDiff"),
 	)
 	f.Line()
@@ -192,6 +194,11 @@ func genCheckAnswer(f *jen.File) {
 		jen.If(id("err").Op(":=").Id("dec").Dot("Decode").Call(jen.Op("&").Id("v")), id("err").Op("!=").Nil()).Block(
 			id("c").Dot("add").Call(jen.Lit(codeNotJSON), jen.Lit(""), jen.Qual(pkgFmt, "Sprintf").Call(jen.Lit("the docs show a JSON body, the service sent one that is not JSON (%v)"), id("err")), jen.False()),
 			jen.Return(id("c").Dot("diffs")),
+		),
+		jen.If(id("ex").Dot("shown").Op("!=").Lit("")).Block(
+			jen.If(id("err").Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Index().Byte().Parens(id("ex").Dot("shown")), jen.Op("&").Id("c").Dot("shown")), id("err").Op("!=").Nil()).Block(
+				jen.Panic(jen.Lit("docbind wrote an example's shown members that are not JSON: ").Op("+").Id("err").Dot("Error").Call()),
+			),
 		),
 		jen.If(id("ex").Dot("shape").Op("!=").Lit("")).Block(
 			jen.If(id("v").Op("==").Nil()).Block(
@@ -374,7 +381,7 @@ func genCheckObject(f *jen.File) {
 		jen.Comment("An instance the example shows as a base type's (its @odata.type naming a type"),
 		jen.Comment("derived from the one its operation returns) is read by what it shows of that one."),
 		jen.For(jen.List(id("b"), id("depth")).Op(":=").List(id("t"), jen.Lit(0)), id("b").Op("!=").Nil().Op("&&").Id("depth").Op("<").Lit(64), jen.List(id("b"), id("depth")).Op("=").List(id("c").Dot("schema").Dot("types").Index(id("b").Dot("Base")), id("depth").Op("+").Lit(1))).Block(
-			jen.If(jen.List(id("shown"), id("ok")).Op(":=").Id("c").Dot("ex").Dot("shown").Index(id("b").Dot("Name")), id("ok")).Block(jen.Return(id("shown"))),
+			jen.If(jen.List(id("shown"), id("ok")).Op(":=").Id("c").Dot("shown").Index(id("b").Dot("Name")), id("ok")).Block(jen.Return(id("shown"))),
 		),
 		jen.If(jen.Op("!").Id("c").Dot("ex").Dot("whole")).Block(jen.Return(jen.Nil())),
 		jen.Var().Id("names").Index().String(),

@@ -3,7 +3,6 @@ package templates
 import (
 	"github.com/dave/jennifer/jen"
 
-	"github.com/docbind/docbind/generator/fake"
 	"github.com/docbind/docbind/generator/model"
 )
 
@@ -12,7 +11,7 @@ import (
 // docs, its options, and the tables of documented types it reads them
 // against. The check itself is the engine's (genCheckEngine).
 func genCheckFile(f *jen.File, api *model.API) {
-	types, enums := fake.CheckTables(api)
+	types, enums := model.CheckTables(api)
 	f.Comment("checkTypes are the documented types, a JSON line each (see checkType), that")
 	f.Comment("CheckHandler reads answers against.")
 	f.Var().Id("checkTypes").Op("=").Index().String().Add(lines(rawStrings(types)))

@@ -2,8 +2,6 @@ package templates
 
 import (
 	"fmt"
-	"maps"
-	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -92,12 +90,8 @@ func exchangeValue(op *model.Operation, ex *model.Example) jen.Code {
 	if x.CheckShape != "" {
 		kvs = append(kvs, kv{"shape", jen.Lit(x.CheckShape)})
 	}
-	if len(x.Shown) > 0 {
-		var entries []jen.Code
-		for _, name := range slices.Sorted(maps.Keys(x.Shown)) {
-			entries = append(entries, jen.Lit(name).Op(":").Values(lits(x.Shown[name])...))
-		}
-		kvs = append(kvs, kv{"shown", jen.Map(jen.String()).Index().String().Add(lines(entries))})
+	if x.Shown != "" {
+		kvs = append(kvs, kv{"shown", rawString(x.Shown)})
 	}
 	if x.Whole {
 		kvs = append(kvs, kv{"whole", jen.True()})

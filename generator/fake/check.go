@@ -1,45 +1,11 @@
 package fake
 
 import (
-	"encoding/json"
 	"net/http"
 
 	"github.com/docbind/docbind/generator/diag"
 	"github.com/docbind/docbind/generator/model"
 )
-
-// CheckTables are the check's tables of api, a JSON line per struct type
-// and per enum, in the model's order: what a generated package holds
-// behind CheckHandler, and what a Checker reads.
-func CheckTables(api *model.API) (types, enums []string) {
-	for _, t := range api.Types {
-		ct := checkType{Name: t.Name, OData: t.ODataType, Open: t.OpenType}
-		if t.Base != nil {
-			ct.Base = t.Base.Name
-		}
-		for _, f := range t.Fields {
-			ct.Members = append(ct.Members, checkMember{Name: f.JSONName, Shape: model.CheckShape(f.Type), Nullable: f.Nullable, Required: f.Required})
-		}
-		types = append(types, mustJSON(ct))
-	}
-	for _, e := range api.Enums {
-		ce := checkEnum{Name: e.Name, Values: []string{}}
-		for _, v := range e.Values {
-			ce.Values = append(ce.Values, v.Value)
-		}
-		enums = append(enums, mustJSON(ce))
-	}
-	return types, enums
-}
-
-// mustJSON is v as JSON; the tables' values always encode.
-func mustJSON(v any) string {
-	b, err := json.Marshal(v)
-	if err != nil {
-		panic(err)
-	}
-	return string(b)
-}
 
 // A Checker reads a service's answers to the documented requests against
 // the docs, as the generated CheckHandler does: docbind check-service
@@ -76,7 +42,7 @@ func (d Difference) String() string { return checkDiff{Path: d.Path, Message: d.
 
 // NewChecker returns the checker of api's examples.
 func NewChecker(api *model.API) (*Checker, error) {
-	types, enums := CheckTables(api)
+	types, enums := model.CheckTables(api)
 	s, err := newCheckSchema(types, enums)
 	if err != nil {
 		return nil, err

@@ -51,11 +51,12 @@ type exampleCase struct {
 	sameAs string
 	// shape is the documented shape of the JSON body a success answers (model.CheckShape),
 	// which a check reads a service's answer against; shown holds the members of each
-	// type the example shows, which an answer must hold too; whole says the example
+	// type the example shows, which an answer must hold too, as a JSON object of member
+	// names by the type's Go name; whole says the example
 	// claims its type whole, so that an answer holds every member a type requires;
 	// statuses are the others the docs show for the operation.
 	shape    string
-	shown    map[string][]string
+	shown    string
 	whole    bool
 	statuses []int
 }
@@ -802,7 +803,9 @@ func (d checkDiff) String() string {
 type checker struct {
 	schema *checkSchema
 	ex     *exampleCase
-	diffs  []checkDiff
+	// shown is the example's shown, decoded.
+	shown map[string][]string
+	diffs []checkDiff
 }
 
 func (c *checker) add(code, path, message string, warning bool) {
@@ -864,6 +867,11 @@ func (s *checkSchema) checkAnswer(ex *exampleCase, status int, header http.Heade
 	if err := dec.Decode(&v); err != nil {
 		c.add("DB703", "", fmt.Sprintf("the docs show a JSON body, the service sent one that is not JSON (%v)", err), false)
 		return c.diffs
+	}
+	if ex.shown != "" {
+		if err := json.Unmarshal([]byte(ex.shown), &c.shown); err != nil {
+			panic("docbind wrote an example's shown members that are not JSON: " + err.Error())
+		}
 	}
 	if ex.shape != "" {
 		if v == nil {
@@ -1044,7 +1052,7 @@ func (c *checker) required(t *checkType, members map[string]checkMember) []strin
 	// An instance the example shows as a base type's (its @odata.type naming a type
 	// derived from the one its operation returns) is read by what it shows of that one.
 	for b, depth := t, 0; b != nil && depth < 64; b, depth = c.schema.types[b.Base], depth+1 {
-		if shown, ok := c.ex.shown[b.Name]; ok {
+		if shown, ok := c.shown[b.Name]; ok {
 			return shown
 		}
 	}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 )
@@ -44,11 +45,17 @@ var scalarShapes = map[RefKind]string{
 // checkResult is what a check of a service's answer to ex reads the answer
 // against: the shape of its JSON body, and the members it must hold of
 // each type, by the type's Go name.
-func (op *Operation) checkResult(ex *Example) (shape string, shown map[string][]string) {
+func (op *Operation) checkResult(ex *Example) (shape, shown string) {
 	if ex.IsError || op.Result.Kind != ResultJSON || op.Result.Type == nil || ex.Response == nil {
-		return "", nil
+		return "", ""
 	}
-	return CheckShape(op.Result.Type), shownMembers(ex.Response)
+	members := shownMembers(ex.Response)
+	if len(members) == 0 {
+		return CheckShape(op.Result.Type), ""
+	}
+	// A JSON object, its keys sorted: a string compiles to static data,
+	// where a map literal in every example would be code to run at init.
+	return CheckShape(op.Result.Type), mustJSON(members)
 }
 
 // shownMembers are, for each struct type an example's body holds, the
@@ -133,4 +140,60 @@ func (op *Operation) otherStatuses(status int) []int {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// CheckTables are the check's tables of api, a JSON line per struct type
+// and per enum, in the model's order: what a generated package holds
+// behind CheckHandler, and what docbind check-service reads. The engine's
+// checkType and checkEnum (templates/check.go) read them.
+func CheckTables(api *API) (types, enums []string) {
+	for _, t := range api.Types {
+		ct := checkTypeLine{Name: t.Name, OData: t.ODataType, Open: t.OpenType}
+		if t.Base != nil {
+			ct.Base = t.Base.Name
+		}
+		for _, f := range t.Fields {
+			ct.Members = append(ct.Members, checkMemberLine{Name: f.JSONName, Shape: CheckShape(f.Type), Nullable: f.Nullable, Required: f.Required})
+		}
+		types = append(types, mustJSON(ct))
+	}
+	for _, e := range api.Enums {
+		ce := checkEnumLine{Name: e.Name, Values: []string{}}
+		for _, v := range e.Values {
+			ce.Values = append(ce.Values, v.Value)
+		}
+		enums = append(enums, mustJSON(ce))
+	}
+	return types, enums
+}
+
+// The lines of CheckTables, as the engine's checkType, checkMember and
+// checkEnum read them.
+type (
+	checkTypeLine struct {
+		Name    string            `json:"name"`
+		OData   string            `json:"odata,omitempty"`
+		Base    string            `json:"base,omitempty"`
+		Open    bool              `json:"open,omitempty"`
+		Members []checkMemberLine `json:"members,omitempty"`
+	}
+	checkMemberLine struct {
+		Name     string `json:"name"`
+		Shape    string `json:"shape"`
+		Nullable bool   `json:"nullable,omitempty"`
+		Required bool   `json:"required,omitempty"`
+	}
+	checkEnumLine struct {
+		Name   string   `json:"name"`
+		Values []string `json:"values"`
+	}
+)
+
+// mustJSON is v as JSON; the tables' values always encode.
+func mustJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
 }

@@ -36,12 +36,13 @@ type Exchange struct {
 	// CheckShape is the CheckShape of the response's JSON body, "" when
 	// the answer is not checked as a documented type (an error, content,
 	// no body). Shown holds the members an answer must hold of each type
-	// the body shows, by Go name; Whole says the response claims its type
+	// the body shows, as a JSON object of member names by the type's Go
+	// name ("" for none); Whole says the response claims its type
 	// whole, so that an answer holds every member a type requires that
 	// the example does not show. Statuses are the others the docs show
 	// for the operation.
 	CheckShape string
-	Shown      map[string][]string
+	Shown      string
 	Whole      bool
 	Statuses   []int
 }
