@@ -106,15 +106,6 @@ func exchangeValue(op *model.Operation, ex *model.Example) jen.Code {
 	return keyed(notes, kvs...)
 }
 
-// lits are string literals.
-func lits(ss []string) []jen.Code {
-	out := make([]jen.Code, len(ss))
-	for i, s := range ss {
-		out[i] = jen.Lit(s)
-	}
-	return out
-}
-
 // headerMap is a map[string]string literal of header names and values.
 func headerMap(pairs [][2]string) jen.Code {
 	d := jen.Dict{}

@@ -250,6 +250,16 @@ func valueText(raw json.RawMessage) string {
 	return string(bytes.TrimSpace(raw))
 }
 
+// A PositionError is an error at a line and column of a scenario file.
+type PositionError struct {
+	Line, Col int
+	Err       error
+}
+
+func (e *PositionError) Error() string { return fmt.Sprintf("%d:%d: %v", e.Line, e.Col, e.Err) }
+
+func (e *PositionError) Unwrap() error { return e.Err }
+
 // positioned adds line:col to a JSON syntax or type error.
 func positioned(data []byte, err error) error {
 	var offset int64 = -1
@@ -268,7 +278,7 @@ func positioned(data []byte, err error) error {
 	before := data[:offset-1]
 	line := bytes.Count(before, []byte("\n")) + 1
 	col := len(before) - bytes.LastIndexByte(before, '\n')
-	return fmt.Errorf("%d:%d: %v", line, col, err)
+	return &PositionError{Line: line, Col: col, Err: err}
 }
 
 // Captured reads a value a setup request captures from its answer: a

@@ -6,10 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/url"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -192,21 +194,9 @@ func (c *serviceCheck) prepare() int {
 		fmt.Fprintf(c.stderr, "docbind check-service: %v\n", err)
 		return ExitFail
 	}
-	c.scenarios = map[string][]fake.Scenario{}
-	if c.opt.scenarios != "" {
-		data, err := os.ReadFile(c.opt.scenarios)
-		if err == nil {
-			var list []fake.Scenario
-			if list, err = fake.ReadScenarios(data); err == nil {
-				for _, s := range list {
-					c.scenarios[s.Example] = append(c.scenarios[s.Example], s)
-				}
-			}
-		}
-		if err != nil {
-			fmt.Fprintf(c.stderr, "docbind check-service: %s:%v\n", c.opt.scenarios, strings.TrimPrefix(err.Error(), c.opt.scenarios+":"))
-			return ExitUsage
-		}
+	if err := c.readScenarios(); err != nil {
+		fmt.Fprintf(c.stderr, "docbind check-service: %v\n", err)
+		return ExitUsage
 	}
 	c.header = http.Header{}
 	for _, h := range c.opt.headers {
@@ -219,6 +209,38 @@ func (c *serviceCheck) prepare() int {
 	c.client = &http.Client{Timeout: c.opt.timeout, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	c.pace = time.NewTicker(time.Duration(float64(time.Second) / c.opt.rate))
 	return -1
+}
+
+// readScenarios reads the -scenarios file, by example. A scenario of an
+// example the docs lack is a warning: it would never run.
+func (c *serviceCheck) readScenarios() error {
+	c.scenarios = map[string][]fake.Scenario{}
+	if c.opt.scenarios == "" {
+		return nil
+	}
+	data, err := os.ReadFile(c.opt.scenarios)
+	if err != nil {
+		return err
+	}
+	list, err := fake.ReadScenarios(data)
+	var at *fake.PositionError
+	switch {
+	case errors.As(err, &at):
+		return fmt.Errorf("%s:%v", c.opt.scenarios, err)
+	case err != nil:
+		return fmt.Errorf("%s: %v", c.opt.scenarios, err)
+	}
+	known := map[string]bool{}
+	for _, ex := range c.checker.Examples() {
+		known[ex.Name] = true
+	}
+	for _, s := range list {
+		if !known[s.Example] {
+			fmt.Fprintf(c.stderr, "docbind check-service: %s: warning: scenario %q is of example %q, which the docs do not have\n", c.opt.scenarios, s.Name, s.Example)
+		}
+		c.scenarios[s.Example] = append(c.scenarios[s.Example], s)
+	}
+	return nil
 }
 
 // checkExample checks one example: once for each scenario of it, else
@@ -262,6 +284,9 @@ func (c *serviceCheck) checkWith(ctx context.Context, ex *fake.CheckExample, s f
 		}
 	}
 	values, err := c.resolve(s.Values)
+	if err == nil {
+		err = c.placesFor(ex, s.Values)
+	}
 	if err == nil {
 		var diffs []fake.Difference
 		diffs, err = c.checker.Check(c.sender(ctx), c.opt.base, ex, values)
@@ -435,6 +460,24 @@ func (c *serviceCheck) setupRequest(s fake.SetupRequest, values map[string]strin
 		req.Header[name] = vs
 	}
 	return req, nil
+}
+
+// placesFor requires each URL placeholder a scenario gives a value for
+// to be in the example's request: a misspelt one would leave the
+// placeholder in the request and the value unused.
+func (c *serviceCheck) placesFor(ex *fake.CheckExample, values map[string]string) error {
+	req, err := fake.Request(c.opt.base, ex, nil)
+	if err != nil {
+		return err
+	}
+	query, _ := url.QueryUnescape(req.URL.RawQuery)
+	target := req.URL.Path + "?" + query
+	for _, key := range slices.Sorted(maps.Keys(values)) {
+		if strings.HasPrefix(key, "{") && !strings.Contains(target, key) {
+			return fmt.Errorf("its URL has no placeholder %s for the scenario's value", key)
+		}
+	}
+	return nil
 }
 
 // resolve puts in the values setup requests captured ([name]).

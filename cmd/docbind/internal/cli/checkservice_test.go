@@ -273,6 +273,21 @@ func TestCheckServiceScenarios(t *testing.T) {
 	if code != ExitFail || !strings.Contains(stderr, "DB709") || !strings.Contains(stderr, "no setup request captured [never]") {
 		t.Errorf("a value nothing captured: exit %d:\n%s", code, stderr)
 	}
+	os.WriteFile(scenarios, []byte(`[{"name": "x", "method": "get_widget", "enabled": true, "request-parameters": {"{widget-id}": "w1"}}]`), 0o644)
+	code, _, stderr = checkService("-docs", docs, "-url", srv.URL, "-scenarios", scenarios)
+	if code != ExitFail || !strings.Contains(stderr, `DB709: example "get_widget": the request (scenario "x"): its URL has no placeholder {widget-id} for the scenario's value`) {
+		t.Errorf("a value for a placeholder the request lacks: exit %d:\n%s", code, stderr)
+	}
+	os.WriteFile(scenarios, []byte(`[{"name": "x", "method": "get_widgets", "enabled": true}]`), 0o644)
+	_, _, stderr = checkService("-docs", docs, "-url", srv.URL, "-scenarios", scenarios)
+	if !strings.Contains(stderr, `scenarios.json: warning: scenario "x" is of example "get_widgets", which the docs do not have`) {
+		t.Errorf("a scenario of no example:\n%s", stderr)
+	}
+	os.WriteFile(scenarios, []byte(`[{"name": "x"}]`), 0o644)
+	code, _, stderr = checkService("-docs", docs, "-url", srv.URL, "-scenarios", scenarios)
+	if code != ExitUsage || !strings.Contains(stderr, `scenarios.json: scenario 1 ("x"): it names no example`) {
+		t.Errorf("a scenario without example: exit %d:\n%s", code, stderr)
+	}
 	os.WriteFile(scenarios, []byte("[\n  {\"method\": 3}\n]"), 0o644)
 	code, _, stderr = checkService("-docs", docs, "-url", srv.URL, "-scenarios", scenarios)
 	if code != ExitUsage || !strings.Contains(stderr, "scenarios.json:2:14: ") {
