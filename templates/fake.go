@@ -129,6 +129,11 @@ func genFakeType(f *jen.File) {
 		jen.List(id("pages"), id("targets")).Map(jen.String()).Op("*").Id("fakeCase"),
 		id("documented").Map(jen.String()).Bool(),
 		id("log").Func().Params(jen.String()),
+		jen.Comment("strict answers a request only with an example it matches; else, as a test double"),
+		jen.Comment("would, the closest example of the operation answers one of the same method."),
+		id("strict").Bool(),
+		jen.Comment("prefix is the docs' base URL's path (/v1.0), which a request's path may start with."),
+		id("prefix").String(),
 	)
 	f.Line()
 	f.Comment("fakeCase is an example with its JSON request bodies decoded once, and its path")
@@ -156,6 +161,9 @@ func genNewFake(f *jen.File) {
 			id("documented"): jen.Map(jen.String()).Bool().Values(),
 			id("log"):        id("log"),
 		}),
+		jen.If(jen.List(id("u"), jen.Err()).Op(":=").Qual(pkgURL, "Parse").Call(id("fake").Dot("docsBase")), jen.Err().Op("==").Nil().Op("&&").Id("u").Dot("Host").Op("!=").Lit("")).Block(
+			id("fake").Dot("prefix").Op("=").Qual(pkgStrings, "TrimSuffix").Call(id("u").Dot("EscapedPath").Call(), jen.Lit("/")),
+		),
 		jen.For(jen.List(id("_"), id("group")).Op(":=").Range().Id("groups")).Block(
 			jen.For(id("i").Op(":=").Range().Id("group")).Block(
 				id("c").Op(":=").Op("&").Id("fakeCase").Values(jen.Dict{
@@ -224,7 +232,8 @@ func genNewFake(f *jen.File) {
 
 func genFakeAnswer(f *jen.File) {
 	f.Comment("answer returns the handler of op's requests: the most specific of its examples")
-	f.Comment("that matches answers, else 400 naming the closest one and what differed, or 501")
+	f.Comment("that matches answers, else the closest one (strict: 400 naming it and what")
+	f.Comment("differed), or 501")
 	f.Comment("when the docs show no example of op (none of that name, when exampleHeader names")
 	f.Comment("one). A body whose Content-Type is not JSON, where the examples send JSON, gets")
 	f.Comment("415.")
@@ -248,6 +257,13 @@ func genFakeAnswer(f *jen.File) {
 				jen.Case(id("best").Op("!=").Nil()).Block(id("fake").Dot("respond").Call(id("w"), id("r"), id("best"), jen.False())),
 				jen.Case(id("closest").Op("==").Nil()).Block(
 					id("fake").Dot("fail").Call(id("w"), id("r"), jen.Qual(pkgHTTP, "StatusNotImplemented"), jen.Lit("notImplemented"), id("op").Op("+").Lit(" has no documented example to answer with")),
+				),
+				jen.Case(jen.Op("!").Id("fake").Dot("strict").Op("&&").Id("sameMethod").Call(id("closest").Dot("method"), id("r").Dot("Method"))).Block(
+					jen.Comment("A test double answers what the operation would: the closest example."),
+					jen.If(id("fake").Dot("log").Op("!=").Nil()).Block(
+						id("fake").Dot("log").Call(jen.Qual(pkgFmt, "Sprintf").Call(jen.Lit("%s %s: no example matches exactly; the closest answers (%s)"), id("r").Dot("Method"), id("r").Dot("URL").Dot("RequestURI").Call(), id("summarize").Call(id("diffs")))),
+					),
+					id("fake").Dot("respond").Call(id("w"), id("r"), id("closest"), jen.False()),
 				),
 				jen.Default().Block(
 					id("fake").Dot("fail").Call(id("w"), id("r"), jen.Qual(pkgHTTP, "StatusBadRequest"), jen.Lit("invalidRequest"), jen.Qual(pkgFmt, "Sprintf").Call(
@@ -307,6 +323,10 @@ func genFakeAnswer(f *jen.File) {
 			id("writeError").Call(id("w"), jen.Qual(pkgHTTP, "StatusRequestEntityTooLarge"), jen.Lit("requestEntityTooLarge"), jen.Lit("the request body is too large or cannot be read")),
 			jen.Return(id("body"), jen.False()),
 		),
+		jen.If(jen.List(id("data"), jen.Err()).Op("=").Id("decodeContent").Call(id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Encoding")), id("data")), jen.Err().Op("!=").Nil()).Block(
+			id("writeError").Call(id("w"), jen.Qual(pkgHTTP, "StatusBadRequest"), jen.Lit("invalidRequest"), jen.Err().Dot("Error").Call()),
+			jen.Return(id("body"), jen.False()),
+		),
 		id("body").Dot("raw").Op("=").String().Call(id("data")),
 		jen.If(jen.Len(jen.Qual(pkgBytes, "TrimSpace").Call(id("data"))).Op(">").Lit(0)).Block(
 			jen.Var().Id("valid").Bool(),
@@ -316,6 +336,35 @@ func genFakeAnswer(f *jen.File) {
 			),
 		),
 		jen.Return(id("body"), jen.True()),
+	)
+	f.Line()
+	f.Comment("decodeContent decodes a request body of a Content-Encoding clients compress with:")
+	f.Comment("gzip, and deflate (zlib's format, as HTTP means it, or raw DEFLATE, as some clients")
+	f.Comment("send it), at most fakeMaxBody bytes of it.")
+	f.Func().Id("decodeContent").Params(id("encoding").String(), id("data").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Var().Id("zr").Qual(pkgIO, "Reader"),
+		jen.Switch(jen.Qual(pkgStrings, "ToLower").Call(jen.Qual(pkgStrings, "TrimSpace").Call(id("encoding")))).Block(
+			jen.Case(jen.Lit(""), jen.Lit("identity")).Block(jen.Return(id("data"), jen.Nil())),
+			jen.Case(jen.Lit("gzip"), jen.Lit("x-gzip")).Block(
+				jen.List(id("gz"), jen.Err()).Op(":=").Qual("compress/gzip", "NewReader").Call(jen.Qual(pkgBytes, "NewReader").Call(id("data"))),
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("the gzip request body cannot be read: %v"), jen.Err()))),
+				id("zr").Op("=").Id("gz"),
+			),
+			jen.Case(jen.Lit("deflate")).Block(
+				jen.If(jen.List(id("z"), jen.Err()).Op(":=").Qual("compress/zlib", "NewReader").Call(jen.Qual(pkgBytes, "NewReader").Call(id("data"))), jen.Err().Op("==").Nil()).Block(
+					id("zr").Op("=").Id("z"),
+				).Else().Block(
+					id("zr").Op("=").Qual("compress/flate", "NewReader").Call(jen.Qual(pkgBytes, "NewReader").Call(id("data"))),
+				),
+			),
+			jen.Default().Block(jen.Return(jen.Nil(), jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("the request body's Content-Encoding %q is none of gzip and deflate"), id("encoding")))),
+		),
+		jen.List(id("out"), jen.Err()).Op(":=").Qual(pkgIO, "ReadAll").Call(jen.Qual(pkgIO, "LimitReader").Call(id("zr"), id("fakeMaxBody").Op("+").Lit(1))),
+		jen.Switch().Block(
+			jen.Case(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("the %s request body cannot be read: %v"), id("encoding"), jen.Err()))),
+			jen.Case(jen.Len(id("out")).Op(">").Id("fakeMaxBody")).Block(jen.Return(jen.Nil(), jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("the %s request body is larger than %d bytes"), id("encoding"), id("fakeMaxBody")))),
+		),
+		jen.Return(id("out"), jen.Nil()),
 	)
 	f.Line()
 	f.Comment("requestBody is a request's body as it came, and decoded when it is JSON, with its")
@@ -616,6 +665,7 @@ func genFakeWrap(f *jen.File) {
 	f.Comment("example.")
 	f.Func().Params(id("fake").Op("*").Id("exampleFake")).Id("wrap").Params(id("mux").Qual(pkgHTTP, "Handler")).Qual(pkgHTTP, "Handler").Block(
 		jen.Return(jen.Qual(pkgHTTP, "HandlerFunc").Call(jen.Func().Params(rw(), req()).Block(
+			id("r").Op("=").Id("fake").Dot("unprefixed").Call(id("r")),
 			id("key").Op(":=").Id("linkKey").Call(id("r").Dot("URL").Dot("RequestURI").Call()),
 			id("get").Op(":=").Id("r").Dot("Method").Op("==").Qual(pkgHTTP, "MethodGet").Op("||").Id("r").Dot("Method").Op("==").Qual(pkgHTTP, "MethodHead"),
 			jen.If(id("c").Op(":=").Id("fake").Dot("pages").Index(id("key")), id("c").Op("!=").Nil().Op("&&").Id("get").Op("&&").Op("!").Id("fake").Dot("documented").Index(jen.Lit("GET ").Op("+").Id("key"))).Block(
@@ -636,6 +686,19 @@ func genFakeWrap(f *jen.File) {
 				jen.Default().Block(id("fake").Dot("refuse").Call(id("w"), id("r"), id("catch").Dot("refused"))),
 			),
 		))),
+	)
+	f.Line()
+	f.Comment("unprefixed is r without the docs' base URL's path at the start of its own, as a")
+	f.Comment("client whose base URL is the docs' with only the host changed sends it")
+	f.Comment("(/v1.0/me for /me); else r.")
+	f.Func().Params(id("fake").Op("*").Id("exampleFake")).Id("unprefixed").Params(req()).Op("*").Qual(pkgHTTP, "Request").Block(
+		id("p").Op(":=").Id("fake").Dot("prefix"),
+		jen.If(id("p").Op("==").Lit("").Op("||").Op("!").Qual(pkgStrings, "HasPrefix").Call(id("r").Dot("URL").Dot("EscapedPath").Call(), id("p").Op("+").Lit("/"))).Block(jen.Return(id("r"))),
+		id("u").Op(":=").Op("*").Id("r").Dot("URL"),
+		jen.List(id("u").Dot("Path"), id("u").Dot("RawPath")).Op("=").List(jen.Qual(pkgStrings, "TrimPrefix").Call(id("u").Dot("Path"), id("p")), jen.Qual(pkgStrings, "TrimPrefix").Call(id("u").Dot("RawPath"), id("p"))),
+		id("r2").Op(":=").Op("*").Id("r"),
+		id("r2").Dot("URL").Op("=").Op("&").Id("u"),
+		jen.Return(jen.Op("&").Id("r2")),
 	)
 	f.Line()
 	f.Comment("serveTarget answers a link an example's Location handed out: the monitor of an")

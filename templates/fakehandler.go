@@ -22,6 +22,7 @@ func genExampleOptions(f *jen.File) {
 		id("srv").Id("Server"),
 		id("served").Map(jen.String()).Bool(),
 		id("log").Func().Params(jen.String()),
+		id("strict").Bool(),
 	)
 	f.Line()
 	f.Comment("WithServer has srv answer the named operations, by their Server method names")
@@ -38,6 +39,17 @@ func genExampleOptions(f *jen.File) {
 	f.Line()
 	f.Comment("WithExampleLog has the fake call log with a line for every request it answers: the")
 	f.Comment("example that answered it, or why none did.")
+	f.Comment("WithStrictMatching answers a request only with an example it matches: its query")
+	f.Comment("options, headers and JSON body members, and its path where examples differ only")
+	f.Comment("there; any other request gets 400 naming the closest example and what differed,")
+	f.Comment("for doc authors checking their examples. Without it the fake is lenient, as a test")
+	f.Comment("double must be for the clients it stands in for: a request of an operation's method")
+	f.Comment("and route that matches no example exactly gets the closest one's answer, and the")
+	f.Comment("log says what differed.")
+	f.Func().Id("WithStrictMatching").Params().Id("ExampleOption").Block(
+		jen.Return(jen.Func().Params(id("c").Op("*").Id("exampleConfig")).Block(id("c").Dot("strict").Op("=").True())),
+	)
+	f.Line()
 	f.Func().Id("WithExampleLog").Params(id("log").Func().Params(id("line").String())).Id("ExampleOption").Block(
 		jen.Return(jen.Func().Params(id("c").Op("*").Id("exampleConfig")).Block(id("c").Dot("log").Op("=").Id("log"))),
 	)
@@ -66,11 +78,13 @@ func genNewExampleHandler(f *jen.File, api *model.API) {
 		"request with its documented response (status, headers and body). A request matches",
 		"an example by its route, the query options and JSON body members the example shows",
 		"(more are allowed) and, where examples differ only there, its path; the most specific",
-		"match answers. Links in the answers point back at the fake: a next link answers the",
-		"last page, a monitor reports its operation completed, content answers ranges. A",
-		"request no example matches gets the API's error body, 404 for an undocumented URL,",
-		"400 otherwise (501 for an operation without examples), naming the closest example",
-		"and what differed. It panics when WithServer names no operation.",
+		"match answers; where none matches, the closest example of the route's operation",
+		"(WithStrictMatching: 400 naming it and what differed). A path may start with the",
+		"docs' base URL's path (/v1.0/me), and a body may be gzip or deflate compressed, as",
+		"clients send them. Links in the answers point back at the fake: a next link answers",
+		"the last page, a monitor reports its operation completed, content answers ranges. A",
+		"request of an undocumented URL gets the API's error body, 404 (501 for an operation",
+		"without examples). It panics when WithServer names no operation.",
 	} {
 		f.Comment(line)
 	}
@@ -78,6 +92,7 @@ func genNewExampleHandler(f *jen.File, api *model.API) {
 		id("cfg").Op(":=").Op("&").Id("exampleConfig").Values(jen.Dict{id("srv"): id("Unimplemented").Values(), id("served"): jen.Map(jen.String()).Bool().Values()}),
 		jen.For(jen.List(id("_"), id("opt")).Op(":=").Range().Id("opts")).Block(id("opt").Call(id("cfg"))),
 		id("fake").Op(":=").Id("newExampleFake").Call(id("DefaultBaseURL"), id("documentedExamples"), id("cfg").Dot("log")),
+		id("fake").Dot("strict").Op("=").Id("cfg").Dot("strict"),
 		id("h").Op(":=").Op("&").Id("handler").Values(jen.Dict{id("srv"): id("cfg").Dot("srv"), id("maxBody"): id("DefaultMaxBodyBytes")}),
 		id("known").Op(":=").Map(jen.String()).Bool().Values(),
 		id("mux").Op(":=").Id("h").Dot("routes").Call(jen.Func().Params(id("op").String(), id("serve").Qual(pkgHTTP, "HandlerFunc")).Qual(pkgHTTP, "HandlerFunc").Block(

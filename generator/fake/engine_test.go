@@ -1,11 +1,16 @@
 package fake
 
 import (
+	"bytes"
+	"compress/flate"
+	"compress/gzip"
+	"compress/zlib"
 	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -78,8 +83,11 @@ var testExamples = [][]exampleCase{
 }
 
 // testFake routes the test API as a generated handler would.
-func testFake(log func(string)) http.Handler {
+func testFake(log func(string), opts ...Option) http.Handler {
 	fake := newExampleFake("https://api.example.com/v1/", testExamples, log)
+	for _, opt := range opts {
+		opt(fake)
+	}
 	rt := newRouter()
 	for _, pattern := range []struct{ pattern, op string }{
 		{"GET /users", "ListUsers"}, {"POST /users", "CreateUser"}, {"GET /users/{userID}", "GetUser"},
@@ -161,7 +169,7 @@ func TestFakeAnswers(t *testing.T) {
 		{name: "function call escaped", method: "GET", target: "/drive/search%28q=%27x%27%29", wantStatus: 200},
 		{name: "function call in another case", method: "GET", target: "/Drive/Search(q='x')", wantStatus: 200},
 	}
-	h := testFake(nil)
+	h := testFake(nil, Strict())
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			req := httptest.NewRequest(tt.method, tt.target, strings.NewReader(tt.body))
@@ -219,6 +227,61 @@ func TestFakeLastPageHasNoNextLink(t *testing.T) {
 			t.Fatalf("the next link %s does not point at the fake %s", page.Next, srv.URL)
 		}
 		link = page.Next
+	}
+}
+
+// TestFakeLenient: without Strict, a request of an operation's route that
+// matches no example exactly gets the closest one's answer, and the log
+// says what differed; a compressed body is read, and the docs' base path
+// may start the path.
+func TestFakeLenient(t *testing.T) {
+	var lines []string
+	h := testFake(func(line string) { lines = append(lines, line) })
+	create := `{"name": "Ann", "age": 30, "tags": ["a"]}`
+	var gz, zl, fl bytes.Buffer
+	gw := gzip.NewWriter(&gz)
+	gw.Write([]byte(create))
+	gw.Close()
+	zw := zlib.NewWriter(&zl)
+	zw.Write([]byte(create))
+	zw.Close()
+	fw, _ := flate.NewWriter(&fl, flate.DefaultCompression)
+	fw.Write([]byte(create))
+	fw.Close()
+	tests := []struct {
+		name, method, target, body, encoding string
+		wantStatus                           int
+		wantBody                             string
+	}{
+		{"another value in a pinned path", "GET", "/users/carol", "", "", 200, `"id": "alice"`},
+		{"another body", "POST", "/users", `{"name": "Bea", "age": 30, "tags": ["a"]}`, "", 201, `"name": "Ann"`},
+		{"the closest of several", "POST", "/users", `{"name": "Root", "role": {"admin": false}}`, "", 201, `"id": "0"`},
+		{"gzip", "POST", "/users", gz.String(), "gzip", 201, `"id": "3"`},
+		{"deflate, zlib's format", "POST", "/users", zl.String(), "deflate", 201, `"id": "3"`},
+		{"deflate, raw", "POST", "/users", fl.String(), "Deflate", 201, `"id": "3"`},
+		{"gzip that is not", "POST", "/users", create, "gzip", 400, "the gzip request body cannot be read"},
+		{"an encoding clients do not send", "POST", "/users", create, "br", 400, `Content-Encoding \"br\" is none of gzip and deflate`},
+		{"the docs' base path", "GET", "/v1/users?$top=2", "", "", 200, `"value": []`},
+		{"the docs' base path, then a pinned path", "GET", "/v1/users/bob", "", "", 200, `"id": "bob"`},
+		{"no such URL still", "GET", "/v1/groups", "", "", 404, "no documented URL matches GET /groups"},
+		{"another method still", "PUT", "/users", "", "", 405, "PUT is not documented at /users"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := httptest.NewRequest(tt.method, tt.target, strings.NewReader(tt.body))
+			if tt.encoding != "" {
+				req.Header.Set("Content-Encoding", tt.encoding)
+			}
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != tt.wantStatus || !strings.Contains(rec.Body.String(), tt.wantBody) {
+				t.Errorf("%d %s, want %d and %s", rec.Code, rec.Body, tt.wantStatus, tt.wantBody)
+			}
+		})
+	}
+	want := `GET /users/carol: no example matches exactly; the closest answers (the example's path is /users/alice)`
+	if !slices.Contains(lines, want) {
+		t.Errorf("the log lacks %q:\n%s", want, strings.Join(lines, "\n"))
 	}
 }
 

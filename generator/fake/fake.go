@@ -16,11 +16,22 @@ import (
 	"github.com/docbind/docbind/generator/model"
 )
 
+// An Option configures New.
+type Option func(*exampleFake)
+
+// Strict answers a request only with an example it matches, as the
+// generated WithStrictMatching does; else the closest example of its
+// route's operation answers.
+func Strict() Option { return func(f *exampleFake) { f.strict = true } }
+
 // New returns the fake of api. It routes requests as the generated
 // handler does and answers each with the best-matching documented
 // example; log, when not nil, gets a line for every request.
-func New(api *model.API, log func(line string)) http.Handler {
+func New(api *model.API, log func(line string), opts ...Option) http.Handler {
 	fake := newExampleFake(api.BaseURL, examples(api), log)
+	for _, opt := range opts {
+		opt(fake)
+	}
 	rt := newRouter()
 	for _, r := range api.Routes {
 		if first := r.Targets[0]; !r.IsTemplate() {

@@ -4,6 +4,9 @@ package fake
 
 import (
 	"bytes"
+	"compress/flate"
+	"compress/gzip"
+	"compress/zlib"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -81,6 +84,11 @@ type exampleFake struct {
 	pages, targets map[string]*fakeCase
 	documented     map[string]bool
 	log            func(string)
+	// strict answers a request only with an example it matches; else, as a test double
+	// would, the closest example of the operation answers one of the same method.
+	strict bool
+	// prefix is the docs' base URL's path (/v1.0), which a request's path may start with.
+	prefix string
 }
 
 // fakeCase is an example with its JSON request bodies decoded once, and its path
@@ -104,6 +112,9 @@ func newExampleFake(docsBase string, groups [][]exampleCase, log func(string)) *
 		log:        log,
 		pages:      map[string]*fakeCase{},
 		targets:    map[string]*fakeCase{},
+	}
+	if u, err := url.Parse(fake.docsBase); err == nil && u.Host != "" {
+		fake.prefix = strings.TrimSuffix(u.EscapedPath(), "/")
 	}
 	for _, group := range groups {
 		for i := range group {
@@ -176,7 +187,8 @@ func jsonMember(body, key string) (string, bool) {
 }
 
 // answer returns the handler of op's requests: the most specific of its examples
-// that matches answers, else 400 naming the closest one and what differed, or 501
+// that matches answers, else the closest one (strict: 400 naming it and what
+// differed), or 501
 // when the docs show no example of op (none of that name, when exampleHeader names
 // one). A body whose Content-Type is not JSON, where the examples send JSON, gets
 // 415.
@@ -203,6 +215,12 @@ func (fake *exampleFake) answer(op string) http.HandlerFunc {
 			fake.respond(w, r, best, false)
 		case closest == nil:
 			fake.fail(w, r, http.StatusNotImplemented, "notImplemented", op+" has no documented example to answer with")
+		case !fake.strict && sameMethod(closest.method, r.Method):
+			// A test double answers what the operation would: the closest example.
+			if fake.log != nil {
+				fake.log(fmt.Sprintf("%s %s: no example matches exactly; the closest answers (%s)", r.Method, r.URL.RequestURI(), summarize(diffs)))
+			}
+			fake.respond(w, r, closest, false)
 		default:
 			fake.fail(w, r, http.StatusBadRequest, "invalidRequest", fmt.Sprintf("no documented example matches the request; the closest is %s (%s): %s", closest.source, closest.name, summarize(diffs)))
 		}
@@ -264,6 +282,10 @@ func readLoose(w http.ResponseWriter, r *http.Request) (body requestBody, ok boo
 		writeError(w, http.StatusRequestEntityTooLarge, "requestEntityTooLarge", "the request body is too large or cannot be read")
 		return body, false
 	}
+	if data, err = decodeContent(r.Header.Get("Content-Encoding"), data); err != nil {
+		writeError(w, http.StatusBadRequest, "invalidRequest", err.Error())
+		return body, false
+	}
 	body.raw = string(data)
 	if len(bytes.TrimSpace(data)) > 0 {
 		var valid bool
@@ -273,6 +295,39 @@ func readLoose(w http.ResponseWriter, r *http.Request) (body requestBody, ok boo
 		}
 	}
 	return body, true
+}
+
+// decodeContent decodes a request body of a Content-Encoding clients compress with:
+// gzip, and deflate (zlib's format, as HTTP means it, or raw DEFLATE, as some clients
+// send it), at most fakeMaxBody bytes of it.
+func decodeContent(encoding string, data []byte) ([]byte, error) {
+	var zr io.Reader
+	switch strings.ToLower(strings.TrimSpace(encoding)) {
+	case "", "identity":
+		return data, nil
+	case "gzip", "x-gzip":
+		gz, err := gzip.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return nil, fmt.Errorf("the gzip request body cannot be read: %v", err)
+		}
+		zr = gz
+	case "deflate":
+		if z, err := zlib.NewReader(bytes.NewReader(data)); err == nil {
+			zr = z
+		} else {
+			zr = flate.NewReader(bytes.NewReader(data))
+		}
+	default:
+		return nil, fmt.Errorf("the request body's Content-Encoding %q is none of gzip and deflate", encoding)
+	}
+	out, err := io.ReadAll(io.LimitReader(zr, fakeMaxBody+1))
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("the %s request body cannot be read: %v", encoding, err)
+	case len(out) > fakeMaxBody:
+		return nil, fmt.Errorf("the %s request body is larger than %d bytes", encoding, fakeMaxBody)
+	}
+	return out, nil
 }
 
 // requestBody is a request's body as it came, and decoded when it is JSON, with its
@@ -590,6 +645,7 @@ func (fake *exampleFake) rebaseLinks(body, base string, lastPage bool) string {
 // example.
 func (fake *exampleFake) wrap(mux http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r = fake.unprefixed(r)
 		key := linkKey(r.URL.RequestURI())
 		get := r.Method == http.MethodGet || r.Method == http.MethodHead
 		if c := fake.pages[key]; c != nil && get && !fake.documented["GET "+key] {
@@ -609,6 +665,21 @@ func (fake *exampleFake) wrap(mux http.Handler) http.Handler {
 			fake.refuse(w, r, catch.refused)
 		}
 	})
+}
+
+// unprefixed is r without the docs' base URL's path at the start of its own, as a
+// client whose base URL is the docs' with only the host changed sends it
+// (/v1.0/me for /me); else r.
+func (fake *exampleFake) unprefixed(r *http.Request) *http.Request {
+	p := fake.prefix
+	if p == "" || !strings.HasPrefix(r.URL.EscapedPath(), p+"/") {
+		return r
+	}
+	u := *r.URL
+	u.Path, u.RawPath = strings.TrimPrefix(u.Path, p), strings.TrimPrefix(u.RawPath, p)
+	r2 := *r
+	r2.URL = &u
+	return &r2
 }
 
 // serveTarget answers a link an example's Location handed out: the monitor of an

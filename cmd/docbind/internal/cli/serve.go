@@ -43,6 +43,7 @@ type serveOptions struct {
 	addr   string
 	public bool
 	poll   time.Duration
+	match  string // how requests match examples: lenient or strict
 }
 
 // Serve runs docbind serve with args (those after "serve") until ctx is
@@ -68,6 +69,7 @@ func parseServeArgs(args []string, stderr io.Writer) (*serveOptions, int) {
 	fs.StringVar(&opt.configFile, "config", "", "config file (default docbind.json when it exists)")
 	fs.StringVar(&opt.addr, "addr", "127.0.0.1:8080", "address to listen on; a loopback one unless -public")
 	fs.BoolVar(&opt.public, "public", false, "allow an -addr other hosts can reach")
+	fs.StringVar(&opt.match, "match", "lenient", "lenient: a request of a documented route that matches no example exactly gets the closest one's answer, as a test double should; strict: it gets 400 naming the closest example and what differed, for checking examples")
 	fs.DurationVar(&opt.poll, "poll", 500*time.Millisecond, "look for changed pages this often instead of watching for the file system's events (for a network or container-mounted folder, whose changes a watcher may not see); without it, the interval where watching fails")
 	if code := parseFlags(fs, serveUsage, args, stderr, opt.set); code >= 0 {
 		return nil, code
@@ -78,6 +80,9 @@ func parseServeArgs(args []string, stderr io.Writer) (*serveOptions, int) {
 		return nil, ExitUsage
 	case opt.poll <= 0:
 		fmt.Fprintln(stderr, "docbind serve: -poll must be positive")
+		return nil, ExitUsage
+	case opt.match != "lenient" && opt.match != "strict":
+		fmt.Fprintln(stderr, "docbind serve: -match is lenient or strict")
 		return nil, ExitUsage
 	}
 	if err := opt.applyConfig(); err != nil {
@@ -290,7 +295,11 @@ func (s *fakeServer) load() error {
 		}
 		return err
 	}
-	h := fake.New(api, func(line string) { s.log.Print(line) })
+	var opts []fake.Option
+	if s.opt.match == "strict" {
+		opts = append(opts, fake.Strict())
+	}
+	h := fake.New(api, func(line string) { s.log.Print(line) }, opts...)
 	s.current.Store(&h)
 	examples, warnings := 0, 0
 	for _, op := range api.Operations {
