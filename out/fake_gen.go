@@ -69,6 +69,11 @@ var documentedExamples = [][]exampleCase{
 	examplesCreateVersion,
 }
 
+// urlAliases are the URL templates of each GET operation the docs document at
+// several: spellings of one resource, which the fake takes for one another at the
+// start of a path no route serves.
+var urlAliases = [][]string{}
+
 // NewExampleHandler returns a fake of the API for tests: it answers each documented
 // request with its documented response (status, headers and body). A request matches
 // an example by its route, the query options and JSON body members the example shows
@@ -90,6 +95,7 @@ func NewExampleHandler(opts ...ExampleOption) http.Handler {
 	}
 	fake := newExampleFake(DefaultBaseURL, documentedExamples, cfg.log)
 	fake.strict = cfg.strict
+	fake.setAliases(urlAliases)
 	h := &handler{
 		maxBody: DefaultMaxBodyBytes,
 		srv:     cfg.srv,
@@ -185,6 +191,9 @@ type exampleFake struct {
 	strict bool
 	// prefix is the docs' base URL's path (/v1.0), which a request's path may start with.
 	prefix string
+	// aliases are the URL templates of each GET operation the docs document at several
+	// (/me/drive, /drives/{drive-id}): spellings of one resource, split at their slashes.
+	aliases [][][]string
 }
 
 // fakeCase is an example with its JSON request bodies decoded once, and its path
@@ -757,10 +766,105 @@ func (fake *exampleFake) wrap(mux http.Handler) http.Handler {
 		case len(fake.unroutedAt(r)) > 0:
 			w.Header().Del("Allow")
 			fake.answer("")(w, r)
+		case catch.refused == http.StatusNotFound && fake.serveAlias(w, r, mux):
 		default:
 			fake.refuse(w, r, catch.refused)
 		}
 	})
+}
+
+// setAliases keeps the URL templates of each GET operation the docs document at
+// several: a path no route serves is tried with its start spelled another way.
+func (fake *exampleFake) setAliases(groups [][]string) {
+	for _, group := range groups {
+		var split [][]string
+		for _, template := range group {
+			split = append(split, strings.Split(strings.Trim(template, "/"), "/"))
+		}
+		fake.aliases = append(fake.aliases, split)
+	}
+}
+
+// serveAlias serves a path no route serves as the same resource spelled otherwise:
+// where its start is one documented spelling of a resource (/drives/b!x), the
+// others in turn (/me/drive), their wildcards taking its values in order, until a
+// route serves one (/me/drive/root for /drives/b!x/root). It reports whether one did.
+func (fake *exampleFake) serveAlias(w http.ResponseWriter, r *http.Request, mux http.Handler) bool {
+	segs := strings.Split(strings.Trim(r.URL.EscapedPath(), "/"), "/")
+	for _, group := range fake.aliases {
+		for i, from := range group {
+			values, ok := matchStart(from, segs)
+			if !ok {
+				continue
+			}
+			for j, to := range group {
+				start, ok := fillTemplate(to, values)
+				if j == i || !ok {
+					continue
+				}
+				escaped := "/" + strings.Join(append(start, segs[len(from):]...), "/")
+				path, err := url.PathUnescape(escaped)
+				if err != nil {
+					continue
+				}
+				u := *r.URL
+				u.Path, u.RawPath = path, escaped
+				r2 := *r
+				r2.URL = &u
+				catch := &refusal{ResponseWriter: w}
+				mux.ServeHTTP(catch, &r2)
+				if catch.refused == 0 {
+					if fake.log != nil {
+						fake.log(fmt.Sprintf("%s %s: served as %s, which the docs document as the same resource", r.Method, r.URL.EscapedPath(), escaped))
+					}
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// matchStart matches a template's segments to the start of a path's, shorter than
+// it: literal ones in any letter case, a whole-segment wildcard ({id}) any one; the
+// values are the wildcards', in order. A segment with a wildcard inside it (a
+// function's arguments, a path after root:) matches nothing here.
+func matchStart(template, segs []string) ([]string, bool) {
+	if len(template) >= len(segs) {
+		return nil, false
+	}
+	var values []string
+	for i, t := range template {
+		switch {
+		case isWildcard(t):
+			values = append(values, segs[i])
+		case strings.ContainsAny(t, "{}:") || !strings.EqualFold(t, segs[i]):
+			return nil, false
+		}
+	}
+	return values, true
+}
+
+// fillTemplate puts values in a template's wildcards, in order; ok is false when it
+// has more wildcards than values, or one inside a segment.
+func fillTemplate(template, values []string) ([]string, bool) {
+	out := make([]string, len(template))
+	for i, t := range template {
+		switch {
+		case isWildcard(t) && len(values) > 0:
+			out[i], values = values[0], values[1:]
+		case strings.ContainsAny(t, "{}:"):
+			return nil, false
+		default:
+			out[i] = t
+		}
+	}
+	return out, true
+}
+
+// isWildcard reports a whole-segment wildcard, {name}.
+func isWildcard(seg string) bool {
+	return len(seg) > 2 && seg[0] == byte(0x7b) && seg[len(seg)-1] == byte(0x7d) && !strings.ContainsAny(seg[1:len(seg)-1], "{}")
 }
 
 // unprefixed is r without the docs' base URL's path at the start of its own, as a

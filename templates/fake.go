@@ -134,6 +134,9 @@ func genFakeType(f *jen.File) {
 		id("strict").Bool(),
 		jen.Comment("prefix is the docs' base URL's path (/v1.0), which a request's path may start with."),
 		id("prefix").String(),
+		jen.Comment("aliases are the URL templates of each GET operation the docs document at several"),
+		jen.Comment("(/me/drive, /drives/{drive-id}): spellings of one resource, split at their slashes."),
+		id("aliases").Index().Index().Index().String(),
 	)
 	f.Line()
 	f.Comment("fakeCase is an example with its JSON request bodies decoded once, and its path")
@@ -610,6 +613,94 @@ func genFakeRespond(f *jen.File) {
 	f.Line()
 }
 
+// genFakeAliases writes how the fake serves a resource's URL spelled with
+// another documented spelling of its start.
+func genFakeAliases(f *jen.File) {
+	f.Comment("setAliases keeps the URL templates of each GET operation the docs document at")
+	f.Comment("several: a path no route serves is tried with its start spelled another way.")
+	f.Func().Params(id("fake").Op("*").Id("exampleFake")).Id("setAliases").Params(id("groups").Index().Index().String()).Block(
+		jen.For(jen.List(id("_"), id("group")).Op(":=").Range().Id("groups")).Block(
+			jen.Var().Id("split").Index().Index().String(),
+			jen.For(jen.List(id("_"), id("template")).Op(":=").Range().Id("group")).Block(
+				id("split").Op("=").Append(id("split"), jen.Qual(pkgStrings, "Split").Call(jen.Qual(pkgStrings, "Trim").Call(id("template"), jen.Lit("/")), jen.Lit("/"))),
+			),
+			id("fake").Dot("aliases").Op("=").Append(id("fake").Dot("aliases"), id("split")),
+		),
+	)
+	f.Line()
+	f.Comment("serveAlias serves a path no route serves as the same resource spelled otherwise:")
+	f.Comment("where its start is one documented spelling of a resource (/drives/b!x), the")
+	f.Comment("others in turn (/me/drive), their wildcards taking its values in order, until a")
+	f.Comment("route serves one (/me/drive/root for /drives/b!x/root). It reports whether one did.")
+	f.Func().Params(id("fake").Op("*").Id("exampleFake")).Id("serveAlias").Params(rw(), req(), id("mux").Qual(pkgHTTP, "Handler")).Bool().Block(
+		id("segs").Op(":=").Qual(pkgStrings, "Split").Call(jen.Qual(pkgStrings, "Trim").Call(id("r").Dot("URL").Dot("EscapedPath").Call(), jen.Lit("/")), jen.Lit("/")),
+		jen.For(jen.List(id("_"), id("group")).Op(":=").Range().Id("fake").Dot("aliases")).Block(
+			jen.For(jen.List(id("i"), id("from")).Op(":=").Range().Id("group")).Block(
+				jen.List(id("values"), id("ok")).Op(":=").Id("matchStart").Call(id("from"), id("segs")),
+				jen.If(jen.Op("!").Id("ok")).Block(jen.Continue()),
+				jen.For(jen.List(id("j"), id("to")).Op(":=").Range().Id("group")).Block(
+					jen.List(id("start"), id("ok")).Op(":=").Id("fillTemplate").Call(id("to"), id("values")),
+					jen.If(id("j").Op("==").Id("i").Op("||").Op("!").Id("ok")).Block(jen.Continue()),
+					id("escaped").Op(":=").Lit("/").Op("+").Qual(pkgStrings, "Join").Call(jen.Append(id("start"), id("segs").Index(jen.Len(id("from")), jen.Empty()).Op("...")), jen.Lit("/")),
+					jen.List(id("path"), id("err")).Op(":=").Qual(pkgURL, "PathUnescape").Call(id("escaped")),
+					jen.If(id("err").Op("!=").Nil()).Block(jen.Continue()),
+					id("u").Op(":=").Op("*").Id("r").Dot("URL"),
+					jen.List(id("u").Dot("Path"), id("u").Dot("RawPath")).Op("=").List(id("path"), id("escaped")),
+					id("r2").Op(":=").Op("*").Id("r"),
+					id("r2").Dot("URL").Op("=").Op("&").Id("u"),
+					id("catch").Op(":=").Op("&").Id("refusal").Values(jen.Dict{id("ResponseWriter"): id("w")}),
+					id("mux").Dot("ServeHTTP").Call(id("catch"), jen.Op("&").Id("r2")),
+					jen.If(id("catch").Dot("refused").Op("==").Lit(0)).Block(
+						jen.If(id("fake").Dot("log").Op("!=").Nil()).Block(
+							id("fake").Dot("log").Call(jen.Qual(pkgFmt, "Sprintf").Call(jen.Lit("%s %s: served as %s, which the docs document as the same resource"), id("r").Dot("Method"), id("r").Dot("URL").Dot("EscapedPath").Call(), id("escaped"))),
+						),
+						jen.Return(jen.True()),
+					),
+				),
+			),
+		),
+		jen.Return(jen.False()),
+	)
+	f.Line()
+	f.Comment("matchStart matches a template's segments to the start of a path's, shorter than")
+	f.Comment("it: literal ones in any letter case, a whole-segment wildcard ({id}) any one; the")
+	f.Comment("values are the wildcards', in order. A segment with a wildcard inside it (a")
+	f.Comment("function's arguments, a path after root:) matches nothing here.")
+	f.Func().Id("matchStart").Params(jen.List(id("template"), id("segs")).Index().String()).Params(jen.Index().String(), jen.Bool()).Block(
+		jen.If(jen.Len(id("template")).Op(">=").Len(id("segs"))).Block(jen.Return(jen.Nil(), jen.False())),
+		jen.Var().Id("values").Index().String(),
+		jen.For(jen.List(id("i"), id("t")).Op(":=").Range().Id("template")).Block(
+			jen.Switch().Block(
+				jen.Case(id("isWildcard").Call(id("t"))).Block(id("values").Op("=").Append(id("values"), id("segs").Index(id("i")))),
+				jen.Case(jen.Qual(pkgStrings, "ContainsAny").Call(id("t"), jen.Lit("{}:")).Op("||").Op("!").Qual(pkgStrings, "EqualFold").Call(id("t"), id("segs").Index(id("i")))).Block(jen.Return(jen.Nil(), jen.False())),
+			),
+		),
+		jen.Return(id("values"), jen.True()),
+	)
+	f.Line()
+	f.Comment("fillTemplate puts values in a template's wildcards, in order; ok is false when it")
+	f.Comment("has more wildcards than values, or one inside a segment.")
+	f.Func().Id("fillTemplate").Params(id("template"), id("values").Index().String()).Params(jen.Index().String(), jen.Bool()).Block(
+		id("out").Op(":=").Make(jen.Index().String(), jen.Len(id("template"))),
+		jen.For(jen.List(id("i"), id("t")).Op(":=").Range().Id("template")).Block(
+			jen.Switch().Block(
+				jen.Case(id("isWildcard").Call(id("t")).Op("&&").Len(id("values")).Op(">").Lit(0)).Block(
+					jen.List(id("out").Index(id("i")), id("values")).Op("=").List(id("values").Index(jen.Lit(0)), id("values").Index(jen.Lit(1), jen.Empty())),
+				),
+				jen.Case(jen.Qual(pkgStrings, "ContainsAny").Call(id("t"), jen.Lit("{}:"))).Block(jen.Return(jen.Nil(), jen.False())),
+				jen.Default().Block(id("out").Index(id("i")).Op("=").Id("t")),
+			),
+		),
+		jen.Return(id("out"), jen.True()),
+	)
+	f.Line()
+	f.Comment("isWildcard reports a whole-segment wildcard, {name}.")
+	f.Func().Id("isWildcard").Params(id("seg").String()).Bool().Block(
+		jen.Return(jen.Len(id("seg")).Op(">").Lit(2).Op("&&").Id("seg").Index(jen.Lit(0)).Op("==").LitByte('{').Op("&&").Id("seg").Index(jen.Len(id("seg")).Op("-").Lit(1)).Op("==").LitByte('}').Op("&&").Op("!").Qual(pkgStrings, "ContainsAny").Call(id("seg").Index(jen.Lit(1), jen.Len(id("seg")).Op("-").Lit(1)), jen.Lit("{}"))),
+	)
+	f.Line()
+}
+
 func genFakeLinks(f *jen.File) {
 	f.Comment("link points a documented URL at the fake at base: the docs' base URL, or any")
 	f.Comment("other scheme and host, becomes base. A relative URL stays as it is: it resolves")
@@ -683,11 +774,13 @@ func genFakeWrap(f *jen.File) {
 					id("w").Dot("Header").Call().Dot("Del").Call(jen.Lit("Allow")),
 					id("fake").Dot("answer").Call(jen.Lit("")).Call(id("w"), id("r")),
 				),
+				jen.Case(id("catch").Dot("refused").Op("==").Qual(pkgHTTP, "StatusNotFound").Op("&&").Id("fake").Dot("serveAlias").Call(id("w"), id("r"), id("mux"))),
 				jen.Default().Block(id("fake").Dot("refuse").Call(id("w"), id("r"), id("catch").Dot("refused"))),
 			),
 		))),
 	)
 	f.Line()
+	genFakeAliases(f)
 	f.Comment("unprefixed is r without the docs' base URL's path at the start of its own, as a")
 	f.Comment("client whose base URL is the docs' with only the host changed sends it")
 	f.Comment("(/v1.0/me for /me); else r.")

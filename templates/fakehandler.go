@@ -73,6 +73,19 @@ func genDocumentedExamples(f *jen.File, api *model.API) {
 
 func genNewExampleHandler(f *jen.File, api *model.API) {
 	genDocumentedExamples(f, api)
+	var groups []jen.Code
+	for _, g := range model.URLAliases(api) {
+		var templates []jen.Code
+		for _, t := range g {
+			templates = append(templates, jen.Lit(t))
+		}
+		groups = append(groups, jen.Values(templates...))
+	}
+	f.Comment("urlAliases are the URL templates of each GET operation the docs document at")
+	f.Comment("several: spellings of one resource, which the fake takes for one another at the")
+	f.Comment("start of a path no route serves.")
+	f.Var().Id("urlAliases").Op("=").Index().Index().String().Add(lines(groups))
+	f.Line()
 	for _, line := range []string{
 		"NewExampleHandler returns a fake of the API for tests: it answers each documented",
 		"request with its documented response (status, headers and body). A request matches",
@@ -93,6 +106,7 @@ func genNewExampleHandler(f *jen.File, api *model.API) {
 		jen.For(jen.List(id("_"), id("opt")).Op(":=").Range().Id("opts")).Block(id("opt").Call(id("cfg"))),
 		id("fake").Op(":=").Id("newExampleFake").Call(id("DefaultBaseURL"), id("documentedExamples"), id("cfg").Dot("log")),
 		id("fake").Dot("strict").Op("=").Id("cfg").Dot("strict"),
+		id("fake").Dot("setAliases").Call(id("urlAliases")),
 		id("h").Op(":=").Op("&").Id("handler").Values(jen.Dict{id("srv"): id("cfg").Dot("srv"), id("maxBody"): id("DefaultMaxBodyBytes")}),
 		id("known").Op(":=").Map(jen.String()).Bool().Values(),
 		id("mux").Op(":=").Id("h").Dot("routes").Call(jen.Func().Params(id("op").String(), id("serve").Qual(pkgHTTP, "HandlerFunc")).Qual(pkgHTTP, "HandlerFunc").Block(

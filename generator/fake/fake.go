@@ -29,6 +29,7 @@ func Strict() Option { return func(f *exampleFake) { f.strict = true } }
 // example; log, when not nil, gets a line for every request.
 func New(api *model.API, log func(line string), opts ...Option) http.Handler {
 	fake := newExampleFake(api.BaseURL, examples(api), log)
+	fake.setAliases(model.URLAliases(api))
 	for _, opt := range opts {
 		opt(fake)
 	}
