@@ -236,7 +236,8 @@ func TestFakeLastPageHasNoNextLink(t *testing.T) {
 // may start the path.
 func TestFakeLenient(t *testing.T) {
 	var lines []string
-	h := testFake(func(line string) { lines = append(lines, line) })
+	aliases := func(f *exampleFake) { f.setAliases([][]string{{"/drive", "/users/{userID}/drive", "/groups/{groupID}/drive"}}) }
+	h := testFake(func(line string) { lines = append(lines, line) }, aliases)
 	create := `{"name": "Ann", "age": 30, "tags": ["a"]}`
 	var gz, zl, fl bytes.Buffer
 	gw := gzip.NewWriter(&gz)
@@ -265,6 +266,9 @@ func TestFakeLenient(t *testing.T) {
 		{"the docs' base path, then a pinned path", "GET", "/v1/users/bob", "", "", 200, `"id": "bob"`},
 		{"no such URL still", "GET", "/v1/groups", "", "", 404, "no documented URL matches GET /groups"},
 		{"another method still", "PUT", "/users", "", "", 405, "PUT is not documented at /users"},
+		{"another spelling of a resource", "GET", "/users/ann/drive/search(q='x')", "", "", 200, ""},
+		{"another spelling of a resource, under the docs' base path", "GET", "/v1/USERS/ann/drive/search(q='x')", "", "", 200, ""},
+		{"a spelling whose wildcards lack values", "GET", "/drive/x/search(q='x')", "", "", 404, "no documented URL matches"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -279,9 +283,13 @@ func TestFakeLenient(t *testing.T) {
 			}
 		})
 	}
-	want := `GET /users/carol: no example matches exactly; the closest answers (the example's path is /users/alice)`
-	if !slices.Contains(lines, want) {
-		t.Errorf("the log lacks %q:\n%s", want, strings.Join(lines, "\n"))
+	for _, want := range []string{
+		`GET /users/carol: no example matches exactly; the closest answers (the example's path is /users/alice)`,
+		`GET /users/ann/drive/search(q='x'): served as /drive/search(q='x'), which the docs document as the same resource`,
+	} {
+		if !slices.Contains(lines, want) {
+			t.Errorf("the log lacks %q:\n%s", want, strings.Join(lines, "\n"))
+		}
 	}
 }
 
