@@ -236,7 +236,9 @@ func TestFakeLastPageHasNoNextLink(t *testing.T) {
 // may start the path.
 func TestFakeLenient(t *testing.T) {
 	var lines []string
-	aliases := func(f *exampleFake) { f.setAliases([][]string{{"/drive", "/users/{userID}/drive", "/groups/{groupID}/drive"}}) }
+	aliases := func(f *exampleFake) {
+		f.setAliases([][]string{{"/drive", "/users/{userID}/drive", "/groups/{groupID}/drive"}})
+	}
 	h := testFake(func(line string) { lines = append(lines, line) }, aliases)
 	create := `{"name": "Ann", "age": 30, "tags": ["a"]}`
 	var gz, zl, fl bytes.Buffer
