@@ -244,6 +244,7 @@ func genFakeAnswer(f *jen.File) {
 		jen.Return(jen.Func().Params(rw(), req()).Block(
 			jen.List(id("body"), id("ok")).Op(":=").Id("readLoose").Call(id("w"), id("r")),
 			jen.If(jen.Op("!").Id("ok")).Block(jen.Return()),
+			id("body").Dot("lenient").Op("=").Op("!").Id("fake").Dot("strict"),
 			jen.Comment("A new slice: the filter below must not touch the fake's."),
 			id("cases").Op(":=").Qual(pkgSlices, "Concat").Call(id("fake").Dot("byOp").Index(id("op")), id("fake").Dot("unroutedAt").Call(id("r"))),
 			jen.If(id("ct").Op(":=").Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")), id("body").Dot("raw").Op("!=").Lit("").Op("&&").Id("ct").Op("!=").Lit("").Op("&&").Op("!").Id("isJSON").Call(id("ct")).Op("&&").Id("takesJSON").Call(id("cases"))).Block(
@@ -288,17 +289,43 @@ func genFakeAnswer(f *jen.File) {
 	)
 	f.Line()
 	f.Comment("unroutedAt are the examples no route serves that were documented at r's method")
-	f.Comment("and path, spelled in any letter case, escaped or not.")
+	f.Comment("and path, spelled in any letter case, escaped or not; unless strict, its")
+	f.Comment("placeholders ({id}) wildcards.")
 	f.Func().Params(id("fake").Op("*").Id("exampleFake")).Id("unroutedAt").Params(req()).Index().Op("*").Id("fakeCase").Block(
 		jen.If(jen.Len(id("fake").Dot("unrouted")).Op("==").Lit(0)).Block(jen.Return(jen.Nil())),
 		jen.Var().Id("out").Index().Op("*").Id("fakeCase"),
 		id("path").Op(":=").Id("trimSlash").Call(id("canonicalPath").Call(id("r").Dot("URL").Dot("EscapedPath").Call())),
 		jen.For(jen.List(id("_"), id("c")).Op(":=").Range().Id("fake").Dot("unrouted")).Block(
-			jen.If(id("sameMethod").Call(id("c").Dot("method"), id("r").Dot("Method")).Op("&&").Qual(pkgStrings, "EqualFold").Call(id("trimSlash").Call(id("c").Dot("canonical")), id("path"))).Block(
+			jen.If(id("sameMethod").Call(id("c").Dot("method"), id("r").Dot("Method")).Op("&&").Parens(jen.Qual(pkgStrings, "EqualFold").Call(id("trimSlash").Call(id("c").Dot("canonical")), id("path")).Op("||").Op("!").Id("fake").Dot("strict").Op("&&").Id("placeholderMatch").Call(id("c").Dot("canonical"), id("path")))).Block(
 				id("out").Op("=").Append(id("out"), id("c")),
 			),
 		),
 		jen.Return(id("out")),
+	)
+	f.Line()
+	f.Comment("placeholderMatch reports whether a path is an example's with the placeholders of")
+	f.Comment("the example's ({user-id}, <id>, escaped or not) as wildcards, literal segments in")
+	f.Comment("any letter case.")
+	f.Func().Id("placeholderMatch").Params(jen.List(id("example"), id("path")).String()).Bool().Block(
+		jen.List(id("es"), id("ps")).Op(":=").List(jen.Qual(pkgStrings, "Split").Call(id("trimSlash").Call(id("example")), jen.Lit("/")), jen.Qual(pkgStrings, "Split").Call(id("trimSlash").Call(id("path")), jen.Lit("/"))),
+		jen.If(jen.Len(id("es")).Op("!=").Len(id("ps"))).Block(jen.Return(jen.False())),
+		id("wild").Op(":=").False(),
+		jen.For(jen.List(id("i"), id("seg")).Op(":=").Range().Id("es")).Block(
+			jen.Switch().Block(
+				jen.Case(id("isPlaceholder").Call(id("seg"))).Block(id("wild").Op("=").True()),
+				jen.Case(jen.Op("!").Qual(pkgStrings, "EqualFold").Call(id("seg"), id("ps").Index(id("i")))).Block(jen.Return(jen.False())),
+			),
+		),
+		jen.Return(id("wild")),
+	)
+	f.Line()
+	f.Comment("isPlaceholder reports a path segment that is a placeholder, {name} or <name>,")
+	f.Comment("escaped or not.")
+	f.Func().Id("isPlaceholder").Params(id("seg").String()).Bool().Block(
+		jen.If(jen.List(id("u"), id("err")).Op(":=").Qual(pkgURL, "PathUnescape").Call(id("seg")), id("err").Op("==").Nil()).Block(id("seg").Op("=").Id("u")),
+		jen.Return(jen.Len(id("seg")).Op(">").Lit(2).Op("&&").Parens(
+			id("seg").Index(jen.Lit(0)).Op("==").LitByte('{').Op("&&").Id("seg").Index(jen.Len(id("seg")).Op("-").Lit(1)).Op("==").LitByte('}').Op("||").
+				Id("seg").Index(jen.Lit(0)).Op("==").LitByte('<').Op("&&").Id("seg").Index(jen.Len(id("seg")).Op("-").Lit(1)).Op("==").LitByte('>'))),
 	)
 	f.Line()
 	f.Comment("sameMethod reports whether a request's method is the example's: HEAD is GET.")
@@ -377,6 +404,9 @@ func genFakeAnswer(f *jen.File) {
 		id("json").Any(),
 		id("path").String(),
 		id("query").Qual(pkgURL, "Values"),
+		jen.Comment("lenient compares as a test double: a placeholder in an example's path"),
+		jen.Comment("({user-id}) is a wildcard."),
+		id("lenient").Bool(),
 	)
 	f.Line()
 	f.Comment("lenientQuery reads a query as the docs write them: split at each & only, so that")
@@ -432,6 +462,7 @@ func genFakeMatch(f *jen.File) {
 		jen.Switch().Block(
 			jen.Case(id("c").Dot("canonical").Op("==").Id("body").Dot("path").Op("||").Id("trimSlash").Call(id("c").Dot("canonical")).Op("==").Id("trimSlash").Call(id("body").Dot("path"))).Block(id("score").Op("++")),
 			jen.Case(id("c").Dot("op").Op("==").Lit("").Op("&&").Qual(pkgStrings, "EqualFold").Call(id("trimSlash").Call(id("c").Dot("canonical")), id("trimSlash").Call(id("body").Dot("path")))).Block(id("score").Op("++")),
+			jen.Case(id("body").Dot("lenient").Op("&&").Id("placeholderMatch").Call(id("c").Dot("canonical"), id("body").Dot("path"))),
 			jen.Case(id("c").Dot("pinPath").Op("||").Id("c").Dot("op").Op("==").Lit("")).Block(
 				id("diffs").Op("=").Append(id("diffs"), jen.Lit("the example's path is ").Op("+").Id("c").Dot("path")),
 			),
@@ -470,19 +501,19 @@ func genFakeMatch(f *jen.File) {
 		id("sent").Op(":=").Id("exact").Op("||").Id("c").Dot("requestBody").Op("!=").Lit("").Op("&&").Id("raw").Op("==").Qual(pkgStrings, "TrimSpace").Call(id("c").Dot("requestBody")),
 		jen.Switch().Block(
 			jen.Case(id("exact").Op("&&").Id("c").Dot("hasDocBody")).Block(
-				jen.List(id("n"), id("_")).Op(":=").Id("containsJSON").Call(jen.Lit("the body"), id("c").Dot("docBody"), id("c").Dot("docBody")),
+				jen.List(id("n"), id("_")).Op(":=").Id("containsJSON").Call(jen.Lit("the body"), id("c").Dot("docBody"), id("c").Dot("docBody"), jen.False()),
 				jen.Return(id("n").Op("+").Lit(5), jen.Nil()),
 			),
 			jen.Case(id("sent").Op("&&").Id("c").Dot("hasBody")).Block(
-				jen.List(id("n"), id("_")).Op(":=").Id("containsJSON").Call(jen.Lit("the body"), id("c").Dot("body"), id("c").Dot("body")),
+				jen.List(id("n"), id("_")).Op(":=").Id("containsJSON").Call(jen.Lit("the body"), id("c").Dot("body"), id("c").Dot("body"), jen.False()),
 				jen.Return(id("n").Op("+").Lit(5), jen.Nil()),
 			),
 			jen.Case(id("sent")).Block(jen.Return(jen.Lit(5), jen.Nil())),
 			jen.Case(jen.Op("!").Id("c").Dot("hasBody")).Block(jen.Return(jen.Lit(0), jen.Nil())),
 		),
-		jen.List(id("n"), id("diffs")).Op(":=").Id("containsJSON").Call(jen.Lit("the body"), id("c").Dot("body"), id("body").Dot("json")),
+		jen.List(id("n"), id("diffs")).Op(":=").Id("containsJSON").Call(jen.Lit("the body"), id("c").Dot("body"), id("body").Dot("json"), id("body").Dot("lenient")),
 		jen.If(jen.Len(id("diffs")).Op(">").Lit(0).Op("&&").Id("c").Dot("hasDocBody")).Block(
-			jen.If(jen.List(id("m"), id("d")).Op(":=").Id("containsJSON").Call(jen.Lit("the body"), id("c").Dot("docBody"), id("body").Dot("json")), jen.Len(id("d")).Op("<").Len(id("diffs"))).Block(
+			jen.If(jen.List(id("m"), id("d")).Op(":=").Id("containsJSON").Call(jen.Lit("the body"), id("c").Dot("docBody"), id("body").Dot("json"), id("body").Dot("lenient")), jen.Len(id("d")).Op("<").Len(id("diffs"))).Block(
 				jen.Return(id("m"), id("d")),
 			),
 		),
@@ -495,18 +526,28 @@ func genContainsJSON(f *jen.File) {
 	f.Comment("containsJSON reports whether got holds want: an object's members present and")
 	f.Comment("equal, others allowed; an array's elements alike; other values equal, numbers as")
 	f.Comment("numbers. It counts the equal values and lists the differences; at says where.")
-	f.Func().Id("containsJSON").Params(id("at").String(), id("want"), id("got").Any()).Params(id("n").Int(), id("diffs").Index().String()).Block(
+	f.Comment("With fold, as a lenient fake compares, member names and strings compare without")
+	f.Comment("regard to case, and a string with the text of a bool or number (\"false\", \"3\")")
+	f.Comment("equals that value.")
+	f.Func().Id("containsJSON").Params(id("at").String(), id("want"), id("got").Any(), id("fold").Bool()).Params(id("n").Int(), id("diffs").Index().String()).Block(
 		jen.Switch(id("want").Op(":=").Id("want").Assert(jen.Type())).Block(
 			jen.Case(jen.Map(jen.String()).Any()).Block(
 				jen.List(id("obj"), id("ok")).Op(":=").Id("got").Assert(jen.Map(jen.String()).Any()),
 				jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Lit(0), jen.Index().String().Values(id("at").Op("+").Lit(" is not an object")))),
 				jen.For(jen.List(id("_"), id("key")).Op(":=").Range().Qual(pkgSlices, "Sorted").Call(jen.Qual(pkgMaps, "Keys").Call(id("want")))).Block(
 					jen.List(id("member"), id("present")).Op(":=").Id("obj").Index(id("key")),
+					jen.If(jen.Op("!").Id("present").Op("&&").Id("fold")).Block(
+						jen.For(jen.List(id("name"), id("v")).Op(":=").Range().Id("obj")).Block(
+							jen.If(jen.Qual(pkgStrings, "EqualFold").Call(id("name"), id("key"))).Block(
+								jen.List(id("member"), id("present")).Op("=").List(id("v"), jen.True()),
+							),
+						),
+					),
 					jen.If(jen.Op("!").Id("present")).Block(
 						id("diffs").Op("=").Append(id("diffs"), jen.Qual(pkgFmt, "Sprintf").Call(jen.Lit("%s has no member %q"), id("at"), id("key"))),
 						jen.Continue(),
 					),
-					jen.List(id("m"), id("d")).Op(":=").Id("containsJSON").Call(jen.Qual(pkgFmt, "Sprintf").Call(jen.Lit("%s's %q"), id("at"), id("key")), id("want").Index(id("key")), id("member")),
+					jen.List(id("m"), id("d")).Op(":=").Id("containsJSON").Call(jen.Qual(pkgFmt, "Sprintf").Call(jen.Lit("%s's %q"), id("at"), id("key")), id("want").Index(id("key")), id("member"), id("fold")),
 					jen.List(id("n"), id("diffs")).Op("=").List(id("n").Op("+").Id("m"), jen.Append(id("diffs"), id("d").Op("..."))),
 				),
 				jen.Return(id("n"), id("diffs")),
@@ -517,14 +558,41 @@ func genContainsJSON(f *jen.File) {
 					jen.Return(jen.Lit(0), jen.Index().String().Values(jen.Qual(pkgFmt, "Sprintf").Call(jen.Lit("%s is not an array of %d"), id("at"), jen.Len(id("want"))))),
 				),
 				jen.For(id("i").Op(":=").Range().Id("want")).Block(
-					jen.List(id("m"), id("d")).Op(":=").Id("containsJSON").Call(jen.Qual(pkgFmt, "Sprintf").Call(jen.Lit("%s[%d]"), id("at"), id("i")), id("want").Index(id("i")), id("arr").Index(id("i"))),
+					jen.List(id("m"), id("d")).Op(":=").Id("containsJSON").Call(jen.Qual(pkgFmt, "Sprintf").Call(jen.Lit("%s[%d]"), id("at"), id("i")), id("want").Index(id("i")), id("arr").Index(id("i")), id("fold")),
 					jen.List(id("n"), id("diffs")).Op("=").List(id("n").Op("+").Id("m"), jen.Append(id("diffs"), id("d").Op("..."))),
 				),
 				jen.Return(id("n"), id("diffs")),
 			),
 		),
-		jen.If(id("scalarEqual").Call(id("want"), id("got"))).Block(jen.Return(jen.Lit(1), jen.Nil())),
+		jen.If(id("scalarEqual").Call(id("want"), id("got")).Op("||").Id("fold").Op("&&").Id("looseEqual").Call(id("want"), id("got"))).Block(jen.Return(jen.Lit(1), jen.Nil())),
 		jen.Return(jen.Lit(0), jen.Index().String().Values(jen.Qual(pkgFmt, "Sprintf").Call(jen.Lit("%s is %s, the example's %s"), id("at"), id("jsonText").Call(id("got")), id("jsonText").Call(id("want"))))),
+	)
+	f.Line()
+	f.Comment("looseEqual reports JSON scalars a lenient fake takes for equal: strings without")
+	f.Comment("regard to case, and a string and the bool or number it spells.")
+	f.Func().Id("looseEqual").Params(id("want"), id("got").Any()).Bool().Block(
+		jen.List(id("ws"), id("wOK")).Op(":=").Id("want").Assert(jen.String()),
+		jen.List(id("gs"), id("gOK")).Op(":=").Id("got").Assert(jen.String()),
+		jen.Switch().Block(
+			jen.Case(id("wOK").Op("&&").Id("gOK")).Block(jen.Return(jen.Qual(pkgStrings, "EqualFold").Call(id("ws"), id("gs")))),
+			jen.Case(id("wOK")).Block(jen.Return(id("spells").Call(id("ws"), id("got")))),
+			jen.Case(id("gOK")).Block(jen.Return(id("spells").Call(id("gs"), id("want")))),
+		),
+		jen.Return(jen.False()),
+	)
+	f.Line()
+	f.Comment("spells reports whether s is the text of the bool or number v.")
+	f.Func().Id("spells").Params(id("s").String(), id("v").Any()).Bool().Block(
+		jen.Switch(id("v").Op(":=").Id("v").Assert(jen.Type())).Block(
+			jen.Case(jen.Bool()).Block(
+				jen.List(id("b"), id("err")).Op(":=").Qual(pkgStrconv, "ParseBool").Call(id("s")),
+				jen.Return(id("err").Op("==").Nil().Op("&&").Id("b").Op("==").Id("v")),
+			),
+			jen.Case(jen.Qual(pkgJSON, "Number")).Block(
+				jen.Return(id("scalarEqual").Call(jen.Qual(pkgJSON, "Number").Call(jen.Qual(pkgStrings, "TrimSpace").Call(id("s"))), id("v"))),
+			),
+		),
+		jen.Return(jen.False()),
 	)
 	f.Line()
 	f.Comment("scalarEqual reports equal JSON scalars, numbers by value (1.0 is 1) and")

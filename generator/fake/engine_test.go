@@ -49,6 +49,7 @@ var testExamples = [][]exampleCase{
 	},
 	{
 		{source: "docs/odd.md:10", name: "odd", method: "GET", path: "/odd/path", status: 204},
+		{source: "docs/odd.md:30", name: "odd_item", method: "GET", path: "/odd/%7Bitem-id%7D/x", status: 200, responseBody: `{"odd": true}`},
 	},
 	{
 		{source: "docs/event.md:10", name: "event", op: "CreateEvent", pattern: "POST /events", method: "POST", path: "/events",
@@ -133,6 +134,8 @@ func TestFakeAnswers(t *testing.T) {
 		{name: "content", method: "GET", target: "/users/x/photo", wantStatus: 200, wantBody: []string{"PNGDATA"}, wantHeader: map[string]string{"Content-Type": "image/png"}},
 		{name: "content range", method: "GET", target: "/users/x/photo", header: map[string]string{"Range": "bytes=0-2"}, wantStatus: 206, wantBody: []string{"PNG"}},
 		{name: "unrouted example at its path", method: "GET", target: "/odd/path", wantStatus: 204},
+		{name: "unrouted example's placeholder, as written", method: "GET", target: "/odd/{item-id}/x", wantStatus: 200},
+		{name: "unrouted example's placeholder is no wildcard when strict", method: "GET", target: "/odd/i1/x", wantStatus: 404},
 		{name: "no example of the operation", method: "DELETE", target: "/users/x", wantStatus: 501, wantBody: []string{"DeleteUser has no documented example"}},
 		{name: "no such URL", method: "GET", target: "/groups", wantStatus: 404, wantBody: []string{"no documented URL matches GET /groups", "closest documented example"}},
 		{name: "wrong method", method: "PUT", target: "/users", wantStatus: 405, wantBody: []string{"PUT is not documented at /users"}},
@@ -259,6 +262,7 @@ func TestFakeLenient(t *testing.T) {
 		{"another value in a pinned path", "GET", "/users/carol", "", "", 200, `"id": "alice"`},
 		{"another body", "POST", "/users", `{"name": "Bea", "age": 30, "tags": ["a"]}`, "", 201, `"name": "Ann"`},
 		{"the closest of several", "POST", "/users", `{"name": "Root", "role": {"admin": false}}`, "", 201, `"id": "0"`},
+		{"names and strings in any case, a number as a string", "POST", "/users", `{"NAME": "ann", "Age": "30", "tags": ["A"]}`, "", 201, `"id": "3"`},
 		{"gzip", "POST", "/users", gz.String(), "gzip", 201, `"id": "3"`},
 		{"deflate, zlib's format", "POST", "/users", zl.String(), "deflate", 201, `"id": "3"`},
 		{"deflate, raw", "POST", "/users", fl.String(), "Deflate", 201, `"id": "3"`},
@@ -268,6 +272,7 @@ func TestFakeLenient(t *testing.T) {
 		{"the docs' base path, then a pinned path", "GET", "/v1/users/bob", "", "", 200, `"id": "bob"`},
 		{"no such URL still", "GET", "/v1/groups", "", "", 404, "no documented URL matches GET /groups"},
 		{"another method still", "PUT", "/users", "", "", 405, "PUT is not documented at /users"},
+		{"a placeholder in a path no route serves", "GET", "/odd/i1/X", "", "", 200, `"odd": true`},
 		{"another spelling of a resource", "GET", "/users/ann/drive/search(q='x')", "", "", 200, ""},
 		{"another spelling of a resource, under the docs' base path", "GET", "/v1/USERS/ann/drive/search(q='x')", "", "", 200, ""},
 		{"a spelling whose wildcards lack values", "GET", "/drive/x/search(q='x')", "", "", 404, "no documented URL matches"},
@@ -288,6 +293,7 @@ func TestFakeLenient(t *testing.T) {
 	for _, want := range []string{
 		`GET /users/carol: no example matches exactly; the closest answers (the example's path is /users/alice)`,
 		`GET /users/ann/drive/search(q='x'): served as /drive/search(q='x'), which the docs document as the same resource`,
+		`POST /users -> 201 example docs/create.md:10 (create)`, // the folded body matched
 	} {
 		if !slices.Contains(lines, want) {
 			t.Errorf("the log lacks %q:\n%s", want, strings.Join(lines, "\n"))

@@ -201,6 +201,7 @@ func (fake *exampleFake) answer(op string) http.HandlerFunc {
 		if !ok {
 			return
 		}
+		body.lenient = !fake.strict
 		// A new slice: the filter below must not touch the fake's.
 		cases := slices.Concat(fake.byOp[op], fake.unroutedAt(r))
 		if ct := r.Header.Get("Content-Type"); body.raw != "" && ct != "" && !isJSON(ct) && takesJSON(cases) {
@@ -243,7 +244,8 @@ func takesJSON(cases []*fakeCase) bool {
 }
 
 // unroutedAt are the examples no route serves that were documented at r's method
-// and path, spelled in any letter case, escaped or not.
+// and path, spelled in any letter case, escaped or not; unless strict, its
+// placeholders ({id}) wildcards.
 func (fake *exampleFake) unroutedAt(r *http.Request) []*fakeCase {
 	if len(fake.unrouted) == 0 {
 		return nil
@@ -251,11 +253,40 @@ func (fake *exampleFake) unroutedAt(r *http.Request) []*fakeCase {
 	var out []*fakeCase
 	path := trimSlash(canonicalPath(r.URL.EscapedPath()))
 	for _, c := range fake.unrouted {
-		if sameMethod(c.method, r.Method) && strings.EqualFold(trimSlash(c.canonical), path) {
+		if sameMethod(c.method, r.Method) && (strings.EqualFold(trimSlash(c.canonical), path) || !fake.strict && placeholderMatch(c.canonical, path)) {
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// placeholderMatch reports whether a path is an example's with the placeholders of
+// the example's ({user-id}, <id>, escaped or not) as wildcards, literal segments in
+// any letter case.
+func placeholderMatch(example, path string) bool {
+	es, ps := strings.Split(trimSlash(example), "/"), strings.Split(trimSlash(path), "/")
+	if len(es) != len(ps) {
+		return false
+	}
+	wild := false
+	for i, seg := range es {
+		switch {
+		case isPlaceholder(seg):
+			wild = true
+		case !strings.EqualFold(seg, ps[i]):
+			return false
+		}
+	}
+	return wild
+}
+
+// isPlaceholder reports a path segment that is a placeholder, {name} or <name>,
+// escaped or not.
+func isPlaceholder(seg string) bool {
+	if u, err := url.PathUnescape(seg); err == nil {
+		seg = u
+	}
+	return len(seg) > 2 && (seg[0] == byte(0x7b) && seg[len(seg)-1] == byte(0x7d) || seg[0] == byte(0x3c) && seg[len(seg)-1] == byte(0x3e))
 }
 
 // sameMethod reports whether a request's method is the example's: HEAD is GET.
@@ -340,6 +371,9 @@ type requestBody struct {
 	json  any
 	path  string
 	query url.Values
+	// lenient compares as a test double: a placeholder in an example's path
+	// ({user-id}) is a wildcard.
+	lenient bool
 }
 
 // lenientQuery reads a query as the docs write them: split at each & only, so that
@@ -402,6 +436,7 @@ func (c *fakeCase) match(r *http.Request, body requestBody) (score int, diffs []
 		score++
 	case c.op == "" && strings.EqualFold(trimSlash(c.canonical), trimSlash(body.path)):
 		score++
+	case body.lenient && placeholderMatch(c.canonical, body.path):
 	case c.pinPath || c.op == "":
 		diffs = append(diffs, "the example's path is "+c.path)
 	}
@@ -442,19 +477,19 @@ func (c *fakeCase) matchBody(body requestBody) (int, []string) {
 	sent := exact || c.requestBody != "" && raw == strings.TrimSpace(c.requestBody)
 	switch {
 	case exact && c.hasDocBody:
-		n, _ := containsJSON("the body", c.docBody, c.docBody)
+		n, _ := containsJSON("the body", c.docBody, c.docBody, false)
 		return n + 5, nil
 	case sent && c.hasBody:
-		n, _ := containsJSON("the body", c.body, c.body)
+		n, _ := containsJSON("the body", c.body, c.body, false)
 		return n + 5, nil
 	case sent:
 		return 5, nil
 	case !c.hasBody:
 		return 0, nil
 	}
-	n, diffs := containsJSON("the body", c.body, body.json)
+	n, diffs := containsJSON("the body", c.body, body.json, body.lenient)
 	if len(diffs) > 0 && c.hasDocBody {
-		if m, d := containsJSON("the body", c.docBody, body.json); len(d) < len(diffs) {
+		if m, d := containsJSON("the body", c.docBody, body.json, body.lenient); len(d) < len(diffs) {
 			return m, d
 		}
 	}
@@ -464,7 +499,10 @@ func (c *fakeCase) matchBody(body requestBody) (int, []string) {
 // containsJSON reports whether got holds want: an object's members present and
 // equal, others allowed; an array's elements alike; other values equal, numbers as
 // numbers. It counts the equal values and lists the differences; at says where.
-func containsJSON(at string, want, got any) (n int, diffs []string) {
+// With fold, as a lenient fake compares, member names and strings compare without
+// regard to case, and a string with the text of a bool or number ("false", "3")
+// equals that value.
+func containsJSON(at string, want, got any, fold bool) (n int, diffs []string) {
 	switch want := want.(type) {
 	case map[string]any:
 		obj, ok := got.(map[string]any)
@@ -473,11 +511,18 @@ func containsJSON(at string, want, got any) (n int, diffs []string) {
 		}
 		for _, key := range slices.Sorted(maps.Keys(want)) {
 			member, present := obj[key]
+			if !present && fold {
+				for name, v := range obj {
+					if strings.EqualFold(name, key) {
+						member, present = v, true
+					}
+				}
+			}
 			if !present {
 				diffs = append(diffs, fmt.Sprintf("%s has no member %q", at, key))
 				continue
 			}
-			m, d := containsJSON(fmt.Sprintf("%s's %q", at, key), want[key], member)
+			m, d := containsJSON(fmt.Sprintf("%s's %q", at, key), want[key], member, fold)
 			n, diffs = n+m, append(diffs, d...)
 		}
 		return n, diffs
@@ -487,15 +532,43 @@ func containsJSON(at string, want, got any) (n int, diffs []string) {
 			return 0, []string{fmt.Sprintf("%s is not an array of %d", at, len(want))}
 		}
 		for i := range want {
-			m, d := containsJSON(fmt.Sprintf("%s[%d]", at, i), want[i], arr[i])
+			m, d := containsJSON(fmt.Sprintf("%s[%d]", at, i), want[i], arr[i], fold)
 			n, diffs = n+m, append(diffs, d...)
 		}
 		return n, diffs
 	}
-	if scalarEqual(want, got) {
+	if scalarEqual(want, got) || fold && looseEqual(want, got) {
 		return 1, nil
 	}
 	return 0, []string{fmt.Sprintf("%s is %s, the example's %s", at, jsonText(got), jsonText(want))}
+}
+
+// looseEqual reports JSON scalars a lenient fake takes for equal: strings without
+// regard to case, and a string and the bool or number it spells.
+func looseEqual(want, got any) bool {
+	ws, wOK := want.(string)
+	gs, gOK := got.(string)
+	switch {
+	case wOK && gOK:
+		return strings.EqualFold(ws, gs)
+	case wOK:
+		return spells(ws, got)
+	case gOK:
+		return spells(gs, want)
+	}
+	return false
+}
+
+// spells reports whether s is the text of the bool or number v.
+func spells(s string, v any) bool {
+	switch v := v.(type) {
+	case bool:
+		b, err := strconv.ParseBool(s)
+		return err == nil && b == v
+	case json.Number:
+		return scalarEqual(json.Number(strings.TrimSpace(s)), v)
+	}
+	return false
 }
 
 // scalarEqual reports equal JSON scalars, numbers by value (1.0 is 1) and
