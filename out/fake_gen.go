@@ -164,6 +164,10 @@ type exampleCase struct {
 	shown    string
 	whole    bool
 	statuses []int
+	// links counts the other pages that link to the example's page: where several
+	// pages document one route, the lenient fake answers a request the docs do not
+	// show from the most linked.
+	links int
 }
 
 // exampleHeader is the request header that asks the fake for an example by name,
@@ -316,6 +320,11 @@ func (fake *exampleFake) answer(op string) http.HandlerFunc {
 			})
 		}
 		best, closest, diffs := bestExample(r, body, cases)
+		// A request the docs do not show, at a route several pages document: the page the
+		// docs link to most, the resource's own, answers it.
+		if own := mostLinked(cases); body.lenient && (best == nil || !strings.EqualFold(trimSlash(best.canonical), trimSlash(body.path))) && len(own) < len(cases) {
+			best, closest, diffs = bestExample(r, body, own)
+		}
 		switch {
 		case best != nil:
 			fake.respond(w, r, best, false)
@@ -331,6 +340,21 @@ func (fake *exampleFake) answer(op string) http.HandlerFunc {
 			fake.fail(w, r, http.StatusBadRequest, "invalidRequest", fmt.Sprintf("no documented example matches the request; the closest is %s (%s): %s", closest.source, closest.name, summarize(diffs)))
 		}
 	}
+}
+
+// mostLinked are the examples of the most linked page among cases.
+func mostLinked(cases []*fakeCase) []*fakeCase {
+	most := 0
+	for _, c := range cases {
+		most = max(most, c.links)
+	}
+	var out []*fakeCase
+	for _, c := range cases {
+		if c.links == most {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // takesJSON reports whether examples send JSON bodies, and none sends another kind.

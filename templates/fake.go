@@ -104,6 +104,10 @@ func genExampleCase(f *jen.File) {
 		id("shown").String(),
 		id("whole").Bool(),
 		id("statuses").Index().Int(),
+		jen.Comment("links counts the other pages that link to the example's page: where several"),
+		jen.Comment("pages document one route, the lenient fake answers a request the docs do not"),
+		jen.Comment("show from the most linked."),
+		id("links").Int(),
 	)
 	f.Line()
 	f.Comment("exampleHeader is the request header that asks the fake for an example by name,")
@@ -257,6 +261,11 @@ func genFakeAnswer(f *jen.File) {
 				)),
 			),
 			jen.List(id("best"), id("closest"), id("diffs")).Op(":=").Id("bestExample").Call(id("r"), id("body"), id("cases")),
+			jen.Comment("A request the docs do not show, at a route several pages document: the page the"),
+			jen.Comment("docs link to most, the resource's own, answers it."),
+			jen.If(id("own").Op(":=").Id("mostLinked").Call(id("cases")), id("body").Dot("lenient").Op("&&").Parens(id("best").Op("==").Nil().Op("||").Op("!").Qual(pkgStrings, "EqualFold").Call(id("trimSlash").Call(id("best").Dot("canonical")), id("trimSlash").Call(id("body").Dot("path")))).Op("&&").Len(id("own")).Op("<").Len(id("cases"))).Block(
+				jen.List(id("best"), id("closest"), id("diffs")).Op("=").Id("bestExample").Call(id("r"), id("body"), id("own")),
+			),
 			jen.Switch().Block(
 				jen.Case(id("best").Op("!=").Nil()).Block(id("fake").Dot("respond").Call(id("w"), id("r"), id("best"), jen.False())),
 				jen.Case(id("closest").Op("==").Nil()).Block(
@@ -276,6 +285,17 @@ func genFakeAnswer(f *jen.File) {
 				),
 			),
 		)),
+	)
+	f.Line()
+	f.Comment("mostLinked are the examples of the most linked page among cases.")
+	f.Func().Id("mostLinked").Params(id("cases").Index().Op("*").Id("fakeCase")).Index().Op("*").Id("fakeCase").Block(
+		id("most").Op(":=").Lit(0),
+		jen.For(jen.List(id("_"), id("c")).Op(":=").Range().Id("cases")).Block(id("most").Op("=").Max(id("most"), id("c").Dot("links"))),
+		jen.Var().Id("out").Index().Op("*").Id("fakeCase"),
+		jen.For(jen.List(id("_"), id("c")).Op(":=").Range().Id("cases")).Block(
+			jen.If(id("c").Dot("links").Op("==").Id("most")).Block(id("out").Op("=").Append(id("out"), id("c"))),
+		),
+		jen.Return(id("out")),
 	)
 	f.Line()
 	f.Comment("takesJSON reports whether examples send JSON bodies, and none sends another kind.")

@@ -96,6 +96,9 @@ func exchangeValue(op *model.Operation, ex *model.Example) jen.Code {
 	if x.Whole {
 		kvs = append(kvs, kv{"whole", jen.True()})
 	}
+	if x.PageLinks > 0 {
+		kvs = append(kvs, kv{"links", jen.Lit(x.PageLinks)})
+	}
 	if len(x.Statuses) > 0 {
 		var statuses []jen.Code
 		for _, s := range x.Statuses {

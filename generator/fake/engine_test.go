@@ -29,8 +29,8 @@ var testExamples = [][]exampleCase{
 	{
 		{source: "docs/get.md:10", name: "get_alice", op: "GetUser", pattern: "GET /users/{userID}", method: "GET", path: "/users/alice", status: 200,
 			responseBody: `{"id": "alice"}`, pinPath: true},
-		{source: "docs/get.md:30", name: "get_bob", op: "GetUser", pattern: "GET /users/{userID}", method: "GET", path: "/users/bob", status: 200,
-			responseBody: `{"id": "bob"}`, pinPath: true},
+		{source: "docs/bob.md:30", name: "get_bob", op: "GetUser", pattern: "GET /users/{userID}", method: "GET", path: "/users/bob", status: 200,
+			responseBody: `{"id": "bob"}`, pinPath: true, links: 3},
 	},
 	{
 		{source: "docs/create.md:10", name: "create", op: "CreateUser", pattern: "POST /users", method: "POST", path: "/users",
@@ -259,7 +259,8 @@ func TestFakeLenient(t *testing.T) {
 		wantStatus                           int
 		wantBody                             string
 	}{
-		{"another value in a pinned path", "GET", "/users/carol", "", "", 200, `"id": "alice"`},
+		{"another value in a pinned path: the most linked page answers", "GET", "/users/carol", "", "", 200, `"id": "bob"`},
+		{"the docs' own request: its example answers", "GET", "/users/alice", "", "", 200, `"id": "alice"`},
 		{"another body", "POST", "/users", `{"name": "Bea", "age": 30, "tags": ["a"]}`, "", 201, `"name": "Ann"`},
 		{"the closest of several", "POST", "/users", `{"name": "Root", "role": {"admin": false}}`, "", 201, `"id": "0"`},
 		{"names and strings in any case, a number as a string", "POST", "/users", `{"NAME": "ann", "Age": "30", "tags": ["A"]}`, "", 201, `"id": "3"`},
@@ -291,7 +292,7 @@ func TestFakeLenient(t *testing.T) {
 		})
 	}
 	for _, want := range []string{
-		`GET /users/carol: no example matches exactly; the closest answers (the example's path is /users/alice)`,
+		`GET /users/carol: no example matches exactly; the closest answers (the example's path is /users/bob)`,
 		`GET /users/ann/drive/search(q='x'): served as /drive/search(q='x'), which the docs document as the same resource`,
 		`POST /users -> 201 example docs/create.md:10 (create)`, // the folded body matched
 	} {

@@ -79,7 +79,7 @@ func exampleOf(x model.Exchange) exampleCase {
 		status: x.Status, responseBody: x.ResponseBody, docResponseBody: x.DocResponseBody,
 		content: x.Content, pinPath: x.PinPath, sameAs: x.SameRequestAs,
 		header: headerMap(x.Header), responseHeader: headerMap(x.ResponseHeader), fakeHeader: headerMap(x.FakeHeader),
-		shape: x.CheckShape, shown: x.Shown, whole: x.Whole, statuses: x.Statuses,
+		shape: x.CheckShape, shown: x.Shown, whole: x.Whole, statuses: x.Statuses, links: x.PageLinks,
 	}
 	if len(x.Query) > 0 {
 		c.query = url.Values{}

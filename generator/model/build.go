@@ -107,6 +107,7 @@ type builder struct {
 	handleNames map[*Handle]*naming.Set
 	bases       []string
 	pageMethods map[string]int // page path -> how many HTTP methods it documents
+	pageLinks   map[string]int // page path -> how many other pages link to it
 }
 
 // Build turns parsed pages into the API model. Pages must be sorted by path;
@@ -117,7 +118,7 @@ type builder struct {
 // example into the types it shows; name and build the types; then settle
 // the operations, which refer to them.
 func Build(pages []*docparse.Page, cfg Config) (*API, diag.List) {
-	b := &builder{cfg: cfg, handles: map[string]*Handle{}, pageTypes: map[string]string{}, pageMethods: map[string]int{}}
+	b := &builder{cfg: cfg, handles: map[string]*Handle{}, pageTypes: map[string]string{}, pageMethods: map[string]int{}, pageLinks: pageLinks(pages)}
 	b.types = newTypeSet(&b.diags, cfg.TypeNames)
 	var docs []*pageOps
 	for _, p := range pages {

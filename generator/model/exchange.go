@@ -45,6 +45,8 @@ type Exchange struct {
 	Shown      string
 	Whole      bool
 	Statuses   []int
+	// PageLinks is Example.PageLinks.
+	PageLinks int
 }
 
 // Exchange is one of op's examples as plain values.
@@ -75,6 +77,7 @@ func (op *Operation) Exchange(ex *Example) Exchange {
 	x.CheckShape, x.Shown = op.checkResult(ex)
 	x.Whole = ex.ResponseWhole
 	x.Statuses = op.otherStatuses(ex.Status)
+	x.PageLinks = ex.PageLinks
 	if ex.ContentType != "" || op.BodyKind == BodyStream && ex.RequestBody != "" {
 		x.ContentType = ex.StreamContentType()
 	}

@@ -386,6 +386,7 @@ func (b *builder) example(op *Operation, v *Variant, req *docRequest) *Example {
 		IsError:        resp.msg.Status >= 400 || resp.block.Annotation.ExpectError,
 	}
 	ex.ResponseWhole = !ex.IsError && !req.plain && !resp.block.Annotation.Truncated
+	ex.PageLinks = b.pageLinks[ex.Source.File]
 	ex.PathArgs, _ = matchPath(v.Parts, examplePath(req))
 	ex.Path = wirePath(v.Parts, ex.PathArgs)
 	for _, p := range op.HeaderParams {

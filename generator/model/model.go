@@ -295,6 +295,10 @@ type Example struct {
 	// annotated success response not marked truncated. A service's answer
 	// to it must then hold every member the type requires.
 	ResponseWhole bool
+	// PageLinks counts the other pages that link to the example's page:
+	// where several pages document one route, a lenient fake answers a
+	// request the docs do not show from the most linked one.
+	PageLinks     int
 	Substitutions []Substitution
 	// Handler is the operation whose Server method the handler calls for
 	// this example: its own, or the one that serves its URL. Nil when the
