@@ -736,6 +736,9 @@ func genFakeAliases(f *jen.File) {
 					jen.List(id("u").Dot("Path"), id("u").Dot("RawPath")).Op("=").List(id("path"), id("escaped")),
 					id("r2").Op(":=").Op("*").Id("r"),
 					id("r2").Dot("URL").Op("=").Op("&").Id("u"),
+					jen.Comment("The refused try before this one set the headers of a plain-text 404."),
+					id("w").Dot("Header").Call().Dot("Del").Call(jen.Lit("Content-Type")),
+					id("w").Dot("Header").Call().Dot("Del").Call(jen.Lit("X-Content-Type-Options")),
 					id("catch").Op(":=").Op("&").Id("refusal").Values(jen.Dict{id("ResponseWriter"): id("w")}),
 					id("mux").Dot("ServeHTTP").Call(id("catch"), jen.Op("&").Id("r2")),
 					jen.If(id("catch").Dot("refused").Op("==").Lit(0)).Block(

@@ -289,6 +289,9 @@ func TestFakeLenient(t *testing.T) {
 			if rec.Code != tt.wantStatus || !strings.Contains(rec.Body.String(), tt.wantBody) {
 				t.Errorf("%d %s, want %d and %s", rec.Code, rec.Body, tt.wantStatus, tt.wantBody)
 			}
+			if ct := rec.Header().Get("Content-Type"); rec.Body.Len() > 0 && !isJSON(ct) {
+				t.Errorf("Content-Type %q of a JSON answer", ct)
+			}
 		})
 	}
 	for _, want := range []string{

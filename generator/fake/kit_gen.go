@@ -806,6 +806,9 @@ func (fake *exampleFake) serveAlias(w http.ResponseWriter, r *http.Request, mux 
 				u.Path, u.RawPath = path, escaped
 				r2 := *r
 				r2.URL = &u
+				// The refused try before this one set the headers of a plain-text 404.
+				w.Header().Del("Content-Type")
+				w.Header().Del("X-Content-Type-Options")
 				catch := &refusal{ResponseWriter: w}
 				mux.ServeHTTP(catch, &r2)
 				if catch.refused == 0 {
