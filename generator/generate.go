@@ -218,6 +218,17 @@ func generateFrom(sources []Source, opt Options, render renderFunc) (*Result, er
 	}
 }
 
+// ReadModel reads the docs and builds their model: ReadSources, then
+// BuildModel. A diag.ErrorList error holds the pages it could not read,
+// or the docs' errors.
+func ReadModel(docs fs.FS, opt Options) (*model.API, diag.List, error) {
+	sources, err := ReadSources(docs, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	return BuildModel(sources, opt)
+}
+
 // BuildModel reads pages already read into the API model, without
 // writing code: what docbind serve answers from. It returns the
 // diagnostics, and a diag.ErrorList when the docs are at fault.

@@ -209,6 +209,9 @@ type fakeCase struct {
 	docBody    any
 	hasDocBody bool
 	canonical  string
+	// wild is the canonical path's segments, each placeholder ({user-id}) made "", when
+	// it has one: a lenient fake takes them for wildcards. Else nil.
+	wild []string
 }
 
 // newExampleFake returns the fake of the examples, each group in documented order;
@@ -231,6 +234,7 @@ func newExampleFake(docsBase string, groups [][]exampleCase, log func(string)) *
 				canonical:   canonicalPath(group[i].path),
 				exampleCase: &group[i],
 			}
+			c.wild = wildSegments(c.canonical)
 			if c.requestBody != "" && (c.contentType == "" || isJSON(c.contentType)) {
 				c.body, c.hasBody = decodeLoose([]byte(c.requestBody))
 				c.docBody, c.hasDocBody = decodeLoose([]byte(c.docRequestBody))
@@ -322,8 +326,10 @@ func (fake *exampleFake) answer(op string) http.HandlerFunc {
 		best, closest, diffs := bestExample(r, body, cases)
 		// A request the docs do not show, at a route several pages document: the page the
 		// docs link to most, the resource's own, answers it.
-		if own := mostLinked(cases); body.lenient && (best == nil || !strings.EqualFold(trimSlash(best.canonical), trimSlash(body.path))) && len(own) < len(cases) {
-			best, closest, diffs = bestExample(r, body, own)
+		if body.lenient && (best == nil || !strings.EqualFold(trimSlash(best.canonical), trimSlash(body.path))) {
+			if own := mostLinked(cases); len(own) < len(cases) {
+				best, closest, diffs = bestExample(r, body, own)
+			}
 		}
 		switch {
 		case best != nil:
@@ -378,32 +384,48 @@ func (fake *exampleFake) unroutedAt(r *http.Request) []*fakeCase {
 	}
 	var out []*fakeCase
 	path := trimSlash(canonicalPath(r.URL.EscapedPath()))
+	segs := pathSegments(path)
 	for _, c := range fake.unrouted {
-		if sameMethod(c.method, r.Method) && (strings.EqualFold(trimSlash(c.canonical), path) || !fake.strict && placeholderMatch(c.canonical, path)) {
+		if sameMethod(c.method, r.Method) && (strings.EqualFold(trimSlash(c.canonical), path) || !fake.strict && placeholderMatch(c.wild, segs)) {
 			out = append(out, c)
 		}
 	}
 	return out
 }
 
-// placeholderMatch reports whether a path is an example's with the placeholders of
-// the example's ({user-id}, <id>, escaped or not) as wildcards, literal segments in
-// any letter case.
-func placeholderMatch(example, path string) bool {
-	es, ps := strings.Split(trimSlash(example), "/"), strings.Split(trimSlash(path), "/")
-	if len(es) != len(ps) {
+// wildSegments is a path's segments, each placeholder made "", when it has one;
+// else nil.
+func wildSegments(path string) []string {
+	segs := pathSegments(path)
+	wild := false
+	for i, seg := range segs {
+		if isPlaceholder(seg) {
+			segs[i], wild = "", true
+		}
+	}
+	if !wild {
+		return nil
+	}
+	return segs
+}
+
+// pathSegments are a path's segments, without its leading and trailing slash.
+func pathSegments(path string) []string {
+	return strings.Split(strings.Trim(path, "/"), "/")
+}
+
+// placeholderMatch reports whether a path's segments are an example's wild ones
+// (wildSegments): each placeholder any segment, literal ones in any letter case.
+func placeholderMatch(wild, segs []string) bool {
+	if wild == nil || len(wild) != len(segs) {
 		return false
 	}
-	wild := false
-	for i, seg := range es {
-		switch {
-		case isPlaceholder(seg):
-			wild = true
-		case !strings.EqualFold(seg, ps[i]):
+	for i, w := range wild {
+		if w != "" && !strings.EqualFold(w, segs[i]) {
 			return false
 		}
 	}
-	return wild
+	return true
 }
 
 // isPlaceholder reports a path segment that is a placeholder, {name} or <name>,
@@ -436,6 +458,7 @@ const fakeMaxBody = 10 << 20
 // is false when it has answered the request.
 func readLoose(w http.ResponseWriter, r *http.Request) (body requestBody, ok bool) {
 	body.path = canonicalPath(r.URL.EscapedPath())
+	body.segs = pathSegments(body.path)
 	body.query = lenientQuery(r.URL.RawQuery)
 	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, fakeMaxBody))
 	if err != nil {
@@ -498,8 +521,9 @@ type requestBody struct {
 	path  string
 	query url.Values
 	// lenient compares as a test double: a placeholder in an example's path
-	// ({user-id}) is a wildcard.
+	// ({user-id}) is a wildcard. segs are path's segments, for that.
 	lenient bool
+	segs    []string
 }
 
 // lenientQuery reads a query as the docs write them: split at each & only, so that
@@ -562,7 +586,7 @@ func (c *fakeCase) match(r *http.Request, body requestBody) (score int, diffs []
 		score++
 	case c.op == "" && strings.EqualFold(trimSlash(c.canonical), trimSlash(body.path)):
 		score++
-	case body.lenient && placeholderMatch(c.canonical, body.path):
+	case body.lenient && placeholderMatch(c.wild, body.segs):
 	case c.pinPath || c.op == "":
 		diffs = append(diffs, "the example's path is "+c.path)
 	}
@@ -876,7 +900,7 @@ func (fake *exampleFake) setAliases(groups [][]string) {
 	for _, group := range groups {
 		var split [][]string
 		for _, template := range group {
-			split = append(split, strings.Split(strings.Trim(template, "/"), "/"))
+			split = append(split, pathSegments(template))
 		}
 		fake.aliases = append(fake.aliases, split)
 	}
@@ -887,7 +911,7 @@ func (fake *exampleFake) setAliases(groups [][]string) {
 // others in turn (/me/drive), their wildcards taking its values in order, until a
 // route serves one (/me/drive/root for /drives/b!x/root). It reports whether one did.
 func (fake *exampleFake) serveAlias(w http.ResponseWriter, r *http.Request, mux http.Handler) bool {
-	segs := strings.Split(strings.Trim(r.URL.EscapedPath(), "/"), "/")
+	segs := pathSegments(r.URL.EscapedPath())
 	for _, group := range fake.aliases {
 		for i, from := range group {
 			values, ok := matchStart(from, segs)
@@ -926,8 +950,8 @@ func (fake *exampleFake) serveAlias(w http.ResponseWriter, r *http.Request, mux 
 }
 
 // matchStart matches a template's segments to the start of a path's, shorter than
-// it: literal ones in any letter case, a whole-segment wildcard ({id}) any one; the
-// values are the wildcards', in order. A segment with a wildcard inside it (a
+// it: literal ones in any letter case, a placeholder ({id}, <id>) any one; the
+// values are the placeholders', in order. A segment with a placeholder inside it (a
 // function's arguments, a path after root:) matches nothing here.
 func matchStart(template, segs []string) ([]string, bool) {
 	if len(template) >= len(segs) {
@@ -936,7 +960,7 @@ func matchStart(template, segs []string) ([]string, bool) {
 	var values []string
 	for i, t := range template {
 		switch {
-		case isWildcard(t):
+		case isPlaceholder(t):
 			values = append(values, segs[i])
 		case strings.ContainsAny(t, "{}:") || !strings.EqualFold(t, segs[i]):
 			return nil, false
@@ -945,13 +969,13 @@ func matchStart(template, segs []string) ([]string, bool) {
 	return values, true
 }
 
-// fillTemplate puts values in a template's wildcards, in order; ok is false when it
-// has more wildcards than values, or one inside a segment.
+// fillTemplate puts values in a template's placeholders, in order; ok is false when it
+// has more placeholders than values, or one inside a segment.
 func fillTemplate(template, values []string) ([]string, bool) {
 	out := make([]string, len(template))
 	for i, t := range template {
 		switch {
-		case isWildcard(t) && len(values) > 0:
+		case isPlaceholder(t) && len(values) > 0:
 			out[i], values = values[0], values[1:]
 		case strings.ContainsAny(t, "{}:"):
 			return nil, false
@@ -960,11 +984,6 @@ func fillTemplate(template, values []string) ([]string, bool) {
 		}
 	}
 	return out, true
-}
-
-// isWildcard reports a whole-segment wildcard, {name}.
-func isWildcard(seg string) bool {
-	return len(seg) > 2 && seg[0] == byte(0x7b) && seg[len(seg)-1] == byte(0x7d) && !strings.ContainsAny(seg[1:len(seg)-1], "{}")
 }
 
 // unprefixed is r without the docs' base URL's path at the start of its own, as a

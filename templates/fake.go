@@ -152,6 +152,9 @@ func genFakeType(f *jen.File) {
 		id("docBody").Any(),
 		id("hasDocBody").Bool(),
 		id("canonical").String(),
+		jen.Comment("wild is the canonical path's segments, each placeholder ({user-id}) made \"\", when"),
+		jen.Comment("it has one: a lenient fake takes them for wildcards. Else nil."),
+		id("wild").Index().String(),
 	)
 	f.Line()
 }
@@ -177,6 +180,7 @@ func genNewFake(f *jen.File) {
 					id("exampleCase"): jen.Op("&").Id("group").Index(id("i")),
 					id("canonical"):   id("canonicalPath").Call(id("group").Index(id("i")).Dot("path")),
 				}),
+				id("c").Dot("wild").Op("=").Id("wildSegments").Call(id("c").Dot("canonical")),
 				jen.If(id("c").Dot("requestBody").Op("!=").Lit("").Op("&&").Parens(id("c").Dot("contentType").Op("==").Lit("").Op("||").Id("isJSON").Call(id("c").Dot("contentType")))).Block(
 					id("c").Dot("body").Op(",").Id("c").Dot("hasBody").Op("=").Id("decodeLoose").Call(jen.Index().Byte().Call(id("c").Dot("requestBody"))),
 					id("c").Dot("docBody").Op(",").Id("c").Dot("hasDocBody").Op("=").Id("decodeLoose").Call(jen.Index().Byte().Call(id("c").Dot("docRequestBody"))),
@@ -263,8 +267,10 @@ func genFakeAnswer(f *jen.File) {
 			jen.List(id("best"), id("closest"), id("diffs")).Op(":=").Id("bestExample").Call(id("r"), id("body"), id("cases")),
 			jen.Comment("A request the docs do not show, at a route several pages document: the page the"),
 			jen.Comment("docs link to most, the resource's own, answers it."),
-			jen.If(id("own").Op(":=").Id("mostLinked").Call(id("cases")), id("body").Dot("lenient").Op("&&").Parens(id("best").Op("==").Nil().Op("||").Op("!").Qual(pkgStrings, "EqualFold").Call(id("trimSlash").Call(id("best").Dot("canonical")), id("trimSlash").Call(id("body").Dot("path")))).Op("&&").Len(id("own")).Op("<").Len(id("cases"))).Block(
-				jen.List(id("best"), id("closest"), id("diffs")).Op("=").Id("bestExample").Call(id("r"), id("body"), id("own")),
+			jen.If(id("body").Dot("lenient").Op("&&").Parens(id("best").Op("==").Nil().Op("||").Op("!").Qual(pkgStrings, "EqualFold").Call(id("trimSlash").Call(id("best").Dot("canonical")), id("trimSlash").Call(id("body").Dot("path"))))).Block(
+				jen.If(id("own").Op(":=").Id("mostLinked").Call(id("cases")), jen.Len(id("own")).Op("<").Len(id("cases"))).Block(
+					jen.List(id("best"), id("closest"), id("diffs")).Op("=").Id("bestExample").Call(id("r"), id("body"), id("own")),
+				),
 			),
 			jen.Switch().Block(
 				jen.Case(id("best").Op("!=").Nil()).Block(id("fake").Dot("respond").Call(id("w"), id("r"), id("best"), jen.False())),
@@ -315,28 +321,40 @@ func genFakeAnswer(f *jen.File) {
 		jen.If(jen.Len(id("fake").Dot("unrouted")).Op("==").Lit(0)).Block(jen.Return(jen.Nil())),
 		jen.Var().Id("out").Index().Op("*").Id("fakeCase"),
 		id("path").Op(":=").Id("trimSlash").Call(id("canonicalPath").Call(id("r").Dot("URL").Dot("EscapedPath").Call())),
+		id("segs").Op(":=").Id("pathSegments").Call(id("path")),
 		jen.For(jen.List(id("_"), id("c")).Op(":=").Range().Id("fake").Dot("unrouted")).Block(
-			jen.If(id("sameMethod").Call(id("c").Dot("method"), id("r").Dot("Method")).Op("&&").Parens(jen.Qual(pkgStrings, "EqualFold").Call(id("trimSlash").Call(id("c").Dot("canonical")), id("path")).Op("||").Op("!").Id("fake").Dot("strict").Op("&&").Id("placeholderMatch").Call(id("c").Dot("canonical"), id("path")))).Block(
+			jen.If(id("sameMethod").Call(id("c").Dot("method"), id("r").Dot("Method")).Op("&&").Parens(jen.Qual(pkgStrings, "EqualFold").Call(id("trimSlash").Call(id("c").Dot("canonical")), id("path")).Op("||").Op("!").Id("fake").Dot("strict").Op("&&").Id("placeholderMatch").Call(id("c").Dot("wild"), id("segs")))).Block(
 				id("out").Op("=").Append(id("out"), id("c")),
 			),
 		),
 		jen.Return(id("out")),
 	)
 	f.Line()
-	f.Comment("placeholderMatch reports whether a path is an example's with the placeholders of")
-	f.Comment("the example's ({user-id}, <id>, escaped or not) as wildcards, literal segments in")
-	f.Comment("any letter case.")
-	f.Func().Id("placeholderMatch").Params(jen.List(id("example"), id("path")).String()).Bool().Block(
-		jen.List(id("es"), id("ps")).Op(":=").List(jen.Qual(pkgStrings, "Split").Call(id("trimSlash").Call(id("example")), jen.Lit("/")), jen.Qual(pkgStrings, "Split").Call(id("trimSlash").Call(id("path")), jen.Lit("/"))),
-		jen.If(jen.Len(id("es")).Op("!=").Len(id("ps"))).Block(jen.Return(jen.False())),
+	f.Comment("wildSegments is a path's segments, each placeholder made \"\", when it has one;")
+	f.Comment("else nil.")
+	f.Func().Id("wildSegments").Params(id("path").String()).Index().String().Block(
+		id("segs").Op(":=").Id("pathSegments").Call(id("path")),
 		id("wild").Op(":=").False(),
-		jen.For(jen.List(id("i"), id("seg")).Op(":=").Range().Id("es")).Block(
-			jen.Switch().Block(
-				jen.Case(id("isPlaceholder").Call(id("seg"))).Block(id("wild").Op("=").True()),
-				jen.Case(jen.Op("!").Qual(pkgStrings, "EqualFold").Call(id("seg"), id("ps").Index(id("i")))).Block(jen.Return(jen.False())),
-			),
+		jen.For(jen.List(id("i"), id("seg")).Op(":=").Range().Id("segs")).Block(
+			jen.If(id("isPlaceholder").Call(id("seg"))).Block(jen.List(id("segs").Index(id("i")), id("wild")).Op("=").List(jen.Lit(""), jen.True())),
 		),
-		jen.Return(id("wild")),
+		jen.If(jen.Op("!").Id("wild")).Block(jen.Return(jen.Nil())),
+		jen.Return(id("segs")),
+	)
+	f.Line()
+	f.Comment("pathSegments are a path's segments, without its leading and trailing slash.")
+	f.Func().Id("pathSegments").Params(id("path").String()).Index().String().Block(
+		jen.Return(jen.Qual(pkgStrings, "Split").Call(jen.Qual(pkgStrings, "Trim").Call(id("path"), jen.Lit("/")), jen.Lit("/"))),
+	)
+	f.Line()
+	f.Comment("placeholderMatch reports whether a path's segments are an example's wild ones")
+	f.Comment("(wildSegments): each placeholder any segment, literal ones in any letter case.")
+	f.Func().Id("placeholderMatch").Params(id("wild"), id("segs").Index().String()).Bool().Block(
+		jen.If(id("wild").Op("==").Nil().Op("||").Len(id("wild")).Op("!=").Len(id("segs"))).Block(jen.Return(jen.False())),
+		jen.For(jen.List(id("i"), id("w")).Op(":=").Range().Id("wild")).Block(
+			jen.If(id("w").Op("!=").Lit("").Op("&&").Op("!").Qual(pkgStrings, "EqualFold").Call(id("w"), id("segs").Index(id("i")))).Block(jen.Return(jen.False())),
+		),
+		jen.Return(jen.True()),
 	)
 	f.Line()
 	f.Comment("isPlaceholder reports a path segment that is a placeholder, {name} or <name>,")
@@ -367,6 +385,7 @@ func genFakeAnswer(f *jen.File) {
 	f.Comment("is false when it has answered the request.")
 	f.Func().Id("readLoose").Params(rw(), req()).Params(id("body").Id("requestBody"), id("ok").Bool()).Block(
 		id("body").Dot("path").Op("=").Id("canonicalPath").Call(id("r").Dot("URL").Dot("EscapedPath").Call()),
+		id("body").Dot("segs").Op("=").Id("pathSegments").Call(id("body").Dot("path")),
 		id("body").Dot("query").Op("=").Id("lenientQuery").Call(id("r").Dot("URL").Dot("RawQuery")),
 		jen.List(id("data"), jen.Err()).Op(":=").Qual(pkgIO, "ReadAll").Call(jen.Qual(pkgHTTP, "MaxBytesReader").Call(id("w"), id("r").Dot("Body"), id("fakeMaxBody"))),
 		jen.If(jen.Err().Op("!=").Nil()).Block(
@@ -425,8 +444,9 @@ func genFakeAnswer(f *jen.File) {
 		id("path").String(),
 		id("query").Qual(pkgURL, "Values"),
 		jen.Comment("lenient compares as a test double: a placeholder in an example's path"),
-		jen.Comment("({user-id}) is a wildcard."),
+		jen.Comment("({user-id}) is a wildcard. segs are path's segments, for that."),
 		id("lenient").Bool(),
+		id("segs").Index().String(),
 	)
 	f.Line()
 	f.Comment("lenientQuery reads a query as the docs write them: split at each & only, so that")
@@ -482,7 +502,7 @@ func genFakeMatch(f *jen.File) {
 		jen.Switch().Block(
 			jen.Case(id("c").Dot("canonical").Op("==").Id("body").Dot("path").Op("||").Id("trimSlash").Call(id("c").Dot("canonical")).Op("==").Id("trimSlash").Call(id("body").Dot("path"))).Block(id("score").Op("++")),
 			jen.Case(id("c").Dot("op").Op("==").Lit("").Op("&&").Qual(pkgStrings, "EqualFold").Call(id("trimSlash").Call(id("c").Dot("canonical")), id("trimSlash").Call(id("body").Dot("path")))).Block(id("score").Op("++")),
-			jen.Case(id("body").Dot("lenient").Op("&&").Id("placeholderMatch").Call(id("c").Dot("canonical"), id("body").Dot("path"))),
+			jen.Case(id("body").Dot("lenient").Op("&&").Id("placeholderMatch").Call(id("c").Dot("wild"), id("body").Dot("segs"))),
 			jen.Case(id("c").Dot("pinPath").Op("||").Id("c").Dot("op").Op("==").Lit("")).Block(
 				id("diffs").Op("=").Append(id("diffs"), jen.Lit("the example's path is ").Op("+").Id("c").Dot("path")),
 			),
@@ -710,7 +730,7 @@ func genFakeAliases(f *jen.File) {
 		jen.For(jen.List(id("_"), id("group")).Op(":=").Range().Id("groups")).Block(
 			jen.Var().Id("split").Index().Index().String(),
 			jen.For(jen.List(id("_"), id("template")).Op(":=").Range().Id("group")).Block(
-				id("split").Op("=").Append(id("split"), jen.Qual(pkgStrings, "Split").Call(jen.Qual(pkgStrings, "Trim").Call(id("template"), jen.Lit("/")), jen.Lit("/"))),
+				id("split").Op("=").Append(id("split"), id("pathSegments").Call(id("template"))),
 			),
 			id("fake").Dot("aliases").Op("=").Append(id("fake").Dot("aliases"), id("split")),
 		),
@@ -721,7 +741,7 @@ func genFakeAliases(f *jen.File) {
 	f.Comment("others in turn (/me/drive), their wildcards taking its values in order, until a")
 	f.Comment("route serves one (/me/drive/root for /drives/b!x/root). It reports whether one did.")
 	f.Func().Params(id("fake").Op("*").Id("exampleFake")).Id("serveAlias").Params(rw(), req(), id("mux").Qual(pkgHTTP, "Handler")).Bool().Block(
-		id("segs").Op(":=").Qual(pkgStrings, "Split").Call(jen.Qual(pkgStrings, "Trim").Call(id("r").Dot("URL").Dot("EscapedPath").Call(), jen.Lit("/")), jen.Lit("/")),
+		id("segs").Op(":=").Id("pathSegments").Call(id("r").Dot("URL").Dot("EscapedPath").Call()),
 		jen.For(jen.List(id("_"), id("group")).Op(":=").Range().Id("fake").Dot("aliases")).Block(
 			jen.For(jen.List(id("i"), id("from")).Op(":=").Range().Id("group")).Block(
 				jen.List(id("values"), id("ok")).Op(":=").Id("matchStart").Call(id("from"), id("segs")),
@@ -754,28 +774,28 @@ func genFakeAliases(f *jen.File) {
 	)
 	f.Line()
 	f.Comment("matchStart matches a template's segments to the start of a path's, shorter than")
-	f.Comment("it: literal ones in any letter case, a whole-segment wildcard ({id}) any one; the")
-	f.Comment("values are the wildcards', in order. A segment with a wildcard inside it (a")
+	f.Comment("it: literal ones in any letter case, a placeholder ({id}, <id>) any one; the")
+	f.Comment("values are the placeholders', in order. A segment with a placeholder inside it (a")
 	f.Comment("function's arguments, a path after root:) matches nothing here.")
 	f.Func().Id("matchStart").Params(jen.List(id("template"), id("segs")).Index().String()).Params(jen.Index().String(), jen.Bool()).Block(
 		jen.If(jen.Len(id("template")).Op(">=").Len(id("segs"))).Block(jen.Return(jen.Nil(), jen.False())),
 		jen.Var().Id("values").Index().String(),
 		jen.For(jen.List(id("i"), id("t")).Op(":=").Range().Id("template")).Block(
 			jen.Switch().Block(
-				jen.Case(id("isWildcard").Call(id("t"))).Block(id("values").Op("=").Append(id("values"), id("segs").Index(id("i")))),
+				jen.Case(id("isPlaceholder").Call(id("t"))).Block(id("values").Op("=").Append(id("values"), id("segs").Index(id("i")))),
 				jen.Case(jen.Qual(pkgStrings, "ContainsAny").Call(id("t"), jen.Lit("{}:")).Op("||").Op("!").Qual(pkgStrings, "EqualFold").Call(id("t"), id("segs").Index(id("i")))).Block(jen.Return(jen.Nil(), jen.False())),
 			),
 		),
 		jen.Return(id("values"), jen.True()),
 	)
 	f.Line()
-	f.Comment("fillTemplate puts values in a template's wildcards, in order; ok is false when it")
-	f.Comment("has more wildcards than values, or one inside a segment.")
+	f.Comment("fillTemplate puts values in a template's placeholders, in order; ok is false when it")
+	f.Comment("has more placeholders than values, or one inside a segment.")
 	f.Func().Id("fillTemplate").Params(id("template"), id("values").Index().String()).Params(jen.Index().String(), jen.Bool()).Block(
 		id("out").Op(":=").Make(jen.Index().String(), jen.Len(id("template"))),
 		jen.For(jen.List(id("i"), id("t")).Op(":=").Range().Id("template")).Block(
 			jen.Switch().Block(
-				jen.Case(id("isWildcard").Call(id("t")).Op("&&").Len(id("values")).Op(">").Lit(0)).Block(
+				jen.Case(id("isPlaceholder").Call(id("t")).Op("&&").Len(id("values")).Op(">").Lit(0)).Block(
 					jen.List(id("out").Index(id("i")), id("values")).Op("=").List(id("values").Index(jen.Lit(0)), id("values").Index(jen.Lit(1), jen.Empty())),
 				),
 				jen.Case(jen.Qual(pkgStrings, "ContainsAny").Call(id("t"), jen.Lit("{}:"))).Block(jen.Return(jen.Nil(), jen.False())),
@@ -783,11 +803,6 @@ func genFakeAliases(f *jen.File) {
 			),
 		),
 		jen.Return(id("out"), jen.True()),
-	)
-	f.Line()
-	f.Comment("isWildcard reports a whole-segment wildcard, {name}.")
-	f.Func().Id("isWildcard").Params(id("seg").String()).Bool().Block(
-		jen.Return(jen.Len(id("seg")).Op(">").Lit(2).Op("&&").Id("seg").Index(jen.Lit(0)).Op("==").LitByte('{').Op("&&").Id("seg").Index(jen.Len(id("seg")).Op("-").Lit(1)).Op("==").LitByte('}').Op("&&").Op("!").Qual(pkgStrings, "ContainsAny").Call(id("seg").Index(jen.Lit(1), jen.Len(id("seg")).Op("-").Lit(1)), jen.Lit("{}"))),
 	)
 	f.Line()
 }

@@ -1,13 +1,19 @@
 package fake
 
 import (
+	"encoding/json"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/docbind/docbind/generator"
+	"github.com/docbind/docbind/generator/model"
 )
 
 // testSchema is a small API's check tables: a drive item with a derived
@@ -199,4 +205,46 @@ func FuzzJSONPath(f *testing.F) {
 			t.Errorf("set %s of %q to \"v\": %s, which reads back %q, %v", path, body, out, got, err)
 		}
 	})
+}
+
+// TestCheckTablesRead requires the tables model.CheckTables writes to be
+// what the engine's checkType and checkEnum read, member for member: each
+// line of every case's docs decodes without an unknown member and encodes
+// back to itself.
+func TestCheckTablesRead(t *testing.T) {
+	dirs, err := filepath.Glob(filepath.Join("..", "testdata", "cases", "*", "docs"))
+	if err != nil || len(dirs) == 0 {
+		t.Fatalf("no cases: %v", err)
+	}
+	lines := 0
+	for _, dir := range dirs {
+		api, _, err := generator.ReadModel(os.DirFS(dir), generator.Options{DocsLabel: "docs"})
+		if err != nil {
+			continue // a case whose docs must fail
+		}
+		types, enums := model.CheckTables(api)
+		for _, line := range types {
+			lines += roundTrip(t, line, &checkType{})
+		}
+		for _, line := range enums {
+			lines += roundTrip(t, line, &checkEnum{})
+		}
+	}
+	if lines == 0 {
+		t.Fatal("the cases hold no type")
+	}
+}
+
+func roundTrip(t *testing.T, line string, into any) int {
+	t.Helper()
+	dec := json.NewDecoder(strings.NewReader(line))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(into); err != nil {
+		t.Errorf("%s: %v", line, err)
+		return 0
+	}
+	if back, _ := json.Marshal(into); string(back) != line {
+		t.Errorf("read and written again, %s is %s", line, back)
+	}
+	return 1
 }

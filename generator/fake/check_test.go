@@ -44,12 +44,7 @@ func buildDocs(t *testing.T, changes ...string) *model.API {
 		}
 		fsys[page] = &fstest.MapFile{Data: []byte(strings.Replace(text, old, new, 1))}
 	}
-	opt := generator.Options{DocsLabel: "docs", Package: "widgets"}
-	sources, err := generator.ReadSources(fsys, opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	api, _, err := generator.BuildModel(sources, opt)
+	api, _, err := generator.ReadModel(fsys, generator.Options{DocsLabel: "docs", Package: "widgets"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -28,12 +28,7 @@ func TestOfficialSDKAgainstTheFake(t *testing.T) {
 	if _, err := os.Stat(docs); err != nil {
 		t.Fatalf("-sdk needs the Graph corpus at %s: %v", docs, err)
 	}
-	opt := generator.Options{DocsLabel: "graph", Package: "graph"}
-	sources, err := generator.ReadSources(os.DirFS(docs), opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	api, _, err := generator.BuildModel(sources, opt)
+	api, _, err := generator.ReadModel(os.DirFS(docs), generator.Options{DocsLabel: "graph", Package: "graph"})
 	if err != nil {
 		t.Fatal(err)
 	}

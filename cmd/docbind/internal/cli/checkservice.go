@@ -120,6 +120,10 @@ func parseCheckServiceArgs(args []string, stderr io.Writer) (*checkServiceOption
 	if problem != "" {
 		return nil, usageError(fs, stderr, problem)
 	}
+	if err := checkDocsFolder(opt.docs, docsShown(opt.docs)); err != nil {
+		fmt.Fprintln(stderr, err)
+		return nil, ExitUsage
+	}
 	if err := opt.applyConfig(); err != nil {
 		fmt.Fprintln(stderr, err)
 		return nil, ExitFail
@@ -172,24 +176,14 @@ func (c *serviceCheck) main(ctx context.Context) int {
 // prepare reads the docs and the scenario file, and sets up the client.
 func (c *serviceCheck) prepare() int {
 	gopt := c.opt.generatorOptions(docsShown(c.opt.docs))
-	sources, err := generator.ReadSources(os.DirFS(c.opt.docs), gopt)
+	// The docs' own warnings are docbind's and -lint's to report.
+	api, _, err := generator.ReadModel(os.DirFS(c.opt.docs), gopt)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "docbind check-service: %v\n", err)
-		return ExitUsage
-	}
-	api, diags, err := generator.BuildModel(sources, gopt)
-	if err != nil {
-		var list diag.ErrorList
-		if errors.As(err, &list) {
-			for _, d := range list {
-				c.print(d)
-			}
-		} else {
-			fmt.Fprintf(c.stderr, "docbind check-service: %v\n", err)
+		for _, d := range failureDiags(err, gopt.DocsLabel) {
+			c.print(d)
 		}
 		return ExitFail
 	}
-	_ = diags // the docs' own warnings are docbind's and -lint's to report
 	if c.checker, err = fake.NewChecker(api); err != nil {
 		fmt.Fprintf(c.stderr, "docbind check-service: %v\n", err)
 		return ExitFail
@@ -308,6 +302,9 @@ var placeholder = regexp.MustCompile(`\{[^{}/]+\}|%7B.+?%7D`)
 // hint adds to a status that differs the placeholder the request's path
 // still held: a real service cannot answer it, and a scenario can fill it.
 func (c *serviceCheck) hint(ex *fake.CheckExample, values map[string]string, diffs []fake.Difference) []fake.Difference {
+	if !slices.ContainsFunc(diffs, func(d fake.Difference) bool { return d.Code == diag.ServiceStatus }) {
+		return diffs
+	}
 	req, err := fake.Request(c.opt.base, ex, values)
 	if err != nil {
 		return diffs

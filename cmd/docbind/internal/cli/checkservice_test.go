@@ -83,12 +83,7 @@ func TestCheckServiceAgainstServe(t *testing.T) {
 // an example that contradicts its documented type (DB304) or enum (DB307).
 func docsContradictions(t *testing.T, docs string) map[string]bool {
 	t.Helper()
-	opt := generator.Options{DocsLabel: docsShown(docs)}
-	sources, err := generator.ReadSources(os.DirFS(docs), opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, diags, err := generator.BuildModel(sources, opt)
+	_, diags, err := generator.ReadModel(os.DirFS(docs), generator.Options{DocsLabel: docsShown(docs)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -314,6 +309,7 @@ func TestCheckServiceUsage(t *testing.T) {
 		{[]string{"-docs", docs, "-url", closed, "-methods", "some"}, "-methods is get or all"},
 		{[]string{"-docs", docs, "-url", closed, "-run", "("}, "-run: "},
 		{[]string{"-docs", docs, "-url", closed, "-header", "no colon"}, `want "Name: value"`},
+		{[]string{"-docs", filepath.Join(docs, "nowhere"), "-url", closed}, "no such folder"},
 		{[]string{"-docs", docs, "-url", closed}, "the service cannot be reached"},
 	} {
 		code, _, stderr := checkService(tc.args...)

@@ -92,6 +92,18 @@ func parseServeArgs(args []string, stderr io.Writer) (*serveOptions, int) {
 	return opt, -1
 }
 
+// failureDiags are the diagnostics of docs that could not be read or
+// modelled: the errors the error lists, else one DB504 naming it.
+func failureDiags(err error, docsLabel string) diag.List {
+	var list diag.ErrorList
+	if errors.As(err, &list) {
+		return diag.List(list)
+	}
+	var diags diag.List
+	diags.Errorf(diag.Pos{File: docsLabel}, diag.DocsUnreadable, "%v", err)
+	return diags
+}
+
 // isLoopback reports whether addr's host is this machine only.
 func isLoopback(addr string) bool {
 	host, _, err := net.SplitHostPort(addr)
@@ -279,13 +291,7 @@ func (s *fakeServer) load() error {
 		api, diags, err = generator.BuildModel(sources, gopt)
 	}
 	if err != nil {
-		var list diag.ErrorList
-		if errors.As(err, &list) {
-			diags = diag.List(list)
-		} else {
-			diags.Errorf(diag.Pos{File: gopt.DocsLabel}, diag.DocsUnreadable, "%v", err)
-		}
-		for _, d := range diags {
+		for _, d := range failureDiags(err, gopt.DocsLabel) {
 			if d.Severity == diag.Error {
 				s.log.Print(d)
 			}
